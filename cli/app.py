@@ -1,0 +1,143 @@
+"""The ``ethiq`` command. The only place where exceptions become exit codes.
+
+Exit codes (the same for every command and output format):
+
+    0  no blocking finding
+    1  blocking findings (fail, or needs_review of a block rule)
+    2  unusable input: unreadable, unparsable, schema-invalid, usage
+    3  broken policy, data or engine
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ethiq import __version__
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 no blocking finding; 1 blocking findings (fail, or needs_review of a block rule); "
+    "2 unusable input (unreadable, unparsable, schema-invalid, usage); 3 broken policy, data or engine."
+)
+
+app = typer.Typer(
+    name="ethiq",
+    help="Policy-as-code for ethical political campaigning. " + EXIT_CODES_HELP,
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class Lang(str, Enum):
+    en = "en"
+    sv = "sv"
+
+
+def _version(value: bool) -> None:
+    if value:
+        from ethiq.engine.evaluator import engine_version
+
+        typer.echo(f"ethiq {__version__} ({engine_version()})")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Policy-as-code for ethical political campaigning."""
+
+
+@app.command(epilog=EXIT_CODES_HELP)
+def check(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files or directories of JSON/YAML documents; '-' reads standard input.")
+    ],
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,  # noqa: A002
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of titles, messages and remediations.")] = Lang.en,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Evaluation date (YYYY-MM-DD); default today. Rules never read "
+                                 "the clock: every date-dependent rule uses this.")
+    ] = None,
+    policies: Annotated[
+        list[Path] | None, typer.Option("--policies", "-p", help="Extra policy directory (repeatable), added to "
+                                        "the bundled library.")
+    ] = None,
+    context: Annotated[
+        list[Path] | None, typer.Option("--context", "-c", help="Policy context file merged over the bundled one "
+                                        "(repeatable).")
+    ] = None,
+) -> None:
+    """Validate and judge documents: vendors, data sources, audiences, accounts, ads and campaigns."""
+    from ethiq.engine import Checker
+
+    from .output import renderer
+
+    checker = Checker(policies=policies or [], context=context or [], as_of=as_of, lang=lang.value)
+    stdin_text = sys.stdin.read() if "-" in paths else None
+    report = checker.check(paths, stdin_text=stdin_text)
+    renderer(format.value)(report, sys.stdout)
+    raise typer.Exit(int(report.exit_code))
+
+
+@app.command("test", epilog="Exit codes: 0 every test passed (and coverage reached --threshold); 1 a test failed "
+             "or coverage is below the threshold; 3 a policy does not load or a test errored.")
+def test_command(
+    policies: Annotated[
+        list[Path] | None, typer.Argument(help="Extra policy directories whose *_test.rego files run with the "
+                                          "bundled ones.")
+    ] = None,
+    run: Annotated[str | None, typer.Option("--run", "-r", help="Only tests whose name matches this glob.")] = None,
+    coverage: Annotated[bool, typer.Option("--coverage", help="Report line coverage of the policies.")] = False,
+    threshold: Annotated[
+        float, typer.Option("--threshold", min=0, max=100, help="Minimum coverage percent (implies --coverage).")
+    ] = 0.0,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,  # noqa: A002
+) -> None:
+    """Run the Rego unit tests (test_* rules) beside the policies, with optional line coverage."""
+    from ethiq.engine.testing import run_rego_tests
+
+    from .testing import render_tests
+
+    report = run_rego_tests(policies or [], match=run, coverage=coverage or threshold > 0)
+    render_tests(report, sys.stdout, fmt=format.value, threshold=threshold)
+    counts = report.counts()
+    if counts["error"]:
+        raise typer.Exit(3)
+    if counts["fail"] or not report.results or (threshold and report.coverage_percent < threshold):
+        raise typer.Exit(1)
+    raise typer.Exit(0)
+
+
+def main() -> None:
+    """Console entry point: run the app and map every failure to its exit code."""
+    from ethiq.engine.errors import EthiqError
+
+    try:
+        code = app(standalone_mode=False)
+    except EthiqError as err:
+        typer.echo(f"ethiq: error: {err}", err=True)
+        sys.exit(err.exit_code)
+    except Exception as err:
+        import click
+
+        if isinstance(err, click.exceptions.Abort):
+            sys.exit(130)
+        if isinstance(err, click.ClickException):  # usage: unknown option, missing argument, bad choice
+            err.show()
+            sys.exit(2)
+        raise
+    sys.exit(code if isinstance(code, int) else 0)

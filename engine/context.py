@@ -1,0 +1,91 @@
+"""The policy context: who the party is, its elections, thresholds, blocklists and maps, as data.
+
+The bundled context (``policies/data/context/*.yaml``, merged in file-name order) describes Liberalerna. Each
+``policy_context`` document among the inputs is merged over it, then each ``--context`` file. Mappings merge
+key by key, so a user's file can add one blocklist entry or change one threshold; any other value (a list,
+a string) replaces the one before. Every fragment is validated against the ``policy_context`` schema.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .documents import Document, iter_documents
+from .errors import ContextError
+from .names import NameIndex
+from .policies import bundled_policy_dir
+from .schema import SchemaSet
+
+
+@dataclass(slots=True)
+class PolicyContext:
+    """The merged context and the lookup tables derived from it for the rules."""
+
+    data: dict[str, Any]
+    origins: list[str] = field(default_factory=list)
+    _names: NameIndex | None = field(default=None, repr=False)
+
+    @property
+    def names(self) -> NameIndex:
+        if self._names is None:
+            self._names = NameIndex(self.data)
+        return self._names
+
+    def rego_data(self) -> dict[str, Any]:
+        """``data.ethiq``: the context and its index, as the policies read them."""
+        context = {k: v for k, v in self.data.items() if k not in ("kind", "id", "schema_version")}
+        return {"ethiq": {"context": context, "index": self.names.tables()}}
+
+
+def merge(base: Mapping[str, Any], overlay: Mapping[str, Any]) -> dict[str, Any]:
+    """Deep merge: mappings key by key, everything else replaced by the overlay."""
+    result = dict(base)
+    for key, value in overlay.items():
+        if isinstance(value, Mapping) and isinstance(result.get(key), Mapping):
+            result[key] = merge(result[key], value)
+        else:
+            result[key] = copy.deepcopy(value)
+    return result
+
+
+def bundled_context_files() -> list[Path]:
+    return sorted((bundled_policy_dir() / "data" / "context").glob("*.yaml"))
+
+
+def build_context(
+    documents: Iterable[Document] = (), files: Iterable[str | Path] = (), *, schemas: SchemaSet | None = None
+) -> PolicyContext:
+    """The bundled context, then ``documents`` (policy_context documents of the run), then ``files``."""
+    schemas = schemas or SchemaSet()
+    merged: dict[str, Any] = {}
+    origins: list[str] = []
+    bundled = [_read_context_file(path) for path in bundled_context_files()]
+    extra = [_read_context_file(Path(path)) for path in files]
+    for group in (bundled, [list(documents)], extra):
+        for docs in group:
+            for document in docs:
+                violations = schemas.validate(document.data)
+                if violations:
+                    detail = "; ".join(f"{v.json_path}: {v.message}" for v in violations[:5])
+                    raise ContextError(f"{document.source}: invalid policy context: {detail}")
+                merged = merge(merged, document.data)
+                origins.append(str(document.source))
+    merged["kind"] = "policy_context"
+    merged.setdefault("id", "merged")
+    return PolicyContext(data=merged, origins=origins)
+
+
+def _read_context_file(path: Path) -> list[Document]:
+    documents: list[Document] = []
+    for item in iter_documents([path]):
+        if not isinstance(item, Document):
+            where = ":".join(str(p) for p in (item.file, item.line) if p is not None)
+            raise ContextError(f"{where}: {item.message}")
+        if item.kind != "policy_context":
+            raise ContextError(f"{item.source}: a context file holds policy_context documents, found {item.kind!r}")
+        documents.append(item)
+    return documents

@@ -1,0 +1,191 @@
+"""The only module that talks to regorus: prepare once, evaluate many, fail closed.
+
+regorus parses at ``add_policy`` but reports unknown functions and unsafe variables only when a rule is
+first evaluated, and a Rust panic reaches Python as ``pyo3_runtime.PanicException``, a ``BaseException``.
+So every call is wrapped: any error, panic or result of the wrong shape becomes an :class:`EvaluationError`
+(or a :class:`PolicyLoadError` with ``file:line:col`` while loading), never an empty result that would
+read as "allowed".
+
+The interpreter (``Engine``) is used rather than the compiled ``Rvm``: on the same policy the ``Rvm`` turned
+a division by zero into an undefined value and returned the string ``"<undefined>"`` inside a set, where
+the interpreter raised an error. A gate must see the error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from .errors import EvaluationError, PolicyLoadError
+
+# Without this every regorus error message carries a Rust backtrace, which users cannot act on.
+os.environ.setdefault("RUST_BACKTRACE", "0")
+
+import regorus  # noqa: E402  (the environment must be set first)
+
+# regorus reports an undefined rule as this JSON string rather than raising.
+_UNDEFINED_JSON = '"<undefined>"'
+
+
+class _Undefined:
+    """The value of a rule that is not defined for the current input."""
+
+    def __repr__(self) -> str:
+        return "undefined"
+
+
+UNDEFINED: Any = _Undefined()
+
+_LOCATION = re.compile(r"-->\s*(?P<file>.+?):(?P<line>\d+):(?P<col>\d+)")
+_TRACE = re.compile(r"\n\s*Stack backtrace:.*", re.DOTALL)
+
+
+def engine_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"regorus (gordon-to-regorus {version('gordon-to-regorus')})"
+    except PackageNotFoundError:  # pragma: no cover - the dependency is pinned
+        return "regorus"
+
+
+def clean_message(error: BaseException) -> str:
+    """The engine's message without the Rust backtrace, and with its source excerpt kept."""
+    text = _TRACE.sub("", str(error)).strip("\n")
+    return text or type(error).__name__
+
+
+def location_of(message: str) -> tuple[str | None, int | None, int | None]:
+    match = _LOCATION.search(message)
+    if not match:
+        return None, None, None
+    return match["file"], int(match["line"]), int(match["col"])
+
+
+def _short(message: str) -> str:
+    """The last ``error: ...`` line of a regorus message, or the whole message."""
+    errors = [line.strip() for line in message.splitlines() if line.strip().startswith("error:")]
+    return errors[-1].removeprefix("error:").strip() if errors else message
+
+
+class PreparedEngine:
+    """A regorus engine holding the policy modules and data of one run."""
+
+    def __init__(self, modules: Iterable[tuple[str, str]], data: Mapping[str, Any] | None = None):
+        self._engine = regorus.Engine()
+        # Generated or long literal lines (maps of ids) are legal Rego; do not reject them at 1,024 columns.
+        self._engine.set_policy_length_config(max_col=65_536, max_file_bytes=16 * 1024 * 1024, max_lines=1_000_000)
+        self._modules = list(modules)
+        for path, text in self._modules:
+            try:
+                self._engine.add_policy(path, text)
+            except (KeyboardInterrupt, SystemExit):
+                raise
+            except BaseException as err:  # a parse error or a panic while parsing
+                raise _load_error(err, path) from None
+        if data is not None:
+            self.set_data(data)
+
+    @property
+    def modules(self) -> list[tuple[str, str]]:
+        return list(self._modules)
+
+    def set_data(self, data: Mapping[str, Any]) -> None:
+        try:
+            self._engine.clear_data()
+            self._engine.add_data_json(json.dumps(data))
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as err:
+            raise PolicyLoadError(f"policy data rejected by the engine: {clean_message(err)}") from None
+
+    def set_input(self, value: Any) -> None:
+        self.set_input_json(json.dumps(value))
+
+    def set_input_json(self, text: str) -> None:
+        try:
+            self._engine.set_input_json(text)
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as err:
+            raise EvaluationError(f"input rejected by the engine: {clean_message(err)}") from None
+
+    def eval_rule(self, rule: str) -> Any:
+        """The value of ``rule`` (``data.pkg.name``) for the current input; undefined is an error."""
+        try:
+            text = self._engine.eval_rule_as_json(rule)
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as err:
+            raise _evaluation_error(err, rule) from None
+        if text == _UNDEFINED_JSON:
+            return UNDEFINED
+        try:
+            return json.loads(text)
+        except (TypeError, json.JSONDecodeError) as err:
+            raise EvaluationError(f"{rule}: the engine returned unreadable JSON: {err}") from None
+
+    def eval_set(self, rule: str) -> list[Any]:
+        """The elements of the set rule ``rule``; anything but a set is an error, never an empty pass."""
+        value = self.eval_rule(rule)
+        if value is UNDEFINED:
+            raise EvaluationError(f"{rule} is undefined: a set of findings was expected (an error, not a pass)")
+        if not isinstance(value, list):
+            raise EvaluationError(f"{rule}: expected a set of findings, the engine returned {type(value).__name__}")
+        return value
+
+    def eval_query(self, query: str) -> Any:
+        try:
+            text = self._engine.eval_query_as_json(query)
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as err:
+            raise _evaluation_error(err, query) from None
+        return json.loads(text)
+
+    def ast(self) -> list[dict[str, Any]]:
+        result: list[dict[str, Any]] = json.loads(self._engine.get_ast_as_json())
+        return result
+
+    # Test support: prints and coverage, as `ethiq test` reports them.
+    def gather_prints(self, enable: bool) -> None:
+        self._engine.set_gather_prints(enable)
+
+    def take_prints(self) -> list[str]:
+        return list(self._engine.take_prints())
+
+    def enable_coverage(self, enable: bool) -> None:
+        self._engine.set_enable_coverage(enable)
+
+    def coverage(self) -> dict[str, Any]:
+        report: dict[str, Any] = json.loads(self._engine.get_coverage_report_as_json())
+        return report
+
+    def compile_check(self, entry_points: list[str], data: Mapping[str, Any]) -> None:
+        """Compile the modules for ``entry_points``: reports unknown functions the interpreter meets late."""
+        try:
+            regorus.Program.compile_from_modules(json.dumps(data), self._modules, entry_points)
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as err:
+            message = clean_message(err)
+            # The compiler wraps the first error in a "Caused by" chain; keep the first located one.
+            raise _load_error(err, None, message.split("Caused by:")[0]) from None
+
+
+def _load_error(err: BaseException, path: str | None, message: str | None = None) -> PolicyLoadError:
+    text = message if message is not None else clean_message(err)
+    file, line, column = location_of(text)
+    return PolicyLoadError(_short(text), file=file or path, line=line, column=column)
+
+
+def _evaluation_error(err: BaseException, what: str) -> EvaluationError:
+    text = clean_message(err)
+    file, line, column = location_of(text)
+    where = ":".join(str(p) for p in (file, line, column) if p is not None)
+    kind = "engine panic" if type(err).__name__ == "PanicException" else "evaluation error"
+    return EvaluationError(f"{kind} in {what}" + (f" at {where}" if where else "") + f": {_short(text)}",
+                           file=file, line=line, column=column)

@@ -1,0 +1,187 @@
+"""Cross-document references: lineage, lookalike seeds, audience -> source -> vendor, corporate chains.
+
+References are declared once, here, as paths into each kind of document (``*`` walks an array). From a
+document the engine follows them transitively (breadth first, each node once per starting reference, so
+cycles terminate) and hands the rules what it reached: the documents (``related``), each route to them
+(``links``, with ``via``, where in the judged document the route starts, and ``chain``, the ids along it)
+and every reference that names no document (``unresolved``), which blocking rules treat as unknown.
+
+Some references point "up" (an audience names its campaign): they are resolved for context but not
+followed further, or every document of a campaign would be related to every other.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .documents import Document
+
+PathPattern = tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    pattern: PathPattern  # "*" walks every element of an array
+    target: str  # the kind of document referenced
+    relation: str
+    follow: bool = True  # continue from the referenced document
+    ignore: frozenset[str] = frozenset()  # values that are not references ("party")
+
+
+def _refs(*items: tuple[str, str, str] | tuple[str, str, str, bool]) -> tuple[Reference, ...]:
+    out = []
+    for item in items:
+        path, target, relation = item[0], item[1], item[2]
+        follow = item[3] if len(item) > 3 else True
+        out.append(Reference(tuple(path.split(".")), target, relation, bool(follow)))
+    return tuple(out)
+
+
+REFERENCES: Mapping[str, tuple[Reference, ...]] = {
+    "data_source": (
+        *_refs(
+            ("vendor_id", "vendor", "supplied_by"),
+            ("lineage.derived_from.*", "data_source", "derived_from"),
+        ),
+        Reference(("collection", "collected_by"), "vendor", "collected_by", True, frozenset({"party"})),
+    ),
+    "vendor": _refs(
+        ("sub_processor_ids.*", "vendor", "sub_processor"),
+        ("parent_chain.*.vendor_id", "vendor", "parent"),
+        ("ultimate_parent.vendor_id", "vendor", "parent"),
+        ("predecessors.*.vendor_id", "vendor", "predecessor"),
+        ("successors.*.vendor_id", "vendor", "successor"),
+    ),
+    "audience": _refs(
+        ("normalized.custom_audiences.*.data_source_ids.*", "data_source", "custom_audience"),
+        ("normalized.custom_audiences.*.lookalike.origin_ref", "data_source", "lookalike_seed"),
+        ("normalized.excluded_custom_audiences.*.data_source_ids.*", "data_source", "excluded_custom_audience"),
+        ("normalized.excluded_custom_audiences.*.lookalike.origin_ref", "data_source", "lookalike_seed"),
+        ("campaign_id", "campaign", "in_campaign", False),
+    ),
+    "account": _refs(
+        ("commerce.engagement_vendor_ids.*", "vendor", "engagement_vendor"),
+        ("network.linked_account_ids.*", "account", "linked_account"),
+    ),
+    "ad": _refs(
+        ("audience_ids.*", "audience", "uses_audience"),
+        ("account_id", "account", "published_by"),
+        ("campaign_id", "campaign", "in_campaign", False),
+    ),
+    "campaign": _refs(
+        ("vendor_ids.*", "vendor", "campaign_vendor"),
+        ("data_source_ids.*", "data_source", "campaign_data_source"),
+        ("audience_ids.*", "audience", "campaign_audience"),
+        ("ad_ids.*", "ad", "campaign_ad"),
+    ),
+}
+
+# Fields whose strings are names: normalised for blocklist and party matching (see names.py).
+NAME_KEYS = frozenset({
+    "legal_name", "aliases", "trade_names", "canonical_name", "name", "display_name", "bio_text",
+    "sponsor_legal_name", "sponsor_entity", "paid_for_by", "payer_legal_name", "disclaimer_name",
+    "meta_dsa_beneficiary", "meta_dsa_payor", "operated_by", "text",
+})
+_NOT_NAMES = frozenset({"native_spec"})  # raw platform JSON: its "name"s are taxonomy labels
+
+
+def iter_references(data: Mapping[str, Any], kind: str) -> Iterator[tuple[tuple[str | int, ...], str, Reference]]:
+    """Every reference in ``data``: (path to it, the id it names, its declaration)."""
+    for reference in REFERENCES.get(kind, ()):
+        for path, value in _walk(data, reference.pattern, ()):
+            if isinstance(value, str) and value and value not in reference.ignore:
+                yield path, value, reference
+
+
+def _walk(value: Any, pattern: PathPattern, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    if not pattern:
+        yield path, value
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "*":
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from _walk(item, rest, (*path, index))
+    elif isinstance(value, Mapping) and head in value:
+        yield from _walk(value[head], rest, (*path, head))
+
+
+class DocumentIndex:
+    """Documents by kind and id: what references resolve against."""
+
+    def __init__(self, documents: Iterable[Document] = ()):
+        self._by_key: dict[tuple[str, str], Document] = {}
+        for document in documents:
+            self.add(document)
+
+    def add(self, document: Document) -> Document | None:
+        """Index ``document``; returns the earlier document with the same kind and id, if any."""
+        if document.kind is None or document.id is None:
+            return None
+        key = (document.kind, document.id)
+        earlier = self._by_key.get(key)
+        if earlier is None:
+            self._by_key[key] = document
+        return earlier
+
+    def get(self, kind: str, ident: str) -> Document | None:
+        return self._by_key.get((kind, ident))
+
+    def __len__(self) -> int:
+        return len(self._by_key)
+
+
+@dataclass(slots=True)
+class Neighbourhood:
+    """What the rules see of the graph around one document."""
+
+    related: dict[str, dict[str, Any]]
+    links: list[dict[str, Any]]
+    unresolved: list[dict[str, Any]]
+
+
+def neighbourhood(document: Document, index: DocumentIndex) -> Neighbourhood:
+    """Everything reachable from ``document`` through references, with the routes and the dead ends."""
+    related: dict[str, dict[str, Any]] = {}
+    links: list[dict[str, Any]] = []
+    unresolved: list[dict[str, Any]] = []
+    root_id = document.id or "?"
+    kind = document.kind or ""
+    for via, target_id, reference in iter_references(document.data, kind):
+        seen: set[tuple[str, str]] = {(kind, root_id)}
+        queue: deque[tuple[str, str, Reference, list[str]]] = deque([(reference.target, target_id, reference, [root_id])])
+        while queue:
+            target_kind, ident, ref, chain = queue.popleft()
+            if (target_kind, ident) in seen:
+                continue  # a cycle, or a node this route already reached
+            seen.add((target_kind, ident))
+            route = [*chain, ident]
+            target = index.get(target_kind, ident)
+            entry = {"kind": target_kind, "id": ident, "via": list(via), "chain": route, "relation": ref.relation}
+            if target is None:
+                unresolved.append(entry)
+                continue
+            links.append(entry)
+            related.setdefault(target_kind, {})[ident] = target.data
+            if not ref.follow:
+                continue
+            for _, next_id, next_ref in iter_references(target.data, target_kind):
+                queue.append((next_ref.target, next_id, next_ref, route))
+    return Neighbourhood(related=related, links=links, unresolved=unresolved)
+
+
+def iter_names(value: Any, *, inside_name: bool = False) -> Iterator[str]:
+    """Strings in name-bearing fields of ``value``, at any depth (not inside raw platform specs)."""
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            if key in _NOT_NAMES:
+                continue
+            yield from iter_names(item, inside_name=key in NAME_KEYS)
+    elif isinstance(value, list):
+        for item in value:
+            yield from iter_names(item, inside_name=inside_name)
+    elif inside_name and isinstance(value, str):
+        yield value

@@ -1,0 +1,332 @@
+"""Find, load and validate the policy set, and read the rules' ``# METADATA`` blocks.
+
+Everything that can be wrong with a policy is found here, before any document is judged: a module that
+does not parse, an unknown function or unsafe variable (regorus reports them only at first evaluation, so
+every entry point is evaluated once on a probe input and the set is compiled), a package named after no
+kind, and incomplete or contradictory metadata. Each is a :class:`PolicyLoadError` with ``file:line:col``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import EvaluationError, PolicyLoadError
+from .evaluator import PreparedEngine
+from .schema import JUDGED_KINDS
+
+RULES_PREFIX = "ethiq.rules."
+ALL_KINDS_PACKAGE = "all"
+SETS: dict[str, str] = {"deny": "block", "warn": "warn", "info": "info"}
+SEVERITIES = ("block", "warn", "info")
+LANGUAGES = ("en", "sv")
+
+_PACKAGE = re.compile(r"^package\s+([A-Za-z_][\w.]*)", re.MULTILINE)
+_HEAD = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)")
+_SEED_ID = re.compile(r"^(S\d{2}|P\d)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a rule comes from: a seed sentence (Swedish verbatim + English) or a regulation article."""
+
+    ref: str
+    sv: str | None = None
+    en: str | None = None
+    url: str | None = None
+
+    @property
+    def is_seed(self) -> bool:
+        return bool(_SEED_ID.match(self.ref))
+
+    def to_dict(self) -> dict[str, str]:
+        out = {"ref": self.ref}
+        out.update({k: v for k, v in (("sv", self.sv), ("en", self.en), ("url", self.url)) if v})
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class RuleMeta:
+    """One rule as its ``# METADATA`` block describes it."""
+
+    id: str
+    package: str
+    title: Mapping[str, str]
+    severities: tuple[str, ...]
+    sources: tuple[Source, ...]
+    remediation: Mapping[str, str]
+    description: Mapping[str, str] = field(default_factory=dict)
+    messages: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    non_waivable: bool = False
+    verification: str | None = None
+    file: str = ""
+    line: int = 0
+
+    @property
+    def severity(self) -> str:
+        """The nominal severity: the strongest the rule can give."""
+        return self.severities[0]
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        return kinds_of_package(self.package)
+
+    def text(self, field_name: str, lang: str) -> str:
+        values: Mapping[str, str] = getattr(self, field_name)
+        return values.get(lang) or values.get("en") or ""
+
+    def message(self, key: str, lang: str) -> str | None:
+        template = self.messages.get(key)
+        if template is None:
+            return None
+        return template.get(lang) or template.get("en")
+
+
+@dataclass(frozen=True, slots=True)
+class Module:
+    path: str
+    text: str
+    package: str
+    bundled: bool
+
+
+def kinds_of_package(package: str) -> tuple[str, ...]:
+    """The document kinds a package judges (empty for a library package)."""
+    if not package.startswith(RULES_PREFIX):
+        return ()
+    kind = package[len(RULES_PREFIX):].split(".")[0]
+    return JUDGED_KINDS if kind == ALL_KINDS_PACKAGE else (kind,)
+
+
+def bundled_policy_dir() -> Path:
+    return Path(str(resources.files("ethiq.policies")))
+
+
+@cache
+def load_seed() -> dict[str, dict[str, str]]:
+    """Seed sentences by id: ``{"S15": {"sv": ..., "en": ...}}``."""
+    path = bundled_policy_dir() / "data" / "seed.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise PolicyLoadError(f"the seed text is unreadable: {err}", file=str(path)) from err
+    sentences = data.get("sentences", data) if isinstance(data, dict) else None
+    if not isinstance(sentences, dict):
+        raise PolicyLoadError("the seed text has no sentences", file=str(path))
+    return {str(k): v for k, v in sentences.items() if isinstance(v, dict) and _SEED_ID.match(str(k))}
+
+
+def discover_modules(directories: Sequence[Path], *, include_tests: bool = False) -> list[Module]:
+    """Every ``.rego`` file below the bundled library and ``directories``, in a stable order."""
+    modules: list[Module] = []
+    roots = [(bundled_policy_dir(), True)] + [(Path(d), False) for d in directories]
+    for root, bundled in roots:
+        if not root.exists():
+            raise PolicyLoadError("no such policy directory", file=str(root))
+        files = [root] if root.is_file() else sorted(root.rglob("*.rego"))
+        for file in files:
+            if not include_tests and file.name.endswith("_test.rego"):
+                continue
+            text = file.read_text(encoding="utf-8")
+            match = _PACKAGE.search(text)
+            if not match:
+                raise PolicyLoadError("no package declaration", file=str(file), line=1, column=1)
+            modules.append(Module(path=str(file), text=text, package=match.group(1), bundled=bundled))
+    return modules
+
+
+def parse_metadata(module: Module, seed: Mapping[str, Mapping[str, str]]) -> list[tuple[RuleMeta, str]]:
+    """The rule metadata blocks of a module, each with the name of the rule it annotates."""
+    lines = module.text.splitlines()
+    found: list[tuple[RuleMeta, str]] = []
+    index = 0
+    while index < len(lines):
+        if lines[index].strip() != "# METADATA":
+            index += 1
+            continue
+        start = index + 1
+        index += 1
+        block: list[str] = []
+        while index < len(lines) and lines[index].lstrip().startswith("#"):
+            comment = lines[index].lstrip()[1:]
+            block.append(comment[1:] if comment.startswith(" ") else comment)
+            index += 1
+        head = _HEAD.match(lines[index]) if index < len(lines) else None
+        if head is None:
+            raise PolicyLoadError("a METADATA block must stand directly above a rule", file=module.path, line=start)
+        try:
+            raw = yaml.safe_load("\n".join(block)) or {}
+        except yaml.YAMLError as err:
+            mark = getattr(err, "problem_mark", None)
+            line = start + 1 + (mark.line if mark else 0)
+            raise PolicyLoadError(f"METADATA is not valid YAML: {err}", file=module.path, line=line) from err
+        if not isinstance(raw, dict) or "custom" not in raw:
+            continue  # an OPA annotation without an ethiq rule id: documentation only
+        found.append((_rule_meta(raw, module, start, seed), head.group(1)))
+    return found
+
+
+def _rule_meta(raw: dict[str, Any], module: Module, line: int, seed: Mapping[str, Mapping[str, str]]) -> RuleMeta:
+    custom = raw.get("custom") or {}
+
+    def fail(message: str) -> PolicyLoadError:
+        rule = custom.get("id", "?") if isinstance(custom, dict) else "?"
+        return PolicyLoadError(f"METADATA of {rule}: {message}", file=module.path, line=line)
+
+    if not isinstance(custom, dict):
+        raise fail("'custom' must be a mapping")
+    rule_id = custom.get("id")
+    if not isinstance(rule_id, str) or not rule_id:
+        raise fail("custom.id is required")
+    severity = custom.get("severity")
+    severities = tuple(severity) if isinstance(severity, list) else (severity,)
+    if not severities or any(s not in SEVERITIES for s in severities):
+        raise fail(f"custom.severity must be one or more of {', '.join(SEVERITIES)}")
+    title = {"en": raw.get("title"), "sv": custom.get("title_sv")}
+    description = {"en": raw.get("description"), "sv": custom.get("description_sv")}
+    remediation = custom.get("remediation")
+    if module.bundled:
+        _require_languages(title, "title / custom.title_sv", fail)
+        _require_languages(remediation, "custom.remediation", fail)
+    elif not title["en"]:
+        raise fail("title is required")
+    messages = custom.get("messages") or {}
+    if not isinstance(messages, dict) or not all(isinstance(v, dict) for v in messages.values()):
+        raise fail("custom.messages must map message keys to {en, sv}")
+    if module.bundled:
+        for key, template in messages.items():
+            _require_languages(template, f"custom.messages.{key}", fail)
+    sources = tuple(_source(item, seed, fail) for item in custom.get("sources") or [])
+    if not sources:
+        raise fail("custom.sources must name at least one seed sentence or regulation article")
+    return RuleMeta(
+        id=rule_id,
+        package=module.package,
+        title={k: str(v) for k, v in title.items() if v},
+        severities=severities,
+        sources=sources,
+        remediation={k: str(v) for k, v in (remediation or {}).items() if v},
+        description={k: str(v) for k, v in description.items() if v},
+        messages={str(k): {lang: str(t) for lang, t in v.items()} for k, v in messages.items()},
+        non_waivable=bool(custom.get("non_waivable", False)),
+        verification=custom.get("verification"),
+        file=module.path,
+        line=line,
+    )
+
+
+def _require_languages(value: Any, what: str, fail: Any) -> None:
+    if not isinstance(value, dict) or any(not value.get(lang) for lang in LANGUAGES):
+        raise fail(f"{what} needs English and Swedish text (en, sv)")
+
+
+def _source(item: Any, seed: Mapping[str, Mapping[str, str]], fail: Any) -> Source:
+    if isinstance(item, dict) and "seed" in item:
+        ref = str(item["seed"])
+        if ref not in seed:
+            raise fail(f"unknown seed sentence {ref!r}")
+        return Source(ref=ref, sv=seed[ref].get("sv"), en=seed[ref].get("en"))
+    if isinstance(item, dict) and "regulation" in item:
+        return Source(ref=str(item["regulation"]), en=item.get("note"), url=item.get("url"))
+    raise fail(f"a source is {{seed: S..}} or {{regulation: ...}}, not {item!r}")
+
+
+@dataclass(slots=True)
+class PolicySet:
+    """The validated policy modules, their rules' metadata and the entry points per kind."""
+
+    modules: list[Module]
+    rules: dict[str, RuleMeta]
+    entry_points: dict[str, list[str]]  # kind -> ["data.ethiq.rules.vendor.deny", ...]
+
+    def rule(self, rule_id: str) -> RuleMeta | None:
+        return self.rules.get(rule_id)
+
+    def rules_for(self, kind: str) -> list[RuleMeta]:
+        return [meta for meta in self.rules.values() if kind in meta.kinds]
+
+    def prepare(self, data: Mapping[str, Any]) -> PreparedEngine:
+        """A fresh engine with these modules and ``data``: cheap next to loading, done once per process."""
+        return PreparedEngine(((m.path, m.text) for m in self.modules), data)
+
+
+def load_policy_set(
+    directories: Iterable[str | Path] = (), *, probe_data: Mapping[str, Any] | None = None,
+    include_tests: bool = False,
+) -> PolicySet:
+    """Load the bundled library plus ``directories`` and prove the whole set works before judging anything."""
+    modules = discover_modules([Path(d) for d in directories], include_tests=include_tests)
+    seed = load_seed()
+    rules: dict[str, RuleMeta] = {}
+    set_rules: dict[str, set[str]] = {}
+    for module in modules:
+        for name in _top_level_rule_names(module.text):
+            set_rules.setdefault(module.package, set()).add(name)
+        for meta, head in parse_metadata(module, seed):
+            if head not in SETS:
+                raise PolicyLoadError(
+                    f"METADATA of {meta.id} annotates {head!r}; rules are deny, warn or info", file=module.path,
+                    line=meta.line)
+            if SETS[head] not in meta.severities:
+                raise PolicyLoadError(
+                    f"{meta.id} has severity {'/'.join(meta.severities)} but its rule is {head!r} "
+                    f"({SETS[head]})", file=module.path, line=meta.line)
+            previous = rules.get(meta.id)
+            if previous is not None and (previous.file, previous.line) != (meta.file, meta.line):
+                if previous.package != meta.package or previous.title != meta.title:
+                    raise PolicyLoadError(
+                        f"rule id {meta.id} is already defined at {previous.file}:{previous.line}",
+                        file=module.path, line=meta.line)
+                continue
+            rules[meta.id] = meta
+    entry_points: dict[str, list[str]] = {kind: [] for kind in JUDGED_KINDS}
+    for package in sorted(set_rules):
+        if not package.startswith(RULES_PREFIX):
+            continue
+        kinds = kinds_of_package(package)
+        if not kinds or not set(kinds) <= set(JUDGED_KINDS):
+            path = next(m.path for m in modules if m.package == package)
+            raise PolicyLoadError(
+                f"package {package}: {package[len(RULES_PREFIX):].split('.')[0]!r} is not a document kind "
+                f"({', '.join(JUDGED_KINDS)} or {ALL_KINDS_PACKAGE})", file=path, line=1)
+        for name in SETS:
+            if name in set_rules[package]:
+                for kind in kinds:
+                    entry_points[kind].append(f"data.{package}.{name}")
+    policy_set = PolicySet(modules=modules, rules=rules, entry_points=entry_points)
+    _probe(policy_set, probe_data or {}, set_rules)
+    return policy_set
+
+
+def _top_level_rule_names(text: str) -> set[str]:
+    """Names of rules defined at the start of a line (enough to find the entry points deny/warn/info)."""
+    names = set()
+    for line in text.splitlines():
+        match = re.match(r"^(deny|warn|info)\b(?!\s*\()", line)
+        if match:
+            names.add(match.group(1))
+    return names
+
+
+def _probe(policy_set: PolicySet, data: Mapping[str, Any], set_rules: Mapping[str, set[str]]) -> None:
+    """Evaluate every entry point once and compile them, so broken rules fail now, not on document 5,000."""
+    engine = policy_set.prepare({"ethiq": dict(data)} if data and "ethiq" not in data else data)
+    entry_points = sorted({e for points in policy_set.entry_points.values() for e in points})
+    if not entry_points:
+        return
+    for kind in JUDGED_KINDS:
+        engine.set_input({"kind": kind, "as_of": "2000-01-01", "document": {"kind": kind, "id": "probe"},
+                          "related": {}, "links": [], "unresolved": [], "names": {}})
+        for entry in policy_set.entry_points[kind]:
+            try:
+                engine.eval_set(entry)
+            except EvaluationError as err:
+                raise PolicyLoadError(str(err), file=err.file, line=err.line, column=err.column) from None
+    engine.compile_check(entry_points, {})

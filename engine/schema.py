@@ -1,0 +1,147 @@
+"""Validate documents against the published JSON Schemas (draft-07), one per kind.
+
+Validators are built once per schema set. Every violation from ``iter_errors`` is kept, with jsonschema's
+own ``json_path``; an unexpected property is reported at the property itself, with the nearest known
+name as a hint, because a typo in a field name would otherwise read as "fact unknown".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from jsonschema import Draft7Validator, FormatChecker
+from jsonschema.exceptions import ValidationError, best_match
+
+from .errors import PolicyLoadError, UsageError
+
+KINDS: tuple[str, ...] = ("policy_context", "vendor", "data_source", "audience", "account", "ad", "campaign")
+JUDGED_KINDS: tuple[str, ...] = KINDS[1:]
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})$")
+
+FORMAT_CHECKER = FormatChecker(formats=())
+
+
+@FORMAT_CHECKER.checks("date", raises=ValueError)
+def _is_date(value: object) -> bool:
+    if not isinstance(value, str):
+        return True
+    if not _DATE.match(value):
+        raise ValueError("not an ISO date (YYYY-MM-DD)")
+    dt.date.fromisoformat(value)
+    return True
+
+
+@FORMAT_CHECKER.checks("date-time", raises=ValueError)
+def _is_date_time(value: object) -> bool:
+    if not isinstance(value, str):
+        return True
+    if not _DATE_TIME.match(value):
+        raise ValueError("not an RFC 3339 date-time with an offset (2025-10-06T18:00:00+02:00)")
+    dt.datetime.fromisoformat(value.replace("z", "Z").replace("Z", "+00:00"))
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaViolation:
+    """One way a document breaks its schema, located by JSON path."""
+
+    path: tuple[str | int, ...]
+    message: str
+    validator: str
+
+    @property
+    def json_path(self) -> str:
+        return json_path(self.path)
+
+
+def json_path(path: tuple[str | int, ...] | list[str | int]) -> str:
+    """``$.a.b[0]`` in jsonschema's notation; keys that are not identifiers are quoted."""
+    out = "$"
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", part):
+            out += f".{part}"
+        else:
+            out += "[" + json.dumps(part, ensure_ascii=False) + "]"
+    return out
+
+
+@cache
+def load_schema(kind: str) -> dict[str, Any]:
+    """The bundled schema of ``kind``, as published in ``ethiq/policies/schemas``."""
+    if kind not in KINDS:
+        raise UsageError(f"unknown kind {kind!r}; expected one of: {', '.join(KINDS)}")
+    resource = resources.files("ethiq.policies").joinpath("schemas", f"{kind}.schema.json")
+    try:
+        schema: dict[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as err:
+        raise PolicyLoadError(f"schema of {kind!r} is unreadable: {err}", file=str(resource)) from err
+    return schema
+
+
+class SchemaSet:
+    """Validators for every kind, built once and reused for every document."""
+
+    def __init__(self, schemas: Mapping[str, Mapping[str, Any]] | None = None):
+        self._schemas = dict(schemas) if schemas is not None else {kind: load_schema(kind) for kind in KINDS}
+        self._validators: dict[str, Draft7Validator] = {}
+        for kind, schema in self._schemas.items():
+            Draft7Validator.check_schema(schema)
+            self._validators[kind] = Draft7Validator(schema, format_checker=FORMAT_CHECKER)
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        return tuple(self._schemas)
+
+    def schema(self, kind: str) -> Mapping[str, Any]:
+        return self._schemas[kind]
+
+    def validate(self, data: Mapping[str, Any]) -> list[SchemaViolation]:
+        """Every violation of ``data`` against the schema its ``kind`` names (empty when valid)."""
+        kind = data.get("kind")
+        if kind is None:
+            return [SchemaViolation((), "missing 'kind': every document declares what it describes", "required")]
+        if not isinstance(kind, str) or kind not in self._validators:
+            hint = _hint(str(kind), self._validators)
+            return [SchemaViolation(("kind",), f"unknown kind {kind!r}{hint}; expected one of: "
+                                    f"{', '.join(self._validators)}", "enum")]
+        validator = self._validators[kind]
+        violations = [v for error in validator.iter_errors(data) for v in _violations(error)]
+        return sorted(violations, key=lambda v: (_sort_key(v.path), v.message))
+
+
+def _violations(error: ValidationError) -> Iterator[SchemaViolation]:
+    path = tuple(error.absolute_path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        known = set(error.schema.get("properties", {}))
+        patterns = [re.compile(p) for p in error.schema.get("patternProperties", {})]
+        for key in error.instance:
+            if key in known or any(p.search(key) for p in patterns):
+                continue
+            yield SchemaViolation((*path, key), f"unknown field {key!r}{_hint(key, known)}", "additionalProperties")
+        return
+    if error.validator in ("anyOf", "oneOf") and error.context:
+        deepest = best_match(error.context)
+        yield SchemaViolation(tuple(deepest.absolute_path), deepest.message, str(deepest.validator))
+        return
+    yield SchemaViolation(path, error.message, str(error.validator))
+
+
+def _hint(word: str, candidates: Any) -> str:
+    close = difflib.get_close_matches(word, sorted(candidates), n=1, cutoff=0.75)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _sort_key(path: tuple[str | int, ...]) -> tuple[tuple[int, str], ...]:
+    return tuple((0, f"{p:09d}") if isinstance(p, int) else (1, p) for p in path)

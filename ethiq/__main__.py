@@ -1,0 +1,3 @@
+from ethiq.cli.app import main
+
+main()

@@ -1,0 +1,116 @@
+"""Loading the policy set: every broken policy is found at load time, with file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ethiq.engine.errors import PolicyLoadError
+from ethiq.engine.policies import load_policy_set, load_seed
+
+SEED_FILE = Path(__file__).resolve().parents[2] / "shared" / "seed" / "liberalerna-2018-etiska-regler.txt"
+
+META = """# METADATA
+# title: Vendors have a name
+# custom:
+#   id: X-001
+#   severity: {severity}
+#   sources:
+#     - seed: S05
+"""
+
+
+def write(tmp_path: Path, text: str, name: str = "custom.rego") -> Path:
+    directory = tmp_path / "policies"
+    directory.mkdir(exist_ok=True)
+    (directory / name).write_text(text)
+    return directory
+
+
+@pytest.fixture(scope="module")
+def bundled():  # type: ignore[no-untyped-def]
+    return load_policy_set()
+
+
+def test_bundled_rules_have_complete_bilingual_metadata(bundled) -> None:  # type: ignore[no-untyped-def]
+    assert bundled.rules, "the bundled library defines rules"
+    for meta in bundled.rules.values():
+        assert meta.title.get("en") and meta.title.get("sv"), meta.id
+        assert meta.remediation.get("en") and meta.remediation.get("sv"), meta.id
+        assert meta.sources, meta.id
+        assert meta.kinds, f"{meta.id} lives in a package that judges no kind"
+
+
+def test_seed_quotes_are_verbatim() -> None:
+    text = " ".join(SEED_FILE.read_text(encoding="utf-8").split())
+    for ref, sentence in load_seed().items():
+        assert " ".join(sentence["sv"].split()) in text, ref
+
+
+def test_every_seed_rule_sentence_is_known() -> None:
+    assert {f"S{n:02d}" for n in range(18)} | {f"P{n}" for n in range(1, 8)} <= set(load_seed())
+
+
+def test_a_custom_policy_adds_entry_points(tmp_path: Path) -> None:
+    rego = "package ethiq.rules.vendor.acme\n\n" + META.format(severity="block") + \
+        'deny contains f if {\n\tnot input.document.legal_name\n\tf := {"rule": "X-001"}\n}\n'
+    policy_set = load_policy_set([write(tmp_path, rego)])
+    assert "data.ethiq.rules.vendor.acme.deny" in policy_set.entry_points["vendor"]
+    assert policy_set.rules["X-001"].kinds == ("vendor",)
+
+
+def test_syntax_error_names_file_and_line(tmp_path: Path) -> None:
+    directory = write(tmp_path, "package ethiq.rules.vendor.acme\n\ndeny contains f if {\n\tf := \n}\n")
+    with pytest.raises(PolicyLoadError) as info:
+        load_policy_set([directory])
+    assert info.value.file == str(directory / "custom.rego")
+    assert info.value.line == 4
+
+
+def test_unknown_function_is_found_before_any_document(tmp_path: Path) -> None:
+    directory = write(tmp_path, "package ethiq.rules.vendor.acme\n\ndeny contains f if {\n"
+                                "\tf := no_such.fn(input.document)\n}\n")
+    with pytest.raises(PolicyLoadError, match="no_such.fn") as info:
+        load_policy_set([directory])
+    assert info.value.line == 4
+
+
+def test_unsafe_variable_is_found_before_any_document(tmp_path: Path) -> None:
+    directory = write(tmp_path, "package ethiq.rules.vendor.acme\n\nwarn contains f if {\n\tf := y\n}\n")
+    with pytest.raises(PolicyLoadError, match="unsafe") as info:
+        load_policy_set([directory])
+    assert info.value.line == 4
+
+
+def test_package_must_name_a_kind(tmp_path: Path) -> None:
+    directory = write(tmp_path, "package ethiq.rules.vendorz\n\ndeny contains 1 if { false }\n")
+    with pytest.raises(PolicyLoadError, match="not a document kind"):
+        load_policy_set([directory])
+
+
+def test_severity_must_match_the_set(tmp_path: Path) -> None:
+    rego = "package ethiq.rules.vendor.acme\n\n" + META.format(severity="warn") + \
+        'deny contains f if {\n\tfalse\n\tf := {"rule": "X-001"}\n}\n'
+    with pytest.raises(PolicyLoadError, match="severity warn but its rule is 'deny'"):
+        load_policy_set([write(tmp_path, rego)])
+
+
+def test_metadata_needs_an_id(tmp_path: Path) -> None:
+    rego = "package ethiq.rules.vendor.acme\n\n# METADATA\n# title: x\n# custom:\n#   severity: block\n" \
+        'deny contains f if {\n\tfalse\n\tf := 1\n}\n'
+    with pytest.raises(PolicyLoadError, match=r"custom\.id is required") as info:
+        load_policy_set([write(tmp_path, rego)])
+    assert info.value.line == 3  # the line of "# METADATA"
+
+
+def test_unknown_seed_reference_is_refused(tmp_path: Path) -> None:
+    rego = "package ethiq.rules.vendor.acme\n\n" + META.format(severity="block").replace("S05", "S99") + \
+        'deny contains f if {\n\tfalse\n\tf := {"rule": "X-001"}\n}\n'
+    with pytest.raises(PolicyLoadError, match="unknown seed sentence 'S99'"):
+        load_policy_set([write(tmp_path, rego)])
+
+
+def test_missing_policy_directory_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(PolicyLoadError, match="no such policy directory"):
+        load_policy_set([tmp_path / "absent"])
