@@ -11,7 +11,7 @@ Exit codes (the same for every command and output format):
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -34,12 +34,12 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     en = "en"
     sv = "sv"
 
@@ -66,19 +66,23 @@ def check(
     paths: Annotated[
         list[str], typer.Argument(help="Files or directories of JSON/YAML documents; '-' reads standard input.")
     ],
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,  # noqa: A002
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     lang: Annotated[Lang, typer.Option("--lang", help="Language of titles, messages and remediations.")] = Lang.en,
     as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Evaluation date (YYYY-MM-DD); default today. Rules never read "
-                                 "the clock: every date-dependent rule uses this.")
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Evaluation date (YYYY-MM-DD); default today. Rules never read "
+            "the clock: every date-dependent rule uses this.",
+        ),
     ] = None,
     policies: Annotated[
-        list[Path] | None, typer.Option("--policies", "-p", help="Extra policy directory (repeatable), added to "
-                                        "the bundled library.")
+        list[Path] | None,
+        typer.Option("--policies", "-p", help="Extra policy directory (repeatable), added to the bundled library."),
     ] = None,
     context: Annotated[
-        list[Path] | None, typer.Option("--context", "-c", help="Policy context file merged over the bundled one "
-                                        "(repeatable).")
+        list[Path] | None,
+        typer.Option("--context", "-c", help="Policy context file merged over the bundled one (repeatable)."),
     ] = None,
 ) -> None:
     """Validate and judge documents: vendors, data sources, audiences, accounts, ads and campaigns."""
@@ -93,19 +97,22 @@ def check(
     raise typer.Exit(int(report.exit_code))
 
 
-@app.command("test", epilog="Exit codes: 0 every test passed (and coverage reached --threshold); 1 a test failed "
-             "or coverage is below the threshold; 3 a policy does not load or a test errored.")
-def test_command(
+@app.command(
+    "test",
+    epilog="Exit codes: 0 every test passed (and coverage reached --threshold); 1 a test failed "
+    "or coverage is below the threshold; 3 a policy does not load or a test errored.",
+)
+def run_tests(
     policies: Annotated[
-        list[Path] | None, typer.Argument(help="Extra policy directories whose *_test.rego files run with the "
-                                          "bundled ones.")
+        list[Path] | None,
+        typer.Argument(help="Extra policy directories whose *_test.rego files run with the bundled ones."),
     ] = None,
     run: Annotated[str | None, typer.Option("--run", "-r", help="Only tests whose name matches this glob.")] = None,
     coverage: Annotated[bool, typer.Option("--coverage", help="Report line coverage of the policies.")] = False,
     threshold: Annotated[
         float, typer.Option("--threshold", min=0, max=100, help="Minimum coverage percent (implies --coverage).")
     ] = 0.0,
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,  # noqa: A002
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
 ) -> None:
     """Run the Rego unit tests (test_* rules) beside the policies, with optional line coverage."""
     from ethiq.engine.testing import run_rego_tests
@@ -131,13 +138,13 @@ def main() -> None:
     except EthiqError as err:
         typer.echo(f"ethiq: error: {err}", err=True)
         sys.exit(err.exit_code)
-    except Exception as err:
-        import click
-
-        if isinstance(err, click.exceptions.Abort):
-            sys.exit(130)
-        if isinstance(err, click.ClickException):  # usage: unknown option, missing argument, bad choice
-            err.show()
-            sys.exit(2)
-        raise
+    except typer.Abort:
+        sys.exit(130)
+    except typer.exceptions.TyperException as err:  # usage: unknown option, missing argument, bad choice
+        show = getattr(err, "show", None)
+        if callable(show):
+            show()
+        else:
+            typer.echo(f"ethiq: error: {err}", err=True)
+        sys.exit(int(getattr(err, "exit_code", 2)))
     sys.exit(code if isinstance(code, int) else 0)

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -97,9 +97,7 @@ class ReadProblem:
         return cls(file=error.file, message=str(error), line=error.line, column=error.column)
 
 
-def iter_documents(
-    paths: Iterable[str | Path], *, stdin_text: str | None = None
-) -> Iterator[Document | ReadProblem]:
+def iter_documents(paths: Iterable[str | Path], *, stdin_text: str | None = None) -> Iterator[Document | ReadProblem]:
     """Yield the documents of every path (files, directories, ``-``) in a stable order, with problems inline."""
     for raw in paths:
         name = str(raw)
@@ -235,7 +233,7 @@ _YAML_BASE: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader
 class _Loader(_YAML_BASE):  # type: ignore[valid-type,misc]
     """Safe loading with YAML 1.2 booleans, dates kept as strings, and duplicate keys refused."""
 
-    yaml_implicit_resolvers: dict[Any, Any] = {
+    yaml_implicit_resolvers: ClassVar[dict[Any, Any]] = {
         first: [(tag, regexp) for tag, regexp in resolvers if tag not in ("tag:yaml.org,2002:bool",)]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }

@@ -24,7 +24,7 @@ from .errors import EvaluationError, PolicyLoadError
 # Without this every regorus error message carries a Rust backtrace, which users cannot act on.
 os.environ.setdefault("RUST_BACKTRACE", "0")
 
-import regorus  # noqa: E402  (the environment must be set first)
+import regorus
 
 # regorus reports an undefined rule as this JSON string rather than raising.
 _UNDEFINED_JSON = '"<undefined>"'
@@ -187,5 +187,9 @@ def _evaluation_error(err: BaseException, what: str) -> EvaluationError:
     file, line, column = location_of(text)
     where = ":".join(str(p) for p in (file, line, column) if p is not None)
     kind = "engine panic" if type(err).__name__ == "PanicException" else "evaluation error"
-    return EvaluationError(f"{kind} in {what}" + (f" at {where}" if where else "") + f": {_short(text)}",
-                           file=file, line=line, column=column)
+    return EvaluationError(
+        f"{kind} in {what}" + (f" at {where}" if where else "") + f": {_short(text)}",
+        file=file,
+        line=line,
+        column=column,
+    )

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any
 
-from .policies import Source
+from .policies import RuleMeta, Source
 from .schema import json_path
 
 REPORT_VERSION = "1.0"
@@ -84,8 +84,12 @@ class Finding:
             "message": self.message,
             "remediation": self.remediation,
             "document": {"id": self.document_id, "kind": self.kind, "file": self.file},
-            "location": {"path": self.json_path, "pointer": _pointer(self.path), "line": self.line,
-                         "column": self.column},
+            "location": {
+                "path": self.json_path,
+                "pointer": _pointer(self.path),
+                "line": self.line,
+                "column": self.column,
+            },
             "trace": list(self.trace),
             "sources": [s.to_dict() for s in self.sources],
             "non_waivable": self.non_waivable,
@@ -173,6 +177,11 @@ class Report:
     engine: str = ""
     policy_files: Sequence[str] = ()
     context_origins: Sequence[str] = ()
+    rules: Mapping[str, RuleMeta] = field(default_factory=dict)  # every rule the policy set can report
+
+    def rules_for(self, kind: str | None) -> list[RuleMeta]:
+        """The rules that judged documents of ``kind`` (for per-rule renderings such as JUnit)."""
+        return sorted((m for m in self.rules.values() if kind in m.kinds), key=lambda m: m.id)
 
     @property
     def blocking(self) -> list[Finding]:
@@ -218,7 +227,23 @@ class Report:
             "findings": [f.to_dict() for f in self.findings],
             "problems": [p.to_dict() for p in self.problems],
             "context": list(self.context_origins),
+            "rules": [
+                _rule_dict(self.rules[rule_id], self.lang)
+                for rule_id in sorted({f.rule_id for f in self.findings})
+                if rule_id in self.rules
+            ],
         }
+
+
+def _rule_dict(meta: RuleMeta, lang: str) -> dict[str, Any]:
+    return {
+        "id": meta.id,
+        "title": meta.text("title", lang),
+        "severity": list(meta.severities),
+        "kinds": list(meta.kinds),
+        "non_waivable": meta.non_waivable,
+        "sources": [s.to_dict() for s in meta.sources],
+    }
 
 
 def _pointer(path: Sequence[str | int]) -> str:

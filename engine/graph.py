@@ -80,11 +80,26 @@ REFERENCES: Mapping[str, tuple[Reference, ...]] = {
 }
 
 # Fields whose strings are names: normalised for blocklist and party matching (see names.py).
-NAME_KEYS = frozenset({
-    "legal_name", "aliases", "trade_names", "canonical_name", "name", "display_name", "bio_text",
-    "sponsor_legal_name", "sponsor_entity", "paid_for_by", "payer_legal_name", "disclaimer_name",
-    "meta_dsa_beneficiary", "meta_dsa_payor", "operated_by", "text",
-})
+NAME_KEYS = frozenset(
+    {
+        "legal_name",
+        "aliases",
+        "trade_names",
+        "canonical_name",
+        "name",
+        "display_name",
+        "bio_text",
+        "sponsor_legal_name",
+        "sponsor_entity",
+        "paid_for_by",
+        "payer_legal_name",
+        "disclaimer_name",
+        "meta_dsa_beneficiary",
+        "meta_dsa_payor",
+        "operated_by",
+        "text",
+    }
+)
 _NOT_NAMES = frozenset({"native_spec"})  # raw platform JSON: its "name"s are taxonomy labels
 
 
@@ -152,7 +167,9 @@ def neighbourhood(document: Document, index: DocumentIndex) -> Neighbourhood:
     kind = document.kind or ""
     for via, target_id, reference in iter_references(document.data, kind):
         seen: set[tuple[str, str]] = {(kind, root_id)}
-        queue: deque[tuple[str, str, Reference, list[str]]] = deque([(reference.target, target_id, reference, [root_id])])
+        queue: deque[tuple[str, str, Reference, list[str]]] = deque(
+            [(reference.target, target_id, reference, [root_id])]
+        )
         while queue:
             target_kind, ident, ref, chain = queue.popleft()
             if (target_kind, ident) in seen:

@@ -66,8 +66,17 @@ class RuleMeta:
     messages: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     non_waivable: bool = False
     verification: str | None = None
+    effective_from: str | None = None
+    effective_until: str | None = None
     file: str = ""
     line: int = 0
+
+    def is_effective(self, date: str) -> bool:
+        """Whether the rule applies on ``date`` (ISO): its window holds the document's relevant date."""
+        day = date[:10]
+        if self.effective_from and day < self.effective_from:
+            return False
+        return not (self.effective_until and day > self.effective_until)
 
     @property
     def severity(self) -> str:
@@ -101,7 +110,7 @@ def kinds_of_package(package: str) -> tuple[str, ...]:
     """The document kinds a package judges (empty for a library package)."""
     if not package.startswith(RULES_PREFIX):
         return ()
-    kind = package[len(RULES_PREFIX):].split(".")[0]
+    kind = package[len(RULES_PREFIX) :].split(".", maxsplit=1)[0]
     return JUDGED_KINDS if kind == ALL_KINDS_PACKAGE else (kind,)
 
 
@@ -217,9 +226,20 @@ def _rule_meta(raw: dict[str, Any], module: Module, line: int, seed: Mapping[str
         messages={str(k): {lang: str(t) for lang, t in v.items()} for k, v in messages.items()},
         non_waivable=bool(custom.get("non_waivable", False)),
         verification=custom.get("verification"),
+        effective_from=_iso_date(custom.get("effective_from"), "custom.effective_from", fail),
+        effective_until=_iso_date(custom.get("effective_until"), "custom.effective_until", fail),
         file=module.path,
         line=line,
     )
+
+
+def _iso_date(value: Any, what: str, fail: Any) -> str | None:
+    if value is None:
+        return None
+    text = value.isoformat() if hasattr(value, "isoformat") else str(value)  # YAML may have made it a date
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise fail(f"{what} must be an ISO date (YYYY-MM-DD), not {value!r}")
+    return text
 
 
 def _require_languages(value: Any, what: str, fail: Any) -> None:
@@ -258,7 +278,9 @@ class PolicySet:
 
 
 def load_policy_set(
-    directories: Iterable[str | Path] = (), *, probe_data: Mapping[str, Any] | None = None,
+    directories: Iterable[str | Path] = (),
+    *,
+    probe_data: Mapping[str, Any] | None = None,
     include_tests: bool = False,
 ) -> PolicySet:
     """Load the bundled library plus ``directories`` and prove the whole set works before judging anything."""
@@ -272,18 +294,24 @@ def load_policy_set(
         for meta, head in parse_metadata(module, seed):
             if head not in SETS:
                 raise PolicyLoadError(
-                    f"METADATA of {meta.id} annotates {head!r}; rules are deny, warn or info", file=module.path,
-                    line=meta.line)
+                    f"METADATA of {meta.id} annotates {head!r}; rules are deny, warn or info",
+                    file=module.path,
+                    line=meta.line,
+                )
             if SETS[head] not in meta.severities:
                 raise PolicyLoadError(
-                    f"{meta.id} has severity {'/'.join(meta.severities)} but its rule is {head!r} "
-                    f"({SETS[head]})", file=module.path, line=meta.line)
+                    f"{meta.id} has severity {'/'.join(meta.severities)} but its rule is {head!r} ({SETS[head]})",
+                    file=module.path,
+                    line=meta.line,
+                )
             previous = rules.get(meta.id)
             if previous is not None and (previous.file, previous.line) != (meta.file, meta.line):
                 if previous.package != meta.package or previous.title != meta.title:
                     raise PolicyLoadError(
                         f"rule id {meta.id} is already defined at {previous.file}:{previous.line}",
-                        file=module.path, line=meta.line)
+                        file=module.path,
+                        line=meta.line,
+                    )
                 continue
             rules[meta.id] = meta
     entry_points: dict[str, list[str]] = {kind: [] for kind in JUDGED_KINDS}
@@ -294,8 +322,11 @@ def load_policy_set(
         if not kinds or not set(kinds) <= set(JUDGED_KINDS):
             path = next(m.path for m in modules if m.package == package)
             raise PolicyLoadError(
-                f"package {package}: {package[len(RULES_PREFIX):].split('.')[0]!r} is not a document kind "
-                f"({', '.join(JUDGED_KINDS)} or {ALL_KINDS_PACKAGE})", file=path, line=1)
+                f"package {package}: {package[len(RULES_PREFIX) :].split('.')[0]!r} is not a document kind "
+                f"({', '.join(JUDGED_KINDS)} or {ALL_KINDS_PACKAGE})",
+                file=path,
+                line=1,
+            )
         for name in SETS:
             if name in set_rules[package]:
                 for kind in kinds:
@@ -322,8 +353,17 @@ def _probe(policy_set: PolicySet, data: Mapping[str, Any], set_rules: Mapping[st
     if not entry_points:
         return
     for kind in JUDGED_KINDS:
-        engine.set_input({"kind": kind, "as_of": "2000-01-01", "document": {"kind": kind, "id": "probe"},
-                          "related": {}, "links": [], "unresolved": [], "names": {}})
+        engine.set_input(
+            {
+                "kind": kind,
+                "as_of": "2000-01-01",
+                "document": {"kind": kind, "id": "probe"},
+                "related": {},
+                "links": [],
+                "unresolved": [],
+                "names": {},
+            }
+        )
         for entry in policy_set.entry_points[kind]:
             try:
                 engine.eval_set(entry)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .context import PolicyContext, build_context
+from .derived import derive
 from .documents import Document, ReadProblem, iter_documents
 from .errors import EthiqError, EvaluationError, UsageError
 from .evaluator import PreparedEngine, engine_version
@@ -67,15 +68,28 @@ class Checker:
         return self.check_items(documents)
 
     def check_items(self, items: Iterable[Document | ReadProblem]) -> Report:
-        report = Report(as_of=self.as_of, lang=self.lang, engine=engine_version(),
-                        policy_files=[m.path for m in self.policy_set.modules])
+        report = Report(
+            as_of=self.as_of,
+            lang=self.lang,
+            engine=engine_version(),
+            policy_files=[m.path for m in self.policy_set.modules],
+            rules=self.policy_set.rules,
+        )
         judged: list[tuple[Document, DocumentResult]] = []
         context_documents: list[Document] = []
         index = DocumentIndex()
         for item in items:
             if isinstance(item, ReadProblem):
-                report.problems.append(Problem(ProblemKind.READ, item.message, item.file, item.line, item.column,
-                                               hint="fix the syntax; the file's other documents were not read"))
+                report.problems.append(
+                    Problem(
+                        ProblemKind.READ,
+                        item.message,
+                        item.file,
+                        item.line,
+                        item.column,
+                        hint="fix the syntax; the file's other documents were not read",
+                    )
+                )
                 report.documents.append(DocumentResult(None, None, item.file, item.line or 1, Verdict.INVALID))
                 continue
             result = DocumentResult(item.id, item.kind, item.source.file, item.source.line)
@@ -85,10 +99,20 @@ class Checker:
                 result.verdict = Verdict.INVALID
                 for violation in violations:
                     line, column = item.locate(violation.path) or (item.source.line, None)
-                    report.problems.append(Problem(
-                        ProblemKind.SCHEMA, violation.message, item.source.file, line, column, item.id,
-                        violation.path, hint=f"see `ethiq schema {item.kind}` for the fields of a {item.kind}"
-                        if item.kind else "add `kind:` naming what the document describes"))
+                    report.problems.append(
+                        Problem(
+                            ProblemKind.SCHEMA,
+                            violation.message,
+                            item.source.file,
+                            line,
+                            column,
+                            item.id,
+                            violation.path,
+                            hint=f"see `ethiq schema {item.kind}` for the fields of a {item.kind}"
+                            if item.kind
+                            else "add `kind:` naming what the document describes",
+                        )
+                    )
                 continue
             if item.kind == "policy_context":
                 context_documents.append(item)
@@ -97,10 +121,18 @@ class Checker:
             earlier = index.add(item)
             if earlier is not None:
                 result.verdict = Verdict.INVALID
-                report.problems.append(Problem(
-                    ProblemKind.DUPLICATE, f"{item.kind} {item.id!r} is also defined at {earlier.source}",
-                    item.source.file, item.source.line, None, item.id, ("id",),
-                    hint="give every document of a kind its own id; references would be ambiguous"))
+                report.problems.append(
+                    Problem(
+                        ProblemKind.DUPLICATE,
+                        f"{item.kind} {item.id!r} is also defined at {earlier.source}",
+                        item.source.file,
+                        item.source.line,
+                        None,
+                        item.id,
+                        ("id",),
+                        hint="give every document of a kind its own id; references would be ambiguous",
+                    )
+                )
                 continue
             judged.append((item, result))
 
@@ -120,15 +152,24 @@ class Checker:
 
     # --- one document ---------------------------------------------------------------------------------
 
-    def _judge(self, document: Document, result: DocumentResult, index: DocumentIndex,
-               context: PolicyContext, report: Report) -> None:
+    def _judge(
+        self, document: Document, result: DocumentResult, index: DocumentIndex, context: PolicyContext, report: Report
+    ) -> None:
         try:
             findings = self.evaluate(document, index, context)
         except EthiqError as err:
             result.verdict = Verdict.ERROR
-            report.problems.append(Problem(
-                ProblemKind.ENGINE, str(err), document.source.file, document.source.line, None, document.id,
-                hint="this document was not judged; fix the policy or report the engine failure"))
+            report.problems.append(
+                Problem(
+                    ProblemKind.ENGINE,
+                    str(err),
+                    document.source.file,
+                    document.source.line,
+                    None,
+                    document.id,
+                    hint="this document was not judged; fix the policy or report the engine failure",
+                )
+            )
             return
         report.findings.extend(findings)
         statuses = {(f.severity, f.status) for f in findings}
@@ -155,23 +196,26 @@ class Checker:
             "links": hood.links,
             "unresolved": hood.unresolved,
             "names": names,
+            "derived": derive(document.data),
         }
 
     def evaluate(self, document: Document, index: DocumentIndex, context: PolicyContext) -> list[Finding]:
         kind = document.kind or ""
         entry_points = self.policy_set.entry_points.get(kind, [])
         self._engine.set_input_json(json.dumps(self.build_input(document, index, context)))
+        relevant_date = relevant_date_of(document.data, self.as_of)
         findings: list[Finding] = []
         for entry in entry_points:
             severity = SETS[entry.rsplit(".", 1)[1]]
-            package = entry[len("data."):].rsplit(".", 1)[0]
             for raw in self._engine.eval_set(entry):
-                findings.append(self._finding(raw, severity, package, entry, document))
+                finding, meta = self._finding(raw, severity, entry, document)
+                if meta is None or meta.is_effective(relevant_date):
+                    findings.append(finding)
         return findings
 
-    def _finding(self, raw: Any, severity: str, package: str, entry: str, document: Document) -> Finding:
+    def _finding(self, raw: Any, severity: str, entry: str, document: Document) -> tuple[Finding, RuleMeta | None]:
         if isinstance(raw, str):  # conftest style: the message is the finding
-            raw = {"rule": entry[len("data."):], "message_text": raw}
+            raw = {"rule": entry[len("data.") :], "message_text": raw}
         if not isinstance(raw, Mapping) or not isinstance(raw.get("rule"), str):
             raise EvaluationError(f"{entry} produced {raw!r}: a finding is an object with a 'rule' id, or a string")
         rule_id = raw["rule"]
@@ -196,12 +240,29 @@ class Checker:
             sources, non_waivable = meta.sources, meta.non_waivable
         position = document.locate(tuple(path))
         return Finding(
-            rule_id=rule_id, severity=severity, status=status, title=title, message=message,
-            remediation=remediation, document_id=document.id or "", kind=document.kind or "",
-            file=document.source.file, line=position[0] if position else document.source.line,
-            column=position[1] if position else None, path=tuple(path), sources=sources,
-            trace=tuple(str(t) for t in trace) if isinstance(trace, list) else (), non_waivable=non_waivable,
-        )
+            rule_id=rule_id,
+            severity=severity,
+            status=status,
+            title=title,
+            message=message,
+            remediation=remediation,
+            document_id=document.id or "",
+            kind=document.kind or "",
+            file=document.source.file,
+            line=position[0] if position else document.source.line,
+            column=position[1] if position else None,
+            path=tuple(path),
+            sources=sources,
+            trace=tuple(str(t) for t in trace) if isinstance(trace, list) else (),
+            non_waivable=non_waivable,
+        ), meta
+
+
+def relevant_date_of(data: Mapping[str, Any], as_of: str) -> str:
+    """The date a rule's effective window is tested against: an ad's start, else the evaluation date."""
+    schedule = data.get("schedule") if data.get("kind") == "ad" else None
+    start = schedule.get("start") if isinstance(schedule, Mapping) else None
+    return start[:10] if isinstance(start, str) and len(start) >= 10 else as_of
 
 
 def _render(meta: RuleMeta, raw: Mapping[str, Any], lang: str) -> str:
@@ -229,8 +290,14 @@ def _display(value: Any) -> str:
 
 
 def _finding_order(finding: Finding) -> tuple[Any, ...]:
-    return (finding.file, finding.line or 0, finding.document_id, finding.rule_id,
-            tuple(str(p) for p in finding.path), finding.status)
+    return (
+        finding.file,
+        finding.line or 0,
+        finding.document_id,
+        finding.rule_id,
+        tuple(str(p) for p in finding.path),
+        finding.status,
+    )
 
 
 def check(

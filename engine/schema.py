@@ -114,8 +114,11 @@ class SchemaSet:
             return [SchemaViolation((), "missing 'kind': every document declares what it describes", "required")]
         if not isinstance(kind, str) or kind not in self._validators:
             hint = _hint(str(kind), self._validators)
-            return [SchemaViolation(("kind",), f"unknown kind {kind!r}{hint}; expected one of: "
-                                    f"{', '.join(self._validators)}", "enum")]
+            return [
+                SchemaViolation(
+                    ("kind",), f"unknown kind {kind!r}{hint}; expected one of: {', '.join(self._validators)}", "enum"
+                )
+            ]
         validator = self._validators[kind]
         violations = [v for error in validator.iter_errors(data) for v in _violations(error)]
         return sorted(violations, key=lambda v: (_sort_key(v.path), v.message))

@@ -105,13 +105,18 @@ def _ref_parts(ref: Mapping[str, Any]) -> list[str]:
         return [str(ref["Var"]["value"])]
     if "RefDot" in ref:
         inner = ref["RefDot"]
-        return [*_ref_parts(inner["refr"]), str(inner["field"][1] if isinstance(inner["field"], list)
-                                                 else inner["field"])]
+        return [
+            *_ref_parts(inner["refr"]),
+            str(inner["field"][1] if isinstance(inner["field"], list) else inner["field"]),
+        ]
     return []
 
 
 def run_rego_tests(
-    directories: Iterable[str | Path] = (), *, match: str | None = None, coverage: bool = False,
+    directories: Iterable[str | Path] = (),
+    *,
+    match: str | None = None,
+    coverage: bool = False,
     context: Iterable[str | Path] = (),
 ) -> RegoTestReport:
     """Run every ``test_*`` rule (optionally only names matching the glob ``match``)."""
@@ -131,8 +136,11 @@ def run_rego_tests(
         for entry in engine.coverage().get("files", []):
             if entry["path"] in test_files:
                 continue
-            report.coverage.append(FileCoverage(entry["path"], frozenset(entry.get("covered", [])),
-                                                frozenset(entry.get("not_covered", []))))
+            report.coverage.append(
+                FileCoverage(
+                    entry["path"], frozenset(entry.get("covered", [])), frozenset(entry.get("not_covered", []))
+                )
+            )
     return report
 
 

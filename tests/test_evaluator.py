@@ -66,7 +66,7 @@ def test_a_parse_error_names_file_line_and_column() -> None:
 
 def test_compile_check_finds_unknown_functions() -> None:
     engine = PreparedEngine([("u.rego", "package u\n\ndeny contains x if {\n\tx := nope.fn(1)\n}\n")])
-    with pytest.raises(PolicyLoadError, match="nope.fn") as info:
+    with pytest.raises(PolicyLoadError, match=r"nope\.fn") as info:
         engine.compile_check(["data.u.deny"], {})
     assert (info.value.file, info.value.line) == ("u.rego", 4)
 

@@ -10,6 +10,7 @@ import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
+
 from strategies import LOOKALIKES, banned_name_variants, clean_company_names, disguise  # tests/ via conftest
 
 ROOT = Path(__file__).resolve().parents[1]

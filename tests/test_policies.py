@@ -36,8 +36,10 @@ def bundled():  # type: ignore[no-untyped-def]
 def test_bundled_rules_have_complete_bilingual_metadata(bundled) -> None:  # type: ignore[no-untyped-def]
     assert bundled.rules, "the bundled library defines rules"
     for meta in bundled.rules.values():
-        assert meta.title.get("en") and meta.title.get("sv"), meta.id
-        assert meta.remediation.get("en") and meta.remediation.get("sv"), meta.id
+        assert meta.title.get("en"), meta.id
+        assert meta.title.get("sv"), meta.id
+        assert meta.remediation.get("en"), meta.id
+        assert meta.remediation.get("sv"), meta.id
         assert meta.sources, meta.id
         assert meta.kinds, f"{meta.id} lives in a package that judges no kind"
 
@@ -71,7 +73,7 @@ def test_syntax_error_names_file_and_line(tmp_path: Path) -> None:
 def test_unknown_function_is_found_before_any_document(tmp_path: Path) -> None:
     directory = write(tmp_path, "package ethiq.rules.vendor.acme\n\ndeny contains f if {\n"
                                 "\tf := no_such.fn(input.document)\n}\n")
-    with pytest.raises(PolicyLoadError, match="no_such.fn") as info:
+    with pytest.raises(PolicyLoadError, match=r"no_such\.fn") as info:
         load_policy_set([directory])
     assert info.value.line == 4
 

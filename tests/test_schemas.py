@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ethiq.engine.documents import parse_documents
-from ethiq.engine.schema import FORMAT_CHECKER
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 from jsonschema import Draft7Validator
 from jsonschema.exceptions import ValidationError
+
+from ethiq.engine.documents import parse_documents
+from ethiq.engine.schema import FORMAT_CHECKER
 
 ROOT = Path(__file__).parents[1]
 SCHEMAS = ROOT / "policies" / "schemas"

@@ -14,22 +14,46 @@ from ethiq.engine import Finding, Problem, Report
 
 LABELS = {
     "en": {
-        "rule": "Rule", "status": "Status", "document": "Document", "where": "Where", "finding": "Finding",
-        "fix": "Fix", "problems": "Input and policy problems", "as_of": "evaluated as of",
-        "documents": "documents", "blocking": "blocking", "findings": "findings", "problems_n": "problems",
-        "exit": "exit code", "clean": "No findings.", "fail": "fail", "needs_review": "needs review",
+        "rule": "Rule",
+        "status": "Status",
+        "document": "Document",
+        "where": "Where",
+        "finding": "Finding",
+        "fix": "Fix",
+        "problems": "Input and policy problems",
+        "as_of": "evaluated as of",
+        "documents": "documents",
+        "blocking": "blocking",
+        "findings": "findings",
+        "problems_n": "problems",
+        "exit": "exit code",
+        "clean": "No findings.",
+        "fail": "fail",
+        "needs_review": "needs review",
         "trace": "via",
     },
     "sv": {
-        "rule": "Regel", "status": "Status", "document": "Dokument", "where": "Var", "finding": "Fynd",
-        "fix": "Åtgärd", "problems": "Problem med indata och policyer", "as_of": "bedömt per",
-        "documents": "dokument", "blocking": "blockerande", "findings": "fynd", "problems_n": "problem",
-        "exit": "slutkod", "clean": "Inga fynd.", "fail": "underkänd", "needs_review": "behöver granskas",
+        "rule": "Regel",
+        "status": "Status",
+        "document": "Dokument",
+        "where": "Var",
+        "finding": "Fynd",
+        "fix": "Åtgärd",
+        "problems": "Problem med indata och policyer",
+        "as_of": "bedömt per",
+        "documents": "dokument",
+        "blocking": "blockerande",
+        "findings": "fynd",
+        "problems_n": "problem",
+        "exit": "slutkod",
+        "clean": "Inga fynd.",
+        "fail": "underkänd",
+        "needs_review": "behöver granskas",
         "trace": "via",
     },
 }
 STYLES = {"block": "bold red", "warn": "yellow", "info": "cyan"}
-SYMBOLS = {"block": "✖", "warn": "▲", "info": "ℹ"}
+SYMBOLS = {"block": "✖", "warn": "▲", "info": "ℹ"}  # noqa: RUF001 (a symbol, not a letter)
 
 
 def render(report: Report, out: TextIO) -> None:

@@ -1,0 +1,161 @@
+"""The ``ethiq`` command as a user runs it: exit codes, formats, languages, options, errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import AS_OF, FIXTURES, ROOT
+
+EXAMPLE = FIXTURES / "example-campaign"
+
+
+def ethiq(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "ethiq", *args], input=stdin, capture_output=True, text=True, cwd=ROOT, check=False
+    )
+
+
+def test_version() -> None:
+    result = ethiq("--version")
+    assert result.returncode == 0
+    assert result.stdout.startswith("ethiq ")
+    assert "regorus" in result.stdout
+
+
+def test_clean_document_exits_0(tmp_path: Path) -> None:
+    result = ethiq("check", str(EXAMPLE / "vendors" / "stockholm-media.yaml"), "--as-of", AS_OF)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_blocking_findings_exit_1_and_table_names_rules() -> None:
+    result = ethiq("check", str(EXAMPLE), "--as-of", AS_OF)
+    assert result.returncode == 1, result.stderr
+    for rule in ("DAT-005", "DAT-006", "AUD-013", "VEN-009"):
+        assert rule in result.stdout
+    assert f"evaluated as of {AS_OF}" in result.stdout
+
+
+def test_json_report_carries_what_a_gate_needs() -> None:
+    result = ethiq("check", str(EXAMPLE), "--as-of", AS_OF, "--format", "json")
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["as_of"] == AS_OF
+    assert report["exit_code"] == 1
+    finding = next(f for f in report["findings"] if f["rule_id"] == "AUD-013" and f["status"] == "fail")
+    assert finding["severity"] == "block"
+    assert finding["document"]["id"] == "aud_lookalike_engagers"
+    assert finding["document"]["file"].endswith("lookalike-quiz-engagers.yaml")
+    assert finding["location"]["path"] == "$.normalized.custom_audiences[0].lookalike.origin_ref"
+    assert finding["location"]["line"] == 18
+    assert finding["trace"] == ["aud_lookalike_engagers", "ds_engagers_seed", "ds_quiz_2026"]
+    assert finding["message"]
+    assert finding["remediation"]
+    assert any(s["ref"] == "S15" and "Quiz-appar" in s["sv"] for s in finding["sources"])
+
+
+def test_swedish_output() -> None:
+    result = ethiq("check", str(EXAMPLE / "data-sources"), "--as-of", AS_OF, "--format", "json", "--lang", "sv")
+    report = json.loads(result.stdout)
+    finding = next(f for f in report["findings"] if f["rule_id"] == "DAT-006")
+    english = json.loads(ethiq("check", str(EXAMPLE / "data-sources"), "--as-of", AS_OF, "--format", "json")
+                         .stdout)
+    same = next(f for f in english["findings"] if f["fingerprint"] == finding["fingerprint"])
+    assert report["lang"] == "sv"
+    assert finding["message"] != same["message"]
+    assert finding["remediation"] != same["remediation"]
+
+
+@pytest.mark.parametrize("name", ["unparsable.yaml", "truncated.json", "typo-in-field-name.yaml", "unknown-kind.yaml"])
+def test_unusable_input_exits_2_with_file_and_line(name: str) -> None:
+    result = ethiq("check", str(FIXTURES / "invalid" / name), "--format", "json", "--as-of", AS_OF)
+    assert result.returncode == 2
+    problem = json.loads(result.stdout)["problems"][0]
+    assert problem["file"].endswith(name)
+    assert problem["line"] is not None
+
+
+def test_one_bad_file_does_not_lose_the_others(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text("kind: [\n")
+    (tmp_path / "quiz.yaml").write_text((EXAMPLE / "data-sources" / "quiz-which-leader.yaml").read_text())
+    result = ethiq("check", str(tmp_path), "--format", "json", "--as-of", AS_OF)
+    report = json.loads(result.stdout)
+    assert result.returncode == 2  # input problems outrank blocking findings: never 0 or 1
+    assert {f["rule_id"] for f in report["findings"]} >= {"DAT-005", "DAT-006"}
+    assert [p["kind"] for p in report["problems"]] == ["read_error"]
+
+
+def test_stdin() -> None:
+    text = (EXAMPLE / "data-sources" / "quiz-which-leader.yaml").read_text()
+    result = ethiq("check", "-", "--format", "json", "--as-of", AS_OF, stdin=text)
+    assert result.returncode == 1
+    assert json.loads(result.stdout)["findings"][0]["document"]["file"] == "-"
+
+
+def test_broken_policy_directory_exits_3_naming_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "broken.rego").write_text("package ethiq.rules.vendor.broken\n\ndeny contains f if {\n\tf := \n}\n")
+    result = ethiq("check", str(EXAMPLE), "--policies", str(tmp_path), "--as-of", AS_OF)
+    assert result.returncode == 3
+    assert f"{tmp_path / 'broken.rego'}:4" in result.stderr
+
+
+def test_custom_policy_directory_adds_findings(tmp_path: Path) -> None:
+    (tmp_path / "names.rego").write_text(
+        "package ethiq.rules.vendor.procurement\n\n"
+        "warn contains msg if {\n\tnot input.document.registry_ids\n"
+        "\tmsg := \"vendors need a registry id for procurement\"\n}\n")
+    result = ethiq("check", str(EXAMPLE / "vendors"), "--policies", str(tmp_path), "--as-of", AS_OF,
+                   "--format", "json")
+    findings = json.loads(result.stdout)["findings"]
+    custom = [f for f in findings if f["rule_id"] == "ethiq.rules.vendor.procurement.warn"]
+    assert [f["document"]["id"] for f in custom] == ["ven_fun_apps"]
+    assert custom[0]["severity"] == "warn"
+    assert custom[0]["message"] == "vendors need a registry id for procurement"
+
+
+def test_usage_errors_exit_2() -> None:
+    assert ethiq("check", str(EXAMPLE), "--as-of", "23/11/2026").returncode == 2
+    assert ethiq("check", str(EXAMPLE), "--format", "xml").returncode == 2
+    assert ethiq("check").returncode == 2
+
+
+def test_missing_path_is_an_input_problem() -> None:
+    result = ethiq("check", "no/such/dir", "--format", "json", "--as-of", AS_OF)
+    assert result.returncode == 2
+    assert json.loads(result.stdout)["problems"][0]["message"] == "no such file or directory"
+
+
+def test_context_file_overrides_the_bundled_one(tmp_path: Path) -> None:
+    context = tmp_path / "context.yaml"
+    context.write_text("kind: policy_context\nid: other-party\n"
+                       "taxonomies: {psychographic_data_categories: [user.inferred.none_of_these]}\n")
+    result = ethiq("check", str(EXAMPLE / "data-sources" / "quiz-which-leader.yaml"), "--context", str(context),
+                   "--format", "json", "--as-of", AS_OF)
+    rules = {f["rule_id"] for f in json.loads(result.stdout)["findings"]}
+    assert "DAT-005" in rules
+    assert "DAT-006" not in rules
+
+
+def test_invalid_context_file_exits_3(tmp_path: Path) -> None:
+    context = tmp_path / "context.yaml"
+    context.write_text("kind: policy_context\nid: broken\nthresholds: {min_audience_size: -5}\n")
+    result = ethiq("check", str(EXAMPLE), "--context", str(context), "--as-of", AS_OF)
+    assert result.returncode == 3
+    assert "min_audience_size" in result.stderr
+
+
+def test_onboarding_example_script() -> None:
+    script = ROOT / "examples" / "onboard_vendor.py"
+    blocked = subprocess.run([sys.executable, str(script), str(EXAMPLE / "vendors" / "fun-apps.yaml"),
+                              str(EXAMPLE / "data-sources" / "quiz-which-leader.yaml"), "--as-of", AS_OF],
+                             capture_output=True, text=True, check=False)
+    assert blocked.returncode == 1
+    assert "BLOCKED" in blocked.stdout
+    cleared = subprocess.run([sys.executable, str(script), str(EXAMPLE / "vendors" / "stockholm-media.yaml"),
+                              "--as-of", AS_OF], capture_output=True, text=True, check=False)
+    assert cleared.returncode == 0, cleared.stdout
+    assert "CLEARED" in cleared.stdout
