@@ -129,6 +129,87 @@ def run_tests(
     raise typer.Exit(0)
 
 
+@app.command(epilog="Exit codes: 0 every document is valid; 2 some input is unreadable or schema-invalid.")
+def validate(
+    paths: Annotated[list[str], typer.Argument(help="Files or directories; '-' reads standard input.")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the summary.")] = Lang.en,
+) -> None:
+    """Check documents against the JSON Schemas only (no policy is evaluated)."""
+    from ethiq.engine.documents import iter_documents
+    from ethiq.engine.findings import Report
+    from ethiq.engine.runner import parse_as_of
+    from ethiq.engine.validation import validate_items
+
+    from .output import renderer
+
+    stdin_text = sys.stdin.read() if "-" in paths else None
+    documents, problems = validate_items(iter_documents(paths, stdin_text=stdin_text))
+    report = Report(as_of=parse_as_of(None), lang=lang.value, documents=documents, problems=problems)
+    renderer(format.value)(report, sys.stdout)
+    raise typer.Exit(int(report.exit_code))
+
+
+@app.command()
+def schema(
+    kind: Annotated[str | None, typer.Argument(help="A document kind; without it, list the kinds.")] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the schema(s) as <kind>.schema.json into this directory."),
+    ] = None,
+) -> None:
+    """Print or export the JSON Schemas (draft-07) that documents are validated against."""
+    from .schemas import export_schemas, print_schema
+
+    if output is not None:
+        for path in export_schemas(output, kind):
+            typer.echo(str(path))
+    else:
+        print_schema(kind, sys.stdout)
+
+
+@app.command()
+def rules(
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    kind: Annotated[str | None, typer.Option("--kind", "-k", help="Only rules judging this document kind.")] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the titles.")] = Lang.en,
+    policies: Annotated[
+        list[Path] | None, typer.Option("--policies", "-p", help="Extra policy directory (repeatable).")
+    ] = None,
+) -> None:
+    """List the rules: id, document kinds, severity, title and sources."""
+    from ethiq.engine.policies import load_policy_set
+
+    from .catalog import render_rules, sorted_rules
+
+    render_rules(sorted_rules(load_policy_set(policies or []), kind), sys.stdout, fmt=format.value, lang=lang.value)
+
+
+@app.command()
+def explain(
+    rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule id, e.g. DAT-005.")],
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the explanation.")] = Lang.en,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    policies: Annotated[
+        list[Path] | None, typer.Option("--policies", "-p", help="Extra policy directory (repeatable).")
+    ] = None,
+) -> None:
+    """Explain one rule: the seed sentence, why, the remediation and a violating example."""
+    from ethiq.engine.errors import UsageError
+    from ethiq.engine.policies import load_policy_set
+
+    from .catalog import render_explain
+
+    policy_set = load_policy_set(policies or [])
+    meta = policy_set.rule(rule_id.upper())
+    if meta is None:
+        import difflib
+
+        close = difflib.get_close_matches(rule_id.upper(), sorted(policy_set.rules), n=3)
+        raise UsageError(f"no rule {rule_id!r}" + (f"; did you mean {', '.join(close)}?" if close else ""))
+    render_explain(meta, sys.stdout, lang=lang.value, fmt=format.value)
+
+
 def main() -> None:
     """Console entry point: run the app and map every failure to its exit code."""
     from ethiq.engine.errors import EthiqError

@@ -27,6 +27,9 @@ from .schema import json_path
 REPORT_VERSION = "1.0"
 
 
+SEVERITY_RANK = {"info": 0, "warn": 1, "block": 2}
+
+
 class ExitCode(IntEnum):
     OK = 0
     BLOCKING = 1
@@ -59,14 +62,24 @@ class Finding:
     sources: tuple[Source, ...] = ()
     trace: tuple[str, ...] = ()
     non_waivable: bool = False
+    waiver: Mapping[str, Any] | None = None  # the waiver that accepted this finding: id, reason, owner, expires
 
     @property
     def json_path(self) -> str:
         return json_path(self.path)
 
     @property
+    def is_waived(self) -> bool:
+        return self.waiver is not None
+
+    def blocks_at(self, fail_on: str) -> bool:
+        """Whether this finding fails a run whose threshold is ``fail_on`` (block, warn or info)."""
+        return not self.is_waived and SEVERITY_RANK[self.severity] >= SEVERITY_RANK[fail_on]
+
+    @property
     def is_blocking(self) -> bool:
-        return self.severity == "block"
+        """Blocking at the default threshold: an unwaived finding of a ``block`` rule."""
+        return self.blocks_at("block")
 
     @property
     def fingerprint(self) -> str:
@@ -93,6 +106,7 @@ class Finding:
             "trace": list(self.trace),
             "sources": [s.to_dict() for s in self.sources],
             "non_waivable": self.non_waivable,
+            "waiver": dict(self.waiver) if self.waiver is not None else None,
             "fingerprint": self.fingerprint,
         }
 
@@ -101,6 +115,7 @@ class ProblemKind:
     READ = "read_error"
     SCHEMA = "schema_violation"
     DUPLICATE = "duplicate_id"
+    WAIVER = "waiver_error"
     ENGINE = "engine_error"
     POLICY = "policy_error"
 
@@ -178,6 +193,7 @@ class Report:
     policy_files: Sequence[str] = ()
     context_origins: Sequence[str] = ()
     rules: Mapping[str, RuleMeta] = field(default_factory=dict)  # every rule the policy set can report
+    fail_on: str = "block"  # the lowest severity that fails the run (--fail-on)
 
     def rules_for(self, kind: str | None) -> list[RuleMeta]:
         """The rules that judged documents of ``kind`` (for per-rule renderings such as JUnit)."""
@@ -185,7 +201,8 @@ class Report:
 
     @property
     def blocking(self) -> list[Finding]:
-        return [f for f in self.findings if f.is_blocking]
+        """The findings that fail the run at its ``fail_on`` threshold (never waived ones)."""
+        return [f for f in self.findings if f.blocks_at(self.fail_on)]
 
     @property
     def is_blocking(self) -> bool:
@@ -209,6 +226,7 @@ class Report:
             "verdicts": dict(sorted(verdicts.items())),
             "findings": len(self.findings),
             "blocking": len(self.blocking),
+            "waived": sum(1 for f in self.findings if f.is_waived),
             "by_severity": dict(sorted(Counter(f.severity for f in self.findings).items())),
             "by_status": dict(sorted(Counter(f.status for f in self.findings).items())),
             "problems": len(self.problems),
@@ -221,6 +239,7 @@ class Report:
             "tool": {"name": "ethiq", "version": _version(), "engine": self.engine},
             "as_of": self.as_of,
             "lang": self.lang,
+            "fail_on": self.fail_on,
             "exit_code": int(self.exit_code),
             "summary": self.summary(),
             "documents": [d.to_dict() for d in self.documents],

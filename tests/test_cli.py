@@ -159,3 +159,62 @@ def test_onboarding_example_script() -> None:
                               "--as-of", AS_OF], capture_output=True, text=True, check=False)
     assert cleared.returncode == 0, cleared.stdout
     assert "CLEARED" in cleared.stdout
+
+
+def test_rules_json_lists_every_rule_with_sources() -> None:
+    result = ethiq("rules", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rules = {r["id"]: r for r in json.loads(result.stdout)["rules"]}
+    assert {"DAT-005", "DAT-006", "VEN-001", "VEN-009", "AUD-013", "REF-001"} <= set(rules)
+    dat005 = rules["DAT-005"]
+    assert dat005["kinds"] == ["data_source"]
+    assert dat005["severity"] == ["block"]
+    assert dat005["title"]["en"]
+    assert dat005["title"]["sv"]
+    assert any(s["ref"] == "S15" and s["sv"] for s in dat005["sources"])
+
+
+def test_rules_filtered_by_kind() -> None:
+    rules = json.loads(ethiq("rules", "--format", "json", "--kind", "vendor").stdout)["rules"]
+    assert rules
+    assert all("vendor" in r["kinds"] for r in rules)
+
+
+def test_explain_prints_the_seed_quote_remediation_and_an_example() -> None:
+    result = ethiq("explain", "dat-005", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rule = json.loads(result.stdout)
+    assert rule["id"] == "DAT-005"
+    assert "Quiz-appar" in next(s["sv"] for s in rule["sources"] if s["ref"] == "S15")
+    assert rule["remediation"]["sv"]
+    assert rule["example"] is not None
+    assert "kind:" in rule["example"]["text"]
+    table = ethiq("explain", "DAT-005", "--lang", "sv").stdout
+    assert "Vi använder inte någon data som köps in från app-utvecklare" in " ".join(table.split())
+
+
+def test_explain_unknown_rule_suggests_close_ids() -> None:
+    result = ethiq("explain", "DAT-05")
+    assert result.returncode == 2
+    assert "did you mean" in result.stderr
+
+
+def test_validate_checks_schemas_only() -> None:
+    assert ethiq("validate", str(EXAMPLE)).returncode == 0  # violations of rules are not schema errors
+    result = ethiq("validate", str(FIXTURES / "invalid"), "--format", "json")
+    assert result.returncode == 2
+    problems = json.loads(result.stdout)["problems"]
+    paths = {(Path(p["file"]).name, p["path"]) for p in problems}
+    assert ("typo-in-field-name.yaml", "$.colection") in paths
+    assert ("tristate-as-yes.yaml", "$.services_declared.psychographic_profiling") in paths
+    assert ("b.yaml", "$.id") in paths  # duplicate ids
+
+
+def test_schema_prints_and_exports(tmp_path: Path) -> None:
+    listing = ethiq("schema").stdout
+    assert "data_source" in listing
+    schema = json.loads(ethiq("schema", "audience").stdout)
+    assert schema["properties"]["kind"]["const"] == "audience"
+    assert ethiq("schema", "--output", str(tmp_path)).returncode == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        f"{k}.schema.json" for k in ("policy_context", "vendor", "data_source", "audience", "account", "ad", "campaign"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TextIO
 
+from rich.box import Box
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -111,7 +112,7 @@ def _problem_line(problem: Problem) -> Text:
     return text
 
 
-def _box():  # type: ignore[no-untyped-def]
+def _box() -> Box:
     from rich import box
 
     return box.SIMPLE_HEAD
