@@ -39,6 +39,14 @@ class Format(StrEnum):
     json = "json"
 
 
+class CheckFormat(StrEnum):
+    table = "table"
+    json = "json"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
+
+
 class Lang(StrEnum):
     en = "en"
     sv = "sv"
@@ -61,40 +69,133 @@ def root(
     """Policy-as-code for ethical political campaigning."""
 
 
+class FailOn(StrEnum):
+    block = "block"
+    warn = "warn"
+    info = "info"
+
+
 @app.command(epilog=EXIT_CODES_HELP)
 def check(
     paths: Annotated[
-        list[str], typer.Argument(help="Files or directories of JSON/YAML documents; '-' reads standard input.")
-    ],
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of titles, messages and remediations.")] = Lang.en,
+        list[str] | None,
+        typer.Argument(
+            help="Files or directories of JSON/YAML documents; '-' reads standard input. "
+            "Default: `paths` from ethiq.toml."
+        ),
+    ] = None,
+    format: Annotated[
+        CheckFormat | None,
+        typer.Option(
+            "--format", "-f", help="Output format on standard output (default: table).", rich_help_panel="Output"
+        ),
+    ] = None,
+    output: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FORMAT=FILE",
+            help="Also write FORMAT to FILE (repeatable), e.g. sarif=ethiq.sarif.",
+            rich_help_panel="Output",
+        ),
+    ] = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang", help="Language of titles, messages and remediations (default: en).", rich_help_panel="Output"
+        ),
+    ] = None,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(
+            "--fail-on",
+            help="Lowest severity that fails the run; needs_review of a block rule counts as block (default: block).",
+            rich_help_panel="Gate",
+        ),
+    ] = None,
+    waivers: Annotated[
+        Path | None,
+        typer.Option(
+            "--waivers",
+            "-w",
+            help="Waiver file (default: ethiq-waivers.yaml beside the configuration, when present).",
+            rich_help_panel="Gate",
+        ),
+    ] = None,
     as_of: Annotated[
         str | None,
         typer.Option(
             "--as-of",
-            help="Evaluation date (YYYY-MM-DD); default today. Rules never read "
-            "the clock: every date-dependent rule uses this.",
+            help="Evaluation date (YYYY-MM-DD) (default: today). Rules never read the clock: "
+            "every date-dependent rule uses this.",
+            rich_help_panel="Policies",
         ),
     ] = None,
     policies: Annotated[
         list[Path] | None,
-        typer.Option("--policies", "-p", help="Extra policy directory (repeatable), added to the bundled library."),
+        typer.Option(
+            "--policies",
+            "-p",
+            help="Extra policy directory (repeatable), added to the bundled library.",
+            rich_help_panel="Policies",
+        ),
     ] = None,
     context: Annotated[
         list[Path] | None,
-        typer.Option("--context", "-c", help="Policy context file merged over the bundled one (repeatable)."),
+        typer.Option(
+            "--context",
+            "-c",
+            help="Policy context file merged over the bundled one (repeatable).",
+            rich_help_panel="Policies",
+        ),
+    ] = None,
+    jobs: Annotated[
+        str | None,
+        typer.Option(
+            "--jobs", "-j", help="Worker processes: a number or 'auto' (default: 1).", rich_help_panel="Performance"
+        ),
     ] = None,
 ) -> None:
-    """Validate and judge documents: vendors, data sources, audiences, accounts, ads and campaigns."""
-    from ethiq.engine import Checker
+    """Validate and judge documents: vendors, data sources, audiences, accounts, ads and campaigns.
 
-    from .output import renderer
+    Settings come from flags, then ETHIQ_* environment variables, then ethiq.toml (or the tool.ethiq table in
+    pyproject.toml) found upward from the working directory; `ethiq config` shows the result.
+    """
+    from .check import run_check
 
-    checker = Checker(policies=policies or [], context=context or [], as_of=as_of, lang=lang.value)
-    stdin_text = sys.stdin.read() if "-" in paths else None
-    report = checker.check(paths, stdin_text=stdin_text)
-    renderer(format.value)(report, sys.stdout)
-    raise typer.Exit(int(report.exit_code))
+    flags = {
+        "paths": paths or None,
+        "format": format.value if format else None,
+        "lang": lang.value if lang else None,
+        "fail_on": fail_on.value if fail_on else None,
+        "waivers": waivers,
+        "as_of": as_of,
+        "policies": policies or None,
+        "context": context or None,
+        "jobs": jobs,
+    }
+    raise typer.Exit(run_check(flags, output or [], stdin_is_input="-" in (paths or [])))
+
+
+@app.command("config")
+def show_config(
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+) -> None:
+    """Print the effective configuration and where each value comes from."""
+    import json
+    import os
+
+    from ethiq.engine.config import load_config
+
+    config = load_config(Path.cwd(), os.environ, {})
+    if format is Format.json:
+        typer.echo(json.dumps(config.to_dict(), indent=2, ensure_ascii=False))
+        return
+    typer.echo(f"configuration file: {config.file or '(none found)'}")
+    for key, value, origin in config.items():
+        shown = ", ".join(str(v) for v in value) if isinstance(value, tuple) else value
+        typer.echo(f"  {key:9} = {shown!s:40}  ({origin})")
 
 
 @app.command(

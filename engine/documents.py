@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -97,8 +97,14 @@ class ReadProblem:
         return cls(file=error.file, message=str(error), line=error.line, column=error.column)
 
 
-def iter_documents(paths: Iterable[str | Path], *, stdin_text: str | None = None) -> Iterator[Document | ReadProblem]:
-    """Yield the documents of every path (files, directories, ``-``) in a stable order, with problems inline."""
+def iter_documents(
+    paths: Iterable[str | Path], *, stdin_text: str | None = None, exclude: Callable[[Path], bool] | None = None
+) -> Iterator[Document | ReadProblem]:
+    """Yield the documents of every path (files, directories, ``-``) in a stable order, with problems inline.
+
+    ``exclude`` (gitignore-style globs from the configuration) skips files found by walking a directory; a
+    file named explicitly is always read.
+    """
     for raw in paths:
         name = str(raw)
         if name == STDIN:
@@ -108,7 +114,8 @@ def iter_documents(paths: Iterable[str | Path], *, stdin_text: str | None = None
         path = Path(name)
         if path.is_dir():
             for file in iter_files(path):
-                yield from read_file(file)
+                if exclude is None or not exclude(file):
+                    yield from read_file(file)
         elif path.exists():
             yield from read_file(path)
         else:

@@ -63,6 +63,7 @@ class Finding:
     trace: tuple[str, ...] = ()
     non_waivable: bool = False
     waiver: Mapping[str, Any] | None = None  # the waiver that accepted this finding: id, reason, owner, expires
+    variant: str = ""  # the rule's reason (message key and parameters): tells apart findings at one path
 
     @property
     def json_path(self) -> str:
@@ -83,8 +84,10 @@ class Finding:
 
     @property
     def fingerprint(self) -> str:
-        """Stable across reformatting and reordering: rule, document and path, not file or line."""
-        key = "\x1f".join((self.rule_id, self.kind, self.document_id, self.json_path))
+        """Stable across reformatting and reordering: rule, document, path and graph route, not file or line."""
+        key = "\x1f".join(
+            (self.rule_id, self.kind, self.document_id, self.json_path, "→".join(self.trace), self.variant)
+        )
         return hashlib.sha256(key.encode()).hexdigest()[:32]
 
     def to_dict(self) -> dict[str, Any]:

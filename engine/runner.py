@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -60,9 +60,15 @@ class Checker:
 
     # --- public entry points ---------------------------------------------------------------------------
 
-    def check(self, paths: Iterable[str | Path], *, stdin_text: str | None = None) -> Report:
+    def check(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        stdin_text: str | None = None,
+        exclude: Callable[[Path], bool] | None = None,
+    ) -> Report:
         """Check every document found in ``paths`` (files, directories, ``-`` for standard input)."""
-        return self.check_items(iter_documents(paths, stdin_text=stdin_text))
+        return self.check_items(iter_documents(paths, stdin_text=stdin_text, exclude=exclude))
 
     def check_documents(self, documents: Iterable[Document]) -> Report:
         return self.check_items(documents)
@@ -255,7 +261,15 @@ class Checker:
             sources=sources,
             trace=tuple(str(t) for t in trace) if isinstance(trace, list) else (),
             non_waivable=non_waivable,
+            variant=_variant(raw),
         ), meta
+
+
+def _variant(raw: Mapping[str, Any]) -> str:
+    """A language-independent name of the reason: the message key and its parameters."""
+    if "message_text" in raw:
+        return str(raw["message_text"])
+    return json.dumps([raw.get("message", "default"), raw.get("params") or {}], sort_keys=True, ensure_ascii=False)
 
 
 def relevant_date_of(data: Mapping[str, Any], as_of: str) -> str:

@@ -90,8 +90,11 @@ def boolean_fact_findings(checker: Any, datas: list[dict[str, Any]]) -> list[tup
             continue
         index = ids.index(finding.document_id)
         value: Any = datas[index]
-        for part in finding.path:
-            value = value[part]
+        try:
+            for part in finding.path:
+                value = value[part]
+        except (KeyError, IndexError, TypeError):
+            continue  # a needs_review finding at a field that is missing: already unknown
         if isinstance(value, bool):
             out.append((index, finding.path, finding.rule_id))
     return out

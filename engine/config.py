@@ -1,0 +1,301 @@
+"""Configuration: defaults < ``ethiq.toml`` or ``[tool.ethiq]`` < ``ETHIQ_*`` variables < command-line flags.
+
+The file is found by walking up from the working directory; the nearest directory with one wins, and in
+one directory ``ethiq.toml`` beats ``pyproject.toml`` (which counts only when it has a ``[tool.ethiq]``
+table). Relative paths in the file are resolved against the file's directory, relative paths from the
+environment or the command line against the working directory. Every value remembers where it came from
+(``default``, the file's path, ``env ETHIQ_X`` or ``flag --x``) so ``ethiq config`` can explain a setting.
+
+Unknown keys and wrong types are a :class:`ConfigError` (exit 2) naming the file, the line and the key.
+Unknown ``ETHIQ_*`` variables are ignored: the environment is shared with other programs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+import re
+import tomllib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Literal
+
+import pathspec
+
+from .errors import InputError
+
+CONFIG_FILE = "ethiq.toml"
+PYPROJECT_FILE = "pyproject.toml"
+PYPROJECT_TABLE = "tool.ethiq"
+DEFAULT_WAIVERS_FILE = "ethiq-waivers.yaml"  # used when it exists beside the config file (or in the cwd)
+ENV_PREFIX = "ETHIQ_"
+DEFAULT = "default"
+
+FAIL_ON = ("block", "warn", "info")
+LANGS = ("en", "sv")
+KEYS = ("paths", "exclude", "context", "policies", "waivers", "fail_on", "format", "lang", "as_of", "jobs")
+_LIST_KEYS = frozenset({"paths", "exclude", "context", "policies"})
+_PATH_KEYS = frozenset({"paths", "context", "policies", "waivers"})
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+Source = Literal["file", "env", "flag"]
+
+
+class ConfigError(InputError):
+    """The configuration is unusable: unknown key, wrong type or value, unreadable or invalid TOML."""
+
+    def __init__(
+        self, message: str, *, origin: str, key: str | None = None, file: str | None = None, line: int | None = None
+    ):
+        where = f"{file}:{line}" if file and line else origin
+        super().__init__(f"{where}: {key}: {message}" if key else f"{where}: {message}")
+        self.origin = origin
+        self.key = key
+        self.file = file
+        self.line = line
+
+
+@dataclass(frozen=True)
+class Config:
+    """The settings of one run, each with its origin (:meth:`origin`)."""
+
+    paths: tuple[Path, ...] = ()
+    exclude: tuple[str, ...] = ()
+    context: tuple[Path, ...] = ()
+    policies: tuple[Path, ...] = ()
+    waivers: Path | None = None
+    fail_on: str = "block"
+    format: str = "table"
+    lang: str = "en"
+    as_of: str | None = None  # ISO date; None means today
+    jobs: int | str = 1  # a positive int or "auto"
+    file: Path | None = None  # the configuration file in effect, if any
+    cwd: Path = field(default_factory=Path.cwd)
+    origins: Mapping[str, str] = field(default_factory=dict)
+
+    def origin(self, key: str) -> str:
+        """Where ``key``'s value came from: ``default``, a file path, ``env ETHIQ_X`` or ``flag --x``."""
+        if key not in KEYS:
+            raise KeyError(key)
+        return self.origins.get(key, DEFAULT)
+
+    def items(self) -> list[tuple[str, Any, str]]:
+        """``(key, value, origin)`` for every key, in the documented order."""
+        return [(key, getattr(self, key), self.origin(key)) for key in KEYS]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: ``{"file": ..., "settings": {key: {"value": ..., "origin": ...}}}``."""
+        return {
+            "file": str(self.file) if self.file else None,
+            "settings": {key: {"value": _jsonable(value), "origin": origin} for key, value, origin in self.items()},
+        }
+
+    @property
+    def exclude_root(self) -> Path:
+        """The directory ``exclude`` patterns are relative to: the file's when they came from it, else the cwd."""
+        if self.file is not None and self.origin("exclude") == str(self.file):
+            return self.file.parent
+        return self.cwd
+
+    @cached_property
+    def _exclude_spec(self) -> pathspec.GitIgnoreSpec:
+        return pathspec.GitIgnoreSpec.from_lines(self.exclude)
+
+    def excludes(self, path: str | Path) -> bool:
+        """Whether the document walker should skip ``path`` (a file or directory; relative to the cwd)."""
+        if not self.exclude:
+            return False
+        target = Path(os.path.normpath(self.cwd / path))
+        try:
+            name = target.relative_to(self.exclude_root).as_posix()
+        except ValueError:  # outside the root: only unanchored patterns (*.bak, drafts/) can match
+            name = target.as_posix().lstrip("/")
+        if name == ".":
+            return False
+        if target.is_dir():
+            name += "/"  # so that directory-only patterns (drafts/) match the directory itself
+        return self._exclude_spec.match_file(name)
+
+
+def load_config(cwd: Path, env: Mapping[str, str], flags: Mapping[str, Any]) -> Config:
+    """The configuration for a run in ``cwd``: file, then ``ETHIQ_*`` in ``env``, then ``flags`` (None = not given)."""
+    cwd = Path(os.path.abspath(cwd))
+    values: dict[str, Any] = {}
+    origins: dict[str, str] = {}
+    file = find_config_file(cwd)
+    if file is not None:
+        text, table = _read_table(file)
+        header = PYPROJECT_TABLE if file.name == PYPROJECT_FILE else None
+        for key, raw in table.items():
+            line = _key_line(text, key, header)
+            if key not in KEYS:
+                hint = difflib.get_close_matches(key, KEYS, n=1, cutoff=0.6)
+                message = f"unknown key{f' (did you mean {hint[0]!r}?)' if hint else ''}; known: {', '.join(KEYS)}"
+                raise ConfigError(message, origin=str(file), key=key, file=str(file), line=line)
+            values[key] = _convert(key, raw, source="file", base=file.parent, origin=str(file), line=line)
+            origins[key] = str(file)
+    for key in KEYS:
+        name = ENV_PREFIX + key.upper()
+        raw = env.get(name)
+        if raw is None or not raw.strip():  # an empty variable counts as unset
+            continue
+        values[key] = _convert(key, raw, source="env", base=cwd, origin=f"env {name}")
+        origins[key] = f"env {name}"
+    for key, raw in flags.items():
+        if key not in KEYS:
+            raise ConfigError(f"unknown setting; known: {', '.join(KEYS)}", origin="flags", key=key)
+        if raw is None:
+            continue
+        origin = "argument PATH" if key == "paths" else f"flag --{key.replace('_', '-')}"
+        values[key] = _convert(key, raw, source="flag", base=cwd, origin=origin)
+        origins[key] = origin
+    if "waivers" not in values:
+        default = (file.parent if file is not None else cwd) / DEFAULT_WAIVERS_FILE
+        if default.is_file():
+            values["waivers"] = default
+    return Config(**values, file=file, cwd=cwd, origins=origins)
+
+
+def find_config_file(cwd: Path) -> Path | None:
+    """The nearest ``ethiq.toml``, or ``pyproject.toml`` with ``[tool.ethiq]``, in ``cwd`` or above."""
+    start = Path(os.path.abspath(cwd))
+    for directory in (start, *start.parents):
+        candidate = directory / CONFIG_FILE
+        if candidate.is_file():
+            return candidate
+        pyproject = directory / PYPROJECT_FILE
+        if pyproject.is_file() and _has_ethiq_table(pyproject):
+            return pyproject
+    return None
+
+
+# --- reading -------------------------------------------------------------------------------------------
+
+
+def _read_toml(file: Path) -> tuple[str, dict[str, Any]]:
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(f"cannot read: {err}", origin=str(file), file=str(file)) from err
+    try:
+        return text, tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        match = re.search(r"at line (\d+)", str(err))
+        line = int(match.group(1)) if match else None
+        raise ConfigError(f"invalid TOML: {err}", origin=str(file), file=str(file), line=line) from err
+
+
+def _has_ethiq_table(pyproject: Path) -> bool:
+    try:
+        text = pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    if PYPROJECT_TABLE not in text:
+        return False  # a pyproject.toml that does not mention ethiq is none of its business, even if broken
+    _, data = _read_toml(pyproject)
+    return "ethiq" in data.get("tool", {})
+
+
+def _read_table(file: Path) -> tuple[str, dict[str, Any]]:
+    text, data = _read_toml(file)
+    if file.name != PYPROJECT_FILE:
+        return text, data
+    table = data.get("tool", {}).get("ethiq")
+    if not isinstance(table, dict):
+        line = _key_line(text, "ethiq", "tool")
+        raise ConfigError("[tool.ethiq] must be a table", origin=str(file), file=str(file), line=line)
+    return text, table
+
+
+def _key_line(text: str, key: str, table: str | None) -> int | None:
+    """Best-effort line of ``key =`` in ``[table]`` (or before any table): for messages only."""
+    current: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = re.match(r"^\s*\[+\s*([^\]]+?)\s*\]+", line)
+        if header:
+            current = header.group(1).replace(" ", "")
+            if table is None and current == key:  # a table where a value was expected
+                return number
+            continue
+        if current == table and re.match(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=", line):
+            return number
+    return None
+
+
+# --- converting ----------------------------------------------------------------------------------------
+
+
+def _convert(key: str, raw: Any, *, source: Source, base: Path, origin: str, line: int | None = None) -> Any:
+    """One value from the file (TOML types), the environment (text) or a flag (Python values)."""
+    file = origin if source == "file" else None
+
+    def fail(expected: str) -> ConfigError:
+        return ConfigError(f"expected {expected}, got {raw!r}", origin=origin, key=key, file=file, line=line)
+
+    if key in _LIST_KEYS:
+        items = _as_list(raw, source=source, fail=fail)
+        return tuple(_path(item, base) for item in items) if key in _PATH_KEYS else tuple(items)
+    if key == "waivers":
+        if not isinstance(raw, str | os.PathLike) or not str(raw).strip():
+            raise fail("a file path")
+        return _path(str(raw), base)
+    if key in ("fail_on", "lang"):
+        choices = FAIL_ON if key == "fail_on" else LANGS
+        value = getattr(raw, "value", raw)  # a StrEnum from the command line
+        if value not in choices:
+            raise fail(" or ".join(choices))
+        return str(value)
+    if key == "format":
+        value = getattr(raw, "value", raw)
+        if not isinstance(value, str) or not value.strip():
+            raise fail("a format name")
+        return value
+    if key == "as_of":
+        if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
+            return raw.isoformat()
+        if isinstance(raw, str) and _DATE.match(raw.strip()):
+            try:
+                return dt.date.fromisoformat(raw.strip()).isoformat()
+            except ValueError:
+                pass
+        raise fail("an ISO date (YYYY-MM-DD)")
+    if key == "jobs":
+        value = raw.strip().lower() if isinstance(raw, str) else raw
+        if value == "auto":
+            return "auto"
+        if isinstance(value, str) and value.isdigit():
+            value = int(value)
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+            return value
+        raise fail('a positive integer or "auto"')
+    raise AssertionError(f"unhandled key {key}")  # pragma: no cover - KEYS and this function move together
+
+
+def _as_list(raw: Any, *, source: Source, fail: Callable[[str], ConfigError]) -> list[str]:
+    if source == "env" and isinstance(raw, str):
+        return [part.strip() for part in raw.split(",") if part.strip()]
+    if source == "flag" and isinstance(raw, str | os.PathLike):
+        raw = [raw]  # one flag value where a list is expected
+    if not isinstance(raw, Sequence) or isinstance(raw, str):
+        raise fail("a list of strings")
+    if not all(isinstance(item, str | os.PathLike) and str(item).strip() for item in raw):
+        raise fail("a list of non-empty strings")
+    return [str(item) for item in raw]
+
+
+def _path(value: str, base: Path) -> Path:
+    if value == "-":  # standard input stays standard input
+        return Path(value)
+    path = Path(value).expanduser()
+    return Path(os.path.normpath(path if path.is_absolute() else base / path))
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [_jsonable(item) for item in value]
+    if isinstance(value, Path):
+        return str(value)
+    return value

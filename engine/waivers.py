@@ -1,0 +1,454 @@
+"""Waivers: findings a person has accepted, with a reason, an owner and an expiry date.
+
+A waiver file (YAML or JSON, by default ``ethiq-waivers.yaml``) is validated against
+``policies/schemas/waivers.schema.json``. :func:`load_waivers` reads it; every violation is reported at
+once, with file, line and JSON path (:class:`WaiverFileError`, exit 2). :func:`apply_waivers` returns a new
+report in which:
+
+- a finding matched by an unexpired waiver (``expires >= report.as_of``) carries ``finding.waiver`` and
+  stays in the report, but never blocks;
+- an expired waiver does not apply; it becomes a ``warn`` finding ``ethiq/waiver-expired`` at the waiver;
+- a waiver that matched no finding becomes an ``info`` finding ``ethiq/waiver-unused`` at the waiver;
+- a waiver of an unknown or non-waivable rule is refused: a :class:`Problem` of kind ``waiver_error``
+  (exit 2, the input asks for something the policy forbids), and it does not apply.
+
+Notices are findings rather than problems because a stale waiver does not make the input unusable: every
+renderer already shows findings with file and line, ``--fail-on`` already decides whether they fail a run,
+and they need no new field on the report. Their ``kind`` is ``waiver`` and their ``document_id`` the
+waiver's id, so a reader can tell them from findings on campaign documents.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import fnmatch
+import json
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pathspec
+from jsonschema import Draft7Validator
+
+from .config import DEFAULT_WAIVERS_FILE
+from .documents import JSON_SUFFIXES, STDIN, YAML_SUFFIXES, Document, parse_documents
+from .errors import DocumentReadError, InputError, PolicyLoadError
+from .findings import DocumentResult, Finding, Problem, ProblemKind, Report, Status, Verdict
+
+# The documents' error model, so a waiver file's violations read like a document's.
+from .schema import FORMAT_CHECKER, _sort_key, _violations, json_path
+
+__all__ = [
+    "DEFAULT_WAIVERS_FILE",
+    "EXPIRED_RULE",
+    "NOTICE_KIND",
+    "UNUSED_RULE",
+    "Waiver",
+    "WaiverFileError",
+    "WaiverSet",
+    "WaiverViolation",
+    "apply_waivers",
+    "load_waivers",
+    "parse_waivers",
+    "waivers_schema",
+]
+
+EXPIRED_RULE = "ethiq/waiver-expired"
+UNUSED_RULE = "ethiq/waiver-unused"
+NOTICE_KIND = "waiver"
+
+PathKey = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class WaiverViolation:
+    """One way a waiver file is wrong, located by line and JSON path."""
+
+    path: PathKey
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+    @property
+    def json_path(self) -> str:
+        return json_path(self.path)
+
+
+class WaiverFileError(InputError):
+    """The waiver file cannot be used: unreadable, unparsable or schema-invalid (every violation listed)."""
+
+    def __init__(self, file: str, violations: Sequence[WaiverViolation]):
+        self.file = file
+        self.violations = tuple(violations)
+        first = self.violations[0] if self.violations else None
+        self.line = first.line if first else None
+        self.column = first.column if first else None
+        lines = [
+            f"{':'.join(str(p) for p in (file, v.line, v.column) if p is not None)}: {v.json_path}: {v.message}"
+            for v in self.violations
+        ]
+        if len(lines) == 1:
+            super().__init__(lines[0])
+        else:
+            super().__init__(f"invalid waiver file {file}:\n  " + "\n  ".join(lines))
+
+
+@dataclass(frozen=True, slots=True)
+class Waiver:
+    """One waiver as the file states it, with where it stands in the file."""
+
+    id: str
+    rule: str
+    documents: tuple[str, ...]
+    reason: str
+    owner: str
+    expires: dt.date
+    path: str | None = None
+    files: tuple[str, ...] = ()
+    created: dt.date | None = None
+    ticket: str | None = None
+    file: str = ""
+    line: int | None = None
+    column: int | None = None
+    index: int = 0  # position in the file's ``waivers`` list
+
+    @property
+    def location(self) -> PathKey:
+        return ("waivers", self.index)
+
+    def is_expired(self, as_of: str | dt.date) -> bool:
+        """Expired once ``as_of`` is after ``expires``: the expiry day itself is still covered."""
+        day = as_of if isinstance(as_of, dt.date) else dt.date.fromisoformat(as_of[:10])
+        return self.expires < day
+
+    def matches(self, finding: Finding) -> bool:
+        """Whether this waiver covers ``finding`` (rule, documents, and path and files when given)."""
+        if finding.rule_id != self.rule:
+            return False
+        if not any(fnmatch.fnmatchcase(finding.document_id, pattern) for pattern in self.documents):
+            return False
+        if self.path is not None and finding.json_path != self.path:
+            return False
+        if not self.files:
+            return True
+        if finding.file == STDIN:  # standard input has no path to match
+            return False
+        return _files_spec(self.files).match_file(_relative_to_waivers(finding.file, self.file))
+
+    def record(self) -> dict[str, Any]:
+        """What a waived finding carries as ``finding.waiver``."""
+        return {
+            "id": self.id,
+            "reason": self.reason,
+            "owner": self.owner,
+            "expires": self.expires.isoformat(),
+            "file": self.file,
+            "line": self.line,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class WaiverSet:
+    """The waivers of one file, in file order."""
+
+    file: str
+    waivers: tuple[Waiver, ...] = ()
+
+    def __iter__(self) -> Iterator[Waiver]:
+        return iter(self.waivers)
+
+    def __len__(self) -> int:
+        return len(self.waivers)
+
+
+# --- loading -------------------------------------------------------------------------------------------
+
+
+@cache
+def waivers_schema() -> dict[str, Any]:
+    """The bundled waiver-file schema (draft-07)."""
+    resource = resources.files("ethiq.policies").joinpath("schemas", "waivers.schema.json")
+    try:
+        schema: dict[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as err:
+        raise PolicyLoadError(f"the waiver schema is unreadable: {err}", file=str(resource)) from err
+    return schema
+
+
+@cache
+def _validator() -> Draft7Validator:
+    schema = waivers_schema()
+    Draft7Validator.check_schema(schema)
+    return Draft7Validator(schema, format_checker=FORMAT_CHECKER)
+
+
+def load_waivers(path: str | Path) -> WaiverSet:
+    """Read and validate a waiver file; raises :class:`WaiverFileError` listing every violation."""
+    file = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        raise WaiverFileError(file, [WaiverViolation((), f"not UTF-8 text: {err.reason} at byte {err.start}")]) from err
+    except OSError as err:
+        raise WaiverFileError(file, [WaiverViolation((), f"cannot read: {err.strerror}")]) from err
+    suffix = Path(path).suffix.lower()
+    fmt = "json" if suffix in JSON_SUFFIXES else "yaml" if suffix in YAML_SUFFIXES else None
+    return parse_waivers(text, file=file, fmt=fmt)
+
+
+def parse_waivers(text: str, *, file: str = "<string>", fmt: str | None = None) -> WaiverSet:
+    """Validate the text of a waiver file (JSON or YAML); ``file`` is how reports name it."""
+    try:
+        documents = parse_documents(text, name=file, fmt=fmt)
+    except DocumentReadError as err:
+        message = str(err)
+        if "must be a mapping" in message:  # the document reader's wording speaks of a 'kind'
+            message = "a waiver file is a mapping with a 'waivers' list"
+        raise WaiverFileError(file, [WaiverViolation((), message, err.line, err.column)]) from err
+    if len(documents) != 1:
+        found = "nothing" if not documents else f"{len(documents)} YAML documents"
+        raise WaiverFileError(file, [WaiverViolation((), f"expected one mapping with a 'waivers' list, found {found}")])
+    document = documents[0]
+    violations = _schema_violations(document)
+    if violations:
+        raise WaiverFileError(file, violations)
+    waivers = tuple(_waiver(entry, index, document, file) for index, entry in enumerate(document.data["waivers"]))
+    return WaiverSet(file=file, waivers=waivers)
+
+
+# Plain words for the schema's patterns, which jsonschema would quote as regular expressions.
+_PATTERN_MESSAGES = {
+    "id": "an id is a letter or digit, then up to 127 of A-Z a-z 0-9 _ . : -",
+    "rule": "a rule id has no spaces",
+    "documents": "a document id or glob has no spaces",
+    "path": "a JSON path starts with '$', e.g. $.collection.method",
+    "files": "a file glob does not start with a space",
+    "reason": "a reason needs at least 20 characters of text",
+    "owner": "an owner is not blank",
+    "ticket": "a ticket is not blank",
+}
+
+
+def _schema_violations(document: Document) -> list[WaiverViolation]:
+    found = [v for error in _validator().iter_errors(document.data) for v in _violations(error)]
+    problems: list[tuple[PathKey, str]] = []
+    for violation in found:
+        field = next((p for p in reversed(violation.path) if isinstance(p, str)), "")
+        message = violation.message
+        if violation.validator in ("pattern", "minLength") and field in _PATTERN_MESSAGES:
+            message = f"{_PATTERN_MESSAGES[field]}; found {_value_at(document.data, violation.path)!r}"
+        if (violation.path, message) not in problems:  # a short reason breaks minLength and the pattern
+            problems.append((violation.path, message))
+    if not found:
+        seen: dict[str, int] = {}
+        for index, entry in enumerate(document.data["waivers"]):
+            if entry["id"] in seen:
+                problems.append(
+                    (
+                        ("waivers", index, "id"),
+                        f"duplicate waiver id {entry['id']!r} (also at $.waivers[{seen[entry['id']]}])",
+                    )
+                )
+            seen.setdefault(entry["id"], index)
+            if "created" in entry and entry["created"] > entry["expires"]:  # ISO dates compare as text
+                problems.append((("waivers", index, "created"), f"created {entry['created']} is after expires"))
+    violations = []
+    for path, message in problems:
+        line, column = document.locate(path) or (None, None)
+        violations.append(WaiverViolation(path, message, line, column))
+    return sorted(violations, key=lambda v: (v.line or 0, _sort_key(v.path), v.message))
+
+
+def _value_at(data: Any, path: PathKey) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _waiver(entry: Mapping[str, Any], index: int, document: Document, file: str) -> Waiver:
+    line, column = document.locate(("waivers", index)) or (None, None)
+    created = entry.get("created")
+    return Waiver(
+        id=entry["id"],
+        rule=entry["rule"],
+        documents=_strings(entry["documents"]),
+        reason=entry["reason"].strip(),
+        owner=entry["owner"].strip(),
+        expires=dt.date.fromisoformat(entry["expires"]),
+        path=entry.get("path"),
+        files=_strings(entry.get("files", ())),
+        created=dt.date.fromisoformat(created) if created else None,
+        ticket=entry.get("ticket"),
+        file=file,
+        line=line,
+        column=column,
+        index=index,
+    )
+
+
+def _strings(value: str | Sequence[str]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+@cache
+def _files_spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
+
+
+def _relative_to_waivers(finding_file: str, waiver_file: str) -> str:
+    """The finding's file relative to the waiver file's directory (its full path when outside it)."""
+    base = Path(os.path.abspath(Path(waiver_file).parent))
+    target = Path(os.path.abspath(finding_file))
+    try:
+        return target.relative_to(base).as_posix()
+    except ValueError:
+        return target.as_posix().lstrip("/")
+
+
+# --- applying ------------------------------------------------------------------------------------------
+
+
+def apply_waivers(report: Report, waivers: WaiverSet) -> Report:
+    """A new report with the waivers applied: waived findings, notices and refusals (see the module doc)."""
+    findings = list(report.findings)
+    notices: list[Finding] = []
+    problems: list[Problem] = []
+    for waiver in waivers:
+        refusal = _refusal(waiver, report)
+        if refusal is not None:
+            problems.append(refusal)
+            continue
+        if waiver.is_expired(report.as_of):
+            notices.append(_notice(waiver, EXPIRED_RULE, "warn", report))
+            continue
+        matched = [i for i, finding in enumerate(findings) if waiver.matches(finding)]
+        if not matched:
+            notices.append(_notice(waiver, UNUSED_RULE, "info", report))
+            continue
+        forbidden = [i for i in matched if findings[i].non_waivable]
+        if forbidden:  # the rule is waivable but this finding says otherwise: the finding wins
+            problems.append(
+                _problem(waiver, f"finding {findings[forbidden[0]].json_path} of {waiver.rule} is non-waivable")
+            )
+        for i in matched:
+            if not findings[i].non_waivable and findings[i].waiver is None:  # the first waiver in the file wins
+                findings[i] = dataclasses.replace(findings[i], waiver=waiver.record())
+    return dataclasses.replace(
+        report,
+        documents=[_reverdict(result, findings) for result in report.documents],
+        findings=findings + notices,
+        problems=[*report.problems, *problems],
+    )
+
+
+def _refusal(waiver: Waiver, report: Report) -> Problem | None:
+    meta = report.rules.get(waiver.rule)
+    if meta is None:
+        return _problem(
+            waiver,
+            f"waiver {waiver.id!r} names unknown rule {waiver.rule!r}",
+            hint="use a rule id of the policy set (`ethiq check --format json` lists them under rules)",
+        )
+    if meta.non_waivable:
+        return _problem(
+            waiver,
+            f"rule {waiver.rule} is non-waivable: waiver {waiver.id!r} is refused and does not apply",
+            hint="fix the finding; the party's code of conduct admits no exception to this rule",
+        )
+    return None
+
+
+def _problem(waiver: Waiver, message: str, *, hint: str = "") -> Problem:
+    return Problem(
+        ProblemKind.WAIVER,
+        message,
+        waiver.file,
+        waiver.line,
+        waiver.column,
+        None,
+        waiver.location,
+        hint=hint,
+    )
+
+
+_NOTICE_TEXT: dict[str, dict[str, dict[str, str]]] = {
+    EXPIRED_RULE: {
+        "en": {
+            "title": "Waiver expired",
+            "message": "Waiver {id} ({rule} on {documents}) expired on {expires}, before {as_of}: it no longer "
+            "applies, and the findings it covered count again.",
+            "remediation": "Fix the findings, or renew the waiver with a new expiry date and a current reason; "
+            "delete it if it is no longer needed.",
+        },
+        "sv": {
+            "title": "Undantaget har löpt ut",
+            "message": "Undantaget {id} ({rule} för {documents}) löpte ut {expires}, före {as_of}: det gäller inte "
+            "längre, och fynden det täckte räknas igen.",
+            "remediation": "Åtgärda fynden, eller förnya undantaget med ett nytt slutdatum och ett aktuellt skäl; "
+            "ta bort det om det inte längre behövs.",
+        },
+    },
+    UNUSED_RULE: {
+        "en": {
+            "title": "Waiver unused",
+            "message": "Waiver {id} ({rule} on {documents}) matched no finding in this run.",
+            "remediation": "Delete the waiver if the finding is fixed, or correct its rule, documents, path or "
+            "files so that it matches what it was meant to accept.",
+        },
+        "sv": {
+            "title": "Undantaget används inte",
+            "message": "Undantaget {id} ({rule} för {documents}) matchade inget fynd i denna körning.",
+            "remediation": "Ta bort undantaget om fyndet är åtgärdat, eller rätta regel, dokument, sökväg eller "
+            "filer så att det matchar det som avsågs.",
+        },
+    },
+}
+
+
+def _notice(waiver: Waiver, rule_id: str, severity: str, report: Report) -> Finding:
+    text = _NOTICE_TEXT[rule_id].get(report.lang, _NOTICE_TEXT[rule_id]["en"])
+    values = {
+        "id": waiver.id,
+        "rule": waiver.rule,
+        "documents": ", ".join(waiver.documents),
+        "expires": waiver.expires.isoformat(),
+        "as_of": report.as_of,
+    }
+    return Finding(
+        rule_id=rule_id,
+        severity=severity,
+        status=Status.FAIL,
+        title=text["title"],
+        message=text["message"].format(**values),
+        remediation=text["remediation"],
+        document_id=waiver.id,
+        kind=NOTICE_KIND,
+        file=waiver.file,
+        line=waiver.line,
+        column=waiver.column,
+        path=waiver.location,
+        non_waivable=True,  # a notice about waivers is not itself waivable
+    )
+
+
+def _reverdict(result: DocumentResult, findings: Sequence[Finding]) -> DocumentResult:
+    """A judged document whose blocking findings are all waived now passes with findings: ``warn``."""
+    if result.verdict not in (Verdict.FAIL, Verdict.NEEDS_REVIEW):
+        return dataclasses.replace(result)
+    own = [f for f in findings if (f.document_id, f.kind, f.file) == (result.id, result.kind, result.file)]
+    if not any(f.is_waived for f in own):  # nothing changed for this document: keep the runner's verdict
+        return dataclasses.replace(result)
+    statuses = {f.status for f in own if f.severity == "block" and not f.is_waived}
+    verdict = (
+        Verdict.FAIL
+        if Status.FAIL in statuses
+        else Verdict.NEEDS_REVIEW
+        if Status.NEEDS_REVIEW in statuses
+        else Verdict.WARN
+    )
+    return dataclasses.replace(result, verdict=verdict)

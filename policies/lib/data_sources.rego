@@ -1,0 +1,702 @@
+# Every data-source rule (catalog §11.3) as a function of the source and the documents related to it, so that
+# audiences (AUD-005: a lookalike whose seed's ancestors fail a DAT rule) and campaigns (CMP-004) judge a
+# source by exactly the rules the source itself is judged by.
+#
+#   block_reasons(ds, related)  every reason of every block-severity data-source rule for `ds`
+#   warn_reasons(ds, related)   the same for the warn-severity rules (DAT-011, DAT-012)
+#
+# `related` is input.related (kind -> id -> document) of whatever document is being judged: it must hold the
+# source's ancestors and vendors, which it does whenever the source was reached through the graph. A reason
+# is {"rule", "status": "fail" | "needs_review", "path" (into ds), "message", "params"}; DAT-007's reasons
+# also carry "trace", the ids from ds to the tainted ancestor or vendor. Within one rule a fail settles the
+# rule, so its "cannot check" reasons are only given when nothing failed.
+package ethiq.lib.data_sources
+
+import data.ethiq.lib.facts
+import data.ethiq.lib.sources
+import data.ethiq.lib.vendors
+
+block_reasons(ds, related) := union({
+	dat001(ds),
+	dat002(ds),
+	dat003(ds),
+	dat004(ds),
+	sources.dat005(ds, _vendors(related)),
+	sources.dat006(ds),
+	dat007(ds, related),
+	dat008(ds),
+	dat009(ds),
+	dat010(ds),
+})
+
+warn_reasons(ds, _) := dat011(ds) | dat012(ds)
+
+_vendors(related) := facts.value(related, "vendor", {})
+
+_sources(related) := facts.value(related, "data_source", {})
+
+# A fail settles a rule: report the "cannot check" reasons only when nothing failed.
+_settle(fails, _) := fails if count(fails) > 0
+
+_settle(fails, reviews) := reviews if count(fails) == 0
+
+# --- shared facts ----------------------------------------------------------------------------------------
+
+_purposes(ds) := ps if {
+	ps := facts.value(ds, "purposes", null)
+	is_array(ps)
+	count(ps) > 0
+}
+
+# An empty list states no use at all, which is no more an answer than a missing one.
+purposes_unknown(ds) if not _purposes(ds)
+
+# Platforms where an uploaded list is matched to accounts to show ads; e-mail and SMS lists are sent, not
+# matched. A missing platform counts as an ad platform: the upload is the fact that matters.
+_non_ad_platforms := {"email", "sms"}
+
+# Lists of people handed to a platform: a customer list, or a list uploaded as a lookalike seed.
+_upload_mechanisms := {"customer_list", "lookalike_seed"}
+
+# The source is uploaded to an ad platform as a customer list: whatever its declared purposes say, each
+# person on it is matched for ad targeting (T13: the member register as a Custom Audience).
+uploaded_for_ads(ds) if {
+	facts.value(ds, ["platform_binding", "mechanism"], null) == "customer_list"
+	not facts.value(ds, ["platform_binding", "platform"], null) in _non_ad_platforms
+}
+
+# Used for (political) ads: declared so, or uploaded to an ad platform. A party's ads are political ads.
+used_for_ads(ds) if "political_advertising" in _purposes(ds)
+
+used_for_ads(ds) if uploaded_for_ads(ds)
+
+# The source is the party's own: no vendor supplies it (vendor_id null, absent, empty or "unknown": the
+# fail-closed reading here, since it adds categories), or the party collected it.
+is_partys(ds) if not facts.is_set_string(ds, "vendor_id")
+
+is_partys(ds) if facts.value(ds, ["collection", "collected_by"], null) == "party"
+
+# --- SC(ds): the Art. 9 categories of a source (catalog §11.0) -------------------------------------------
+
+# Fideslang keys (and ethiq's extensions) whose data is of an Art. 9(1) category, from document-model.md
+# §10.8. Used, key by key, under whatever data.ethiq.context.sensitive_criteria_map.data_categories says,
+# so a context can add or remap keys but a context that lacks the map does not switch the rule off.
+_default_art9_map := {
+	"user.demographic.race_ethnicity": ["racial_or_ethnic_origin"],
+	"user.demographic.political_opinion": ["political_opinions"],
+	"user.inferred.political_leaning": ["political_opinions"],
+	"user.demographic.religious_belief": ["religious_or_philosophical_beliefs"],
+	"user.demographic.trade_union_membership": ["trade_union_membership"],
+	"user.health_and_medical": ["health"],
+	"user.health_and_medical.genetic": ["genetic", "health"],
+	"user.biometric": ["biometric_identification"],
+	"user.demographic.sexual_orientation": ["sex_life_or_sexual_orientation"],
+}
+
+art9_map := object.union(_default_art9_map, _context_art9_map)
+
+_context_art9_map := m if {
+	m := data.ethiq.context.sensitive_criteria_map.data_categories
+	is_object(m)
+} else := {}
+
+# The categories of one mapped key: a list, or a single category written as a string.
+_mapped(listed) := {c | some c in art9_map[listed]; is_string(c)} if is_array(art9_map[listed])
+
+_mapped(listed) := {art9_map[listed]} if is_string(art9_map[listed])
+
+# A key counts when it is a mapped key or lies below one (user.health_and_medical.condition is health).
+art9_of_category(category) := {c |
+	is_string(category)
+	some listed, _ in art9_map
+	_at_or_below(category, listed)
+	some c in _mapped(listed)
+}
+
+_at_or_below(key, listed) if key == listed
+
+_at_or_below(key, listed) if startswith(key, concat("", [listed, "."]))
+
+# Whom membership or giving reveals as sharing the party's opinions.
+_opinion_scopes := {"members", "former_members", "donors"}
+
+special_categories(ds) := (_sc_from_categories(ds) | _sc_inferred(ds)) | _sc_from_scope(ds)
+
+_sc_from_categories(ds) := {c |
+	categories := facts.value(ds, "data_categories", [])
+	is_array(categories)
+	some category in categories
+	some c in art9_of_category(category)
+}
+
+_sc_inferred(ds) := {c |
+	declared := facts.value(ds, "inferred_special_categories", [])
+	is_array(declared)
+	some c in declared
+	is_string(c)
+}
+
+# A party's own list of members, former members or donors reveals their political opinions (T13).
+_sc_from_scope(ds) := {"political_opinions"} if {
+	facts.value(ds, "subject_scope", null) in _opinion_scopes
+	is_partys(ds)
+} else := set()
+
+# The fields left unsaid that could add a category: while any is unknown, an empty SC is not a known empty.
+# inferred_special_categories is a supplement to the data categories (what they reveal beyond their keys):
+# absent, it adds nothing, as an empty list would.
+special_categories_unknown(ds) := {["data_categories"] |
+	not is_array(facts.value(ds, "data_categories", null))
+} | _scope_unknown(ds)
+
+_scope_unknown(ds) := {["subject_scope"]} if {
+	facts.is_unknown(ds, "subject_scope")
+	is_partys(ds)
+} else := set()
+
+_sorted_list(s) := concat(", ", sort([x | some x in s]))
+
+# --- identifiability, with the T12 reclassification -------------------------------------------------------
+
+_declared_deidentified := {"anonymous", "aggregated"}
+
+# What makes a declared anonymous or aggregated source pseudonymous: a hash of each record (hashing does not
+# change identifiability: Recital 26, WP29 05/2014), or an upload as a customer list, which the platform
+# matches back to people one by one. A hash followed by aggregation can be a real aggregate, but never one
+# uploaded as a customer list.
+reidentifying_evidence(ds) := ev if {
+	facts.value(ds, "identifiability", null) in _declared_deidentified
+	ev := _hash_evidence(ds) | _list_evidence(ds)
+	count(ev) > 0
+} else := set()
+
+_transformations(ds) := ts if {
+	ts := facts.value(ds, ["lineage", "transformations"], [])
+	is_array(ts)
+} else := []
+
+_hash_evidence(ds) := {"hash"} if {
+	"hash" in _transformations(ds)
+	_hash_kept(ds)
+} else := set()
+
+_hash_kept(ds) if not "aggregate" in _transformations(ds)
+
+_hash_kept(ds) if facts.value(ds, ["platform_binding", "mechanism"], null) == "customer_list"
+
+_list_evidence(ds) := {"customer_list"} if {
+	facts.value(ds, ["platform_binding", "mechanism"], null) == "customer_list"
+} else := set()
+
+# The identifiability the rules judge: the declared one, or pseudonymous when the declaration contradicts
+# the transformations or the mechanism. null when not declared.
+effective_identifiability(ds) := "pseudonymous" if {
+	count(reidentifying_evidence(ds)) > 0
+} else := facts.value(ds, "identifiability", null)
+
+identifiability_unknown(ds) if facts.is_unknown(ds, "identifiability")
+
+_individual_level := {"identified", "pseudonymous"}
+
+# --- DAT-001: Art. 6 legal basis --------------------------------------------------------------------------
+
+# The catalog makes a missing basis a fail: the record of processing must state it, so its absence is
+# itself the breach, not an unknown fact.
+dat001(ds) := {r |
+	not facts.is_set_string(ds, ["legal_basis", "art6"])
+	r := reason("DAT-001", "fail", ["legal_basis", "art6"], "art6_missing", {})
+}
+
+# --- DAT-002: Art. 9 condition for special categories ------------------------------------------------------
+
+_art9(ds) := facts.value(ds, ["legal_basis", "art9"], null)
+
+dat002(ds) := _settle(_no_art9_condition(ds) | _art9_2d_upload(ds), _dat002_reviews(ds))
+
+_no_art9_condition(ds) := {r |
+	categories := special_categories(ds)
+	count(categories) > 0
+	_art9(ds) == "none"
+	r := reason("DAT-002", "fail", ["legal_basis", "art9"], "no_art9_condition", {"categories": _sorted_list(categories)})
+}
+
+# Art. 9(2)(d) covers a body's processing of its own members' data, never a disclosure outside it without
+# consent: uploading the list to a platform is such a disclosure (T13). A seed list is uploaded too.
+_art9_2d_upload(ds) := {r |
+	_art9(ds) == "2d"
+	mechanism := facts.value(ds, ["platform_binding", "mechanism"], null)
+	mechanism in _upload_mechanisms
+	r := reason("DAT-002", "fail", ["platform_binding", "mechanism"], "art9_2d_disclosure", {"mechanism": mechanism})
+}
+
+_dat002_reviews(ds) := (_art9_missing(ds) | _sc_unknown_reviews(ds)) | _art9_2d_mechanism_unknown(ds)
+
+_art9_missing(ds) := {r |
+	categories := special_categories(ds)
+	count(categories) > 0
+	facts.is_unknown(ds, ["legal_basis", "art9"])
+	r := reason("DAT-002", "needs_review", ["legal_basis", "art9"], "art9_missing", {"categories": _sorted_list(categories)})
+}
+
+# No Art. 9 condition is claimed and no category is known: still unknown while a field that could add one is.
+_sc_unknown_reviews(ds) := {r |
+	count(special_categories(ds)) == 0
+	not _art9(ds) in {"2a", "2d", "2e", "2g"}
+	some path in special_categories_unknown(ds)
+	r := reason("DAT-002", "needs_review", path, "special_categories_unknown", {})
+}
+
+# A source bound to a platform by an unstated mechanism may be an uploaded list.
+_art9_2d_mechanism_unknown(ds) := {r |
+	_art9(ds) == "2d"
+	is_object(facts.value(ds, "platform_binding", null))
+	facts.is_unknown(ds, ["platform_binding", "mechanism"])
+	r := reason("DAT-002", "needs_review", ["platform_binding", "mechanism"], "mechanism_unknown", {})
+}
+
+# --- DAT-003: never individual-level data for targeting ---------------------------------------------------
+
+# Not applicable when the source only serves member communication and newsletters, and is not uploaded.
+_communication_only := {"member_communication", "newsletter"}
+
+dat003_not_applicable(ds) if {
+	ps := _purposes(ds)
+	every p in ps {
+		p in _communication_only
+	}
+	not uploaded_for_ads(ds)
+}
+
+dat003(ds) := _settle(_dat003_fails(ds), _dat003_reviews(ds))
+
+_dat003_fails(ds) := {r |
+	used_for_ads(ds)
+	effective_identifiability(ds) in _individual_level
+	r := _dat003_fail(ds)
+}
+
+# T12: the declaration contradicts the processing, so say so rather than just "pseudonymous".
+_dat003_fail(ds) := reason("DAT-003", "fail", ["identifiability"], "declared_inconsistent", {
+	"declared": ds.identifiability,
+	"evidence": _sorted_list(reidentifying_evidence(ds)),
+}) if {
+	count(reidentifying_evidence(ds)) > 0
+} else := reason("DAT-003", "fail", ["platform_binding", "mechanism"], "uploaded_list", {
+	"identifiability": ds.identifiability,
+	"platform": facts.value(ds, ["platform_binding", "platform"], "?"),
+}) if {
+	not "political_advertising" in _purposes(ds)
+} else := reason("DAT-003", "fail", ["identifiability"], "individual_level", {"identifiability": ds.identifiability})
+
+_dat003_reviews(ds) := _identifiability_review(ds) | _purposes_review(ds)
+
+# Whether the records identify people is unknown, and the source is or may be used for ads.
+_identifiability_review(ds) := {r |
+	not dat003_not_applicable(ds)
+	identifiability_unknown(ds)
+	r := reason("DAT-003", "needs_review", ["identifiability"], "identifiability_unknown", {})
+}
+
+_purposes_review(ds) := {r |
+	purposes_unknown(ds)
+	not uploaded_for_ads(ds)
+	effective_identifiability(ds) in _individual_level
+	r := reason("DAT-003", "needs_review", ["purposes"], "purposes_unknown", {"identifiability": effective_identifiability(ds)})
+}
+
+# --- DAT-004: de-identified and grouped at the vendor -----------------------------------------------------
+
+# The vendors holding the data: the supplier (vendor_id) and the collector (collection.collected_by).
+_held_by_vendor(ds) if facts.is_set_string(ds, "vendor_id")
+
+_held_by_vendor(ds) if {
+	facts.is_set_string(ds, ["collection", "collected_by"])
+	ds.collection.collected_by != "party"
+}
+
+# vendor_id null means party-internal; absent or "unknown" means nobody has said (the schema's reading).
+_vendor_unknown(ds) if not facts.has_key(ds, "vendor_id")
+
+_vendor_unknown(ds) if facts.value(ds, "vendor_id", null) == "unknown"
+
+_vendor_unknown(ds) if facts.value(ds, ["collection", "collected_by"], null) == "unknown"
+
+# The smallest cell a vendor may deliver; the context sets it (policy: research §10.1).
+default k_min_vendor_aggregate := 100
+
+k_min_vendor_aggregate := data.ethiq.context.thresholds.k_min_vendor_aggregate
+
+dat004(ds) := _settle(_dat004_fails(ds), _dat004_reviews(ds))
+
+_dat004_fails(ds) := {r |
+	_held_by_vendor(ds)
+	effective_identifiability(ds) in _individual_level
+	r := _dat004_fail(ds)
+} | _k_min_below(ds)
+
+_dat004_fail(ds) := reason("DAT-004", "fail", ["identifiability"], "declared_inconsistent", {
+	"declared": ds.identifiability,
+	"evidence": _sorted_list(reidentifying_evidence(ds)),
+}) if {
+	count(reidentifying_evidence(ds)) > 0
+} else := reason("DAT-004", "fail", ["identifiability"], "not_aggregated", {"identifiability": ds.identifiability})
+
+_k_min_below(ds) := {r |
+	_held_by_vendor(ds)
+	effective_identifiability(ds) in _declared_deidentified
+	k := facts.value(ds, "k_min", null)
+	is_number(k)
+	k < k_min_vendor_aggregate
+	r := reason("DAT-004", "fail", ["k_min"], "k_min_below", {"k_min": k, "threshold": k_min_vendor_aggregate})
+}
+
+_dat004_reviews(ds) := (_dat004_identifiability_unknown(ds) | _k_min_unknown(ds)) | _dat004_vendor_unknown(ds)
+
+_dat004_identifiability_unknown(ds) := {r |
+	_held_by_vendor(ds)
+	identifiability_unknown(ds)
+	r := reason("DAT-004", "needs_review", ["identifiability"], "identifiability_unknown", {})
+}
+
+_k_min_unknown(ds) := {r |
+	_held_by_vendor(ds)
+	effective_identifiability(ds) in _declared_deidentified
+	not is_number(facts.value(ds, "k_min", null))
+	r := reason("DAT-004", "needs_review", ["k_min"], "k_min_unknown", {})
+}
+
+# Whether a vendor holds the data is unknown: only a source that would pass at a vendor is cleared.
+_dat004_vendor_unknown(ds) := {r |
+	not _held_by_vendor(ds)
+	_vendor_unknown(ds)
+	not _vendor_grade(ds)
+	r := reason("DAT-004", "needs_review", ["vendor_id"], "vendor_unknown", {})
+}
+
+_vendor_grade(ds) if {
+	effective_identifiability(ds) in _declared_deidentified
+	k := facts.value(ds, "k_min", null)
+	is_number(k)
+	k >= k_min_vendor_aggregate
+}
+
+# --- DAT-007: lineage taint ----------------------------------------------------------------------------------
+
+# The rules whose failure in an ancestor taints everything derived from it.
+_taint_rules := {"DAT-005", "DAT-006", "DAT-008"}
+
+_self_id(ds) := facts.value(ds, "id", "")
+
+# Parents as declared: the ids in lineage.derived_from (anything else is not a reference).
+_parents(d) := [p | some p in _derived_from(d); is_string(p)]
+
+_derived_from(d) := l if {
+	l := facts.value(d, ["lineage", "derived_from"], null)
+	is_array(l)
+} else := []
+
+# The lineage graph over the related sources, with ds itself as the root whatever `related` holds for its id.
+_lineage_graph(ds, related) := object.union({id: _parents(d) | some id, d in _sources(related)}, {_self_id(ds): _parents(ds)})
+
+# Every ancestor once, with one route to it: [ancestor id, chain of ids from ds]. Enumerating every route
+# would be exponential in a lineage that branches and merges again, so the routes follow a spanning tree:
+# each ancestor hangs under a source derived directly from it that has more sources upstream of it (without
+# a cycle, every ancestor has one, and the tree reaches ds). An id that names no related source is not an
+# ancestor here: _unresolved_ancestors reports it.
+ancestor_routes(ds, related) := _routes(_lineage_graph(ds, related), _self_id(ds))
+
+_routes(g, root) := tree_routes | loose if {
+	reach := {x | some x in graph.reachable(g, [root]); facts.has_key(g, x)}
+	upstream := {x: count(graph.reachable(g, [x])) | some x in reach}
+	preds := {a: p | some a in reach; a != root; p := _tree_parent(g, reach, upstream, a)}
+	tree := {x: [a | some a, p in preds; p == x] | some x in reach}
+	tree_routes := {[chain[i], array.slice(chain, 0, i + 1)] |
+		some chain in graph.reachable_paths(tree, [root])
+		count(chain) > 1
+		some i in numbers.range(1, count(chain) - 1)
+	}
+	covered := {route[0] | some route in tree_routes}
+
+	# Only a cycle can leave an ancestor off the tree (its tree parent hangs in the cycle): it is still
+	# judged, on a shortened route.
+	loose := {[a, [root, a]] | some a in reach; a != root; not a in covered}
+}
+
+# The source derived directly from `a` with the most sources upstream of it (ties: the smallest id). Inside
+# a cycle every member has the same sources upstream: then any member derived from `a` will do. Each source
+# has one parent in the tree, so its routes stay one per source even where the cycle closes.
+_tree_parent(g, reach, upstream, a) := _best(candidates, upstream) if {
+	candidates := {y | some y in reach; y != a; a in g[y]; upstream[y] > upstream[a]}
+	count(candidates) > 0
+} else := _best(candidates, upstream) if {
+	candidates := {y | some y in reach; y != a; a in g[y]; upstream[y] == upstream[a]}
+	count(candidates) > 0
+}
+
+_best(candidates, upstream) := min({y | some y in candidates; upstream[y] == best}) if {
+	best := max({upstream[y] | some y in candidates})
+}
+
+# Each route to a source of the lineage, ds itself included (with the chain [ds]): the nodes whose own
+# vendors and parents are checked.
+_node_routes(ds, related) := {[_self_id(ds), [_self_id(ds)]]} | ancestor_routes(ds, related)
+
+_node(ds, related, id) := ds if id == _self_id(ds)
+
+_node(ds, related, id) := _sources(related)[id] if id != _self_id(ds)
+
+# A graph reason points at the route's first step in ds, and reports the route.
+_via(ds, chain) := ["lineage", "derived_from", i] if {
+	count(chain) > 1
+	some i, p in _derived_from(ds)
+	p == chain[1]
+} else := ["lineage", "derived_from"]
+
+_chain_text(chain) := concat(" → ", [sprintf("%v", [id]) | some id in chain])
+
+_graph_reason(status, path, chain, message, params) := object.union(
+	reason("DAT-007", status, path, message, object.union(params, {"chain": _chain_text(chain)})),
+	{"trace": chain},
+)
+
+# The routes are computed once and handed to every check.
+dat007(ds, related) := _dat007(ds, related, _node_routes(ds, related))
+
+_dat007(ds, related, routes) := _settle(fails, reviews) if {
+	taints := _ancestor_taint(ds, related, routes) | _vendor_taint(ds, related, routes)
+	fails := {r | some r in taints; r.status == "fail"}
+	unchecked := {r | some r in taints; r.status == "needs_review"}
+	reviews := (unchecked | _unresolved_ancestors(ds, related, routes)) | _lineage_unknown(ds, related, routes)
+}
+
+# An ancestor failing DAT-005, DAT-006 or DAT-008 (fail, or cannot be cleared: needs_review).
+_ancestor_taint(ds, related, routes) := {r |
+	some route in routes
+	id := route[0]
+	chain := route[1]
+	count(chain) > 1
+	ancestor := _sources(related)[id]
+	some inner in _taint_reasons(ancestor, related)
+	r := _graph_reason(inner.status, _via(ds, chain), chain, _taint_messages[inner.status], {
+		"ancestor": id,
+		"reason_rule": inner.rule,
+		"field": _dotted(inner.path),
+	})
+}
+
+_taint_messages := {"fail": "tainted_ancestor", "needs_review": "ancestor_unchecked"}
+
+_taint_reasons(ancestor, related) := {inner |
+	some inner in sources.banned(ancestor, _vendors(related)) | dat008(ancestor)
+	inner.rule in _taint_rules
+}
+
+# A vendor that supplied or collected this source or an ancestor, and fails the Cambridge Analytica rules.
+_vendor_taint(ds, related, routes) := {r |
+	some route in routes
+	id := route[0]
+	chain := route[1]
+	node := _node(ds, related, id)
+	some path in _vendor_paths
+	facts.is_set_string(node, path)
+	vendor_id := facts.value(node, path, null)
+	vendor_id != "party"
+	vendor := _vendors(related)[vendor_id]
+	some inner in vendors.ca_reasons(vendor, _vendors(related))
+	full := array.concat(chain, [vendor_id])
+	r := _graph_reason(inner.status, _vendor_via(ds, chain, path), full, _vendor_messages[inner.status], {
+		"vendor": vendor_id,
+		"source": id,
+		"reason_rule": inner.rule,
+	})
+}
+
+_vendor_paths := [["vendor_id"], ["collection", "collected_by"]]
+
+_vendor_messages := {"fail": "cambridge_analytica_vendor", "needs_review": "vendor_unchecked"}
+
+# This source's own vendor is pointed at where it is named; an ancestor's at the first lineage step.
+_vendor_via(ds, chain, path) := path if count(chain) == 1
+
+_vendor_via(ds, chain, _) := _via(ds, chain) if count(chain) > 1
+
+# A parent id that names no related source: the lineage cannot be cleared (input.unresolved).
+_unresolved_ancestors(ds, related, routes) := {r |
+	some route in routes
+	id := route[0]
+	chain := route[1]
+	some parent in _parents(_node(ds, related, id))
+	parent != _self_id(ds)
+	not facts.has_key(_sources(related), parent)
+	full := array.concat(chain, [parent])
+	r := _graph_reason("needs_review", _via(ds, full), full, "ancestor_unresolved", {"ancestor": parent})
+}
+
+# A source, or an ancestor, that does not say what it was derived from (derived_from: [] says "nothing").
+_lineage_unknown(ds, related, routes) := {r |
+	some route in routes
+	id := route[0]
+	chain := route[1]
+	node := _node(ds, related, id)
+	not is_array(facts.value(node, ["lineage", "derived_from"], null))
+	r := _lineage_unknown_reason(ds, id, chain)
+}
+
+_lineage_unknown_reason(ds, id, chain) := reason("DAT-007", "needs_review", ["lineage", "derived_from"], "lineage_unknown", {}) if {
+	id == _self_id(ds)
+} else := _graph_reason("needs_review", _via(ds, chain), chain, "ancestor_lineage_unknown", {"ancestor": id})
+
+_dotted(path) := concat(".", [sprintf("%v", [key]) | some key in path])
+
+# --- DAT-008: no bought, third-party or voter-file data --------------------------------------------------
+
+_bought_origins := {"third_party_broker", "voter_file", "scraped", "public_register"}
+
+_bought_methods := {"purchase", "data_exchange", "scraping"}
+
+_meta_partner_sources := {"PARTNER_PROVIDED_ONLY", "BOTH_USER_AND_PARTNER_PROVIDED"}
+
+dat008(ds) := _settle(_dat008_fails(ds), _dat008_reviews(ds))
+
+_dat008_fails(ds) := union({_bought_origin(ds), _bought_method(ds), _meta_partner(ds), _google_third_party(ds)})
+
+_bought_origin(ds) := {r |
+	origin := facts.value(ds, "origin", null)
+	origin in _bought_origins
+	r := reason("DAT-008", "fail", ["origin"], "bought_origin", {"origin": origin})
+}
+
+_bought_method(ds) := {r |
+	method := facts.value(ds, ["collection", "method"], null)
+	method in _bought_methods
+	r := reason("DAT-008", "fail", ["collection", "method"], "bought_method", {"method": method})
+}
+
+_meta_partner(ds) := {r |
+	source := facts.value(ds, ["platform_binding", "meta_customer_file_source"], null)
+	source in _meta_partner_sources
+	r := reason("DAT-008", "fail", ["platform_binding", "meta_customer_file_source"], "meta_partner_data", {"value": source})
+}
+
+# Only FIRST_PARTY, or no value at all, is the party's own data (catalog).
+_google_third_party(ds) := {r |
+	value := facts.value(ds, ["platform_binding", "google_data_source_type"], null)
+	value != null
+	value != "FIRST_PARTY"
+	r := reason("DAT-008", "fail", ["platform_binding", "google_data_source_type"], "google_third_party", {"value": value})
+}
+
+_dat008_reviews(ds) := (_origin_unknown(ds) | _dat008_method_unknown(ds)) | _second_party(ds)
+
+_origin_unknown(ds) := {r |
+	facts.is_unknown(ds, "origin")
+	r := reason("DAT-008", "needs_review", ["origin"], "origin_unknown", {})
+}
+
+_dat008_method_unknown(ds) := {r |
+	facts.is_unknown(ds, ["collection", "method"])
+	r := reason("DAT-008", "needs_review", ["collection", "method"], "method_unknown", {})
+}
+
+# Another organisation's own data, shared or sold: the party did not collect it, and only a reviewer can tell
+# a partnership from a purchase.
+_second_party(ds) := {r |
+	facts.value(ds, "origin", null) == "second_party"
+	r := reason("DAT-008", "needs_review", ["origin"], "second_party_origin", {})
+}
+
+# --- DAT-009: social-network data built with the network's own tools -------------------------------------
+
+# The networks seed S14 names: Facebook and Instagram (meta), YouTube (google_ads), LinkedIn.
+_s14_platforms := {"meta", "google_ads", "linkedin"}
+
+dat009(ds) := _settle(_dat009_fails(ds), _dat009_reviews(ds))
+
+_dat009_fails(ds) := {r |
+	platform := facts.value(ds, ["platform_binding", "platform"], null)
+	platform in _s14_platforms
+	facts.is_false(ds, ["platform_binding", "built_with_platform_tool"])
+	r := reason("DAT-009", "fail", ["platform_binding", "built_with_platform_tool"], "not_platform_tool", {"platform": platform})
+}
+
+_dat009_reviews(ds) := {r |
+	platform := facts.value(ds, ["platform_binding", "platform"], null)
+	platform in _s14_platforms
+	facts.is_unknown(ds, ["platform_binding", "built_with_platform_tool"])
+	r := reason("DAT-009", "needs_review", ["platform_binding", "built_with_platform_tool"], "platform_tool_unknown", {"platform": platform})
+} | _dat009_platform_unknown(ds)
+
+# Bound to a platform that is not named, and not said to be built with its tools.
+_dat009_platform_unknown(ds) := {r |
+	is_object(facts.value(ds, "platform_binding", null))
+	facts.is_unknown(ds, ["platform_binding", "platform"])
+	not facts.is_true(ds, ["platform_binding", "built_with_platform_tool"])
+	r := reason("DAT-009", "needs_review", ["platform_binding", "platform"], "platform_unknown", {})
+}
+
+# --- DAT-010: minors ------------------------------------------------------------------------------------------
+
+# contains_minors is about people under 18 (the schema's definition); min_age_known below it says the same.
+_adult_age := 18
+
+dat010(ds) := _settle(_dat010_fails(ds), _dat010_reviews(ds))
+
+_dat010_fails(ds) := {r |
+	used_for_ads(ds)
+	facts.value(ds, "contains_minors", null) == "yes"
+	r := reason("DAT-010", "fail", ["contains_minors"], "minors", {})
+} | {r |
+	used_for_ads(ds)
+	age := facts.value(ds, "min_age_known", null)
+	is_number(age)
+	age < _adult_age
+	r := reason("DAT-010", "fail", ["min_age_known"], "minor_age_known", {"age": age})
+}
+
+_dat010_reviews(ds) := {r |
+	used_for_ads(ds)
+	facts.value(ds, "contains_minors", null) == "possible"
+	r := reason("DAT-010", "needs_review", ["contains_minors"], "minors_possible", {})
+} | {r |
+	used_for_ads(ds)
+	facts.is_unknown(ds, "contains_minors")
+	r := reason("DAT-010", "needs_review", ["contains_minors"], "minors_unknown", {})
+} | {r |
+	not used_for_ads(ds)
+	purposes_unknown(ds)
+	facts.value(ds, "contains_minors", null) in {"yes", "possible"}
+	r := reason("DAT-010", "needs_review", ["purposes"], "purposes_unknown", {})
+}
+
+# --- DAT-011 (warn): DPIA for special categories -------------------------------------------------------------
+
+dat011(ds) := _settle(_dat011_fails(ds), _dat011_reviews(ds))
+
+_dat011_fails(ds) := {r |
+	categories := special_categories(ds)
+	count(categories) > 0
+	not facts.is_set_string(ds, "dpia_ref")
+	r := reason("DAT-011", "fail", ["dpia_ref"], "dpia_missing", {"categories": _sorted_list(categories)})
+}
+
+_dat011_reviews(ds) := {r |
+	count(special_categories(ds)) == 0
+	count(special_categories_unknown(ds)) > 0
+	not facts.is_set_string(ds, "dpia_ref")
+	fields := concat(", ", sort([_dotted(p) | some p in special_categories_unknown(ds)]))
+	r := reason("DAT-011", "needs_review", ["dpia_ref"], "special_categories_unknown", {"fields": fields})
+}
+
+# --- DAT-012 (warn): records and retention --------------------------------------------------------------------
+
+dat012(ds) := {r |
+	not facts.is_set_string(ds, "ropa_ref")
+	r := reason("DAT-012", "fail", ["ropa_ref"], "ropa_missing", {})
+} | {r |
+	not is_number(facts.value(ds, "retention_days", null))
+	r := reason("DAT-012", "fail", ["retention_days"], "retention_missing", {})
+}
+
+# --- the reason object ----------------------------------------------------------------------------------------
+
+reason(rule, status, path, message, params) := sources.reason(rule, status, path, message, params)
