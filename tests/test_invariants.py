@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import FIXTURES
 from ethiq.engine.documents import Document, iter_documents, parse_documents
 from ethiq.engine.schema import SchemaSet
 
