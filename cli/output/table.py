@@ -32,6 +32,8 @@ LABELS = {
         "fail": "fail",
         "needs_review": "needs review",
         "trace": "via",
+        "waived": "waived",
+        "until": "until",
     },
     "sv": {
         "rule": "Regel",
@@ -51,6 +53,8 @@ LABELS = {
         "fail": "underkänd",
         "needs_review": "behöver granskas",
         "trace": "via",
+        "waived": "undantagen",
+        "until": "till",
     },
 }
 STYLES = {"block": "bold red", "warn": "yellow", "info": "cyan"}
@@ -95,7 +99,15 @@ def _findings_table(findings: list[Finding], labels: dict[str, str], *, fancy: b
         if finding.remediation:
             body.append(f"\n{labels['fix']}: ", style="bold")
             body.append(finding.remediation)
-        table.add_row(rule, labels.get(finding.status, finding.status), finding.document_id, where, body)
+        status = Text(labels.get(finding.status, finding.status))
+        if finding.waiver is not None:
+            status.append(f"\n{labels['waived']}", style="dim")
+            body.append(
+                f"\n{labels['waived']} ({finding.waiver.get('id')}, {finding.waiver.get('owner')}, "
+                f"{labels['until']} {finding.waiver.get('expires')}): {finding.waiver.get('reason')}",
+                style="dim",
+            )
+        table.add_row(rule, status, finding.document_id, where, body)
     return table
 
 
