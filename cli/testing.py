@@ -42,7 +42,7 @@ def render_tests(report: RegoTestReport, out: TextIO, *, fmt: str, threshold: fl
         return
     from rich.console import Console
 
-    console = Console(file=out, highlight=False)
+    console = Console(file=out, highlight=False, width=None if out.isatty() else 200)
     marks = {"pass": "[green]PASS[/]", "fail": "[bold red]FAIL[/]", "error": "[bold magenta]ERROR[/]"}
     for result in report.results:
         console.print(

@@ -133,15 +133,32 @@ def run_rego_tests(
         report.results.append(_run_one(engine, test))
     if coverage:
         test_files = {m.path for m in modules if m.path.endswith("_test.rego")}
-        for entry in engine.coverage().get("files", []):
-            if entry["path"] in test_files:
+        reported = {entry["path"]: entry for entry in engine.coverage().get("files", [])}
+        for module in engine.ast():
+            path = module["source"]["file"]
+            if path in test_files:
                 continue
-            report.coverage.append(
-                FileCoverage(
-                    entry["path"], frozenset(entry.get("covered", [])), frozenset(entry.get("not_covered", []))
-                )
-            )
+            entry = reported.get(path)
+            if entry is None:  # never evaluated: every statement of the module is uncovered
+                report.coverage.append(FileCoverage(path, frozenset(), frozenset(_statement_lines(module["ast"]))))
+            else:
+                covered = frozenset(entry.get("covered", []))
+                report.coverage.append(FileCoverage(path, covered, frozenset(entry.get("not_covered", []))))
     return report
+
+
+def _statement_lines(node: Any) -> set[int]:
+    """Lines of the statements in a module's AST: what coverage counts."""
+    lines: set[int] = set()
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "stmts" and isinstance(value, list):
+                lines.update(stmt["span"]["line"] for stmt in value if isinstance(stmt, dict) and "span" in stmt)
+            lines |= _statement_lines(value)
+    elif isinstance(node, list):
+        for item in node:
+            lines |= _statement_lines(item)
+    return lines
 
 
 def _run_one(engine: PreparedEngine, test: RegoTest) -> RegoTestResult:
