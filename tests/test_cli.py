@@ -216,5 +216,5 @@ def test_schema_prints_and_exports(tmp_path: Path) -> None:
     schema = json.loads(ethiq("schema", "audience").stdout)
     assert schema["properties"]["kind"]["const"] == "audience"
     assert ethiq("schema", "--output", str(tmp_path)).returncode == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        f"{k}.schema.json" for k in ("policy_context", "vendor", "data_source", "audience", "account", "ad", "campaign"))
+    kinds = ("policy_context", "vendor", "data_source", "audience", "account", "ad", "campaign")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{k}.schema.json" for k in kinds)

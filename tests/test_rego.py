@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from ethiq.engine.testing import RegoTestReport, run_rego_tests
 
 REPORT: RegoTestReport = run_rego_tests(coverage=True)
