@@ -311,6 +311,27 @@ def explain(
     render_explain(meta, sys.stdout, lang=lang.value, fmt=format.value)
 
 
+@app.command(
+    epilog="Exit codes: 0 the repository was written; 2 a file exists (without --force) or DIR is not a directory."
+)
+def init(
+    directory: Annotated[Path, typer.Argument(metavar="DIR", help="Directory to scaffold; created if missing.")] = (
+        Path(".")
+    ),
+    party: Annotated[
+        str | None,
+        typer.Option(
+            "--party", metavar="NAME", help="The party's registered name, for context.yaml (default: a placeholder)."
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite files that exist.")] = False,
+) -> None:
+    """Scaffold a campaign config repository: ethiq.toml, context, waivers, example documents, CI workflow."""
+    from .init import run_init
+
+    raise typer.Exit(run_init(directory, party=party, force=force))
+
+
 def main() -> None:
     """Console entry point: run the app and map every failure to its exit code."""
     from ethiq.engine.errors import EthiqError
