@@ -48,15 +48,22 @@ def entries(folder: Path) -> list[Path]:
     """The fixture entries of a verdict folder, as the fixture table reads them: files and directories."""
     if not folder.is_dir():
         return []
-    return [e for e in sorted(folder.iterdir())
-            if not e.name.startswith(".") and (e.is_dir() or e.suffix in FIXTURE_SUFFIXES)]
+    return [
+        e
+        for e in sorted(folder.iterdir())
+        if not e.name.startswith(".") and (e.is_dir() or e.suffix in FIXTURE_SUFFIXES)
+    ]
 
 
 def expected_rules(entry: Path) -> set[str]:
     """The rule ids named by the ``x-expect`` items of an entry's documents."""
-    return {str(item).split()[0]
-            for doc in iter_documents([entry]) if isinstance(doc, Document)
-            for item in doc.data.get("x-expect", []) if item != "none"}
+    return {
+        str(item).split()[0]
+        for doc in iter_documents([entry])
+        if isinstance(doc, Document)
+        for item in doc.data.get("x-expect", [])
+        if item != "none"
+    }
 
 
 def firing_folder(meta: RuleMeta) -> str:
@@ -95,6 +102,10 @@ def test_rule_fixture_folders_name_rules_of_the_policy_set() -> None:
 
 @pytest.mark.parametrize("case", sorted(TRICKY_CASES))
 def test_every_tricky_case_has_a_fixture(case: str) -> None:
-    found = [e for verdict in sorted(p for p in TRICKY_FIXTURES.iterdir() if p.is_dir())
-             for e in entries(verdict) if e.name.startswith(f"{case}-")]
+    found = [
+        e
+        for verdict in sorted(p for p in TRICKY_FIXTURES.iterdir() if p.is_dir())
+        for e in entries(verdict)
+        if e.name.startswith(f"{case}-")
+    ]
     assert found, f"no fixture under fixtures/tricky/*/ starts with {case} ({TRICKY_CASES[case]})"
