@@ -411,7 +411,11 @@ _declared_identical(ad, index) := {reason("AD-006", "needs_review", ["public_cou
 
 # --- AD-011: the platform accepts political ads in the EU on the start date ----------------------------------
 
-ad011(ad, related, timeline) := _ad011(ad, related, timeline) if {
+# An organic public post is not advertising: no platform's advertiser rules, and no ban on political ads,
+# apply to it (TTPA Art. 1(2): without payment there is no political advertisement).
+ad011(ad, related, timeline) := set() if {
+	facts.value(ad, "visibility", null) == "organic_public"
+} else := _ad011(ad, related, timeline) if {
 	political(ad) == "yes"
 } else := _as_unknown("AD-011", "political_unknown", _ad011(ad, related, timeline)) if {
 	political(ad) == "unknown"

@@ -603,6 +603,12 @@ test_ad_011_google_date_cutoff_starts_the_day if {
 	_of(_deny(_starting(google, "2025-09-30T23:00:00+02:00")), "AD-011") == set()
 }
 
+test_ad_011_organic_post_is_not_advertising if {
+	organic := _set(_starting(_clean, "2026-09-01"), {"visibility": "organic_public"})
+	_of(_deny(organic), "AD-011") == set()
+	_of(_deny(_set(organic, {"visibility": "ad_only_unpublished"})), "AD-011") == {["fail", ["schedule", "start"], "platform_ended"]}
+}
+
 test_ad_011_linkedin_fails_on_any_date if {
 	linkedin := _set(_clean, {"platform": "linkedin"})
 	_of(_deny(_starting(linkedin, "2019-05-01")), "AD-011") == {["fail", ["platform"], "platform_bans"]}
