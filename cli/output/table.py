@@ -34,6 +34,7 @@ LABELS = {
         "trace": "via",
         "waived": "waived",
         "until": "until",
+        "line": "line",
     },
     "sv": {
         "rule": "Regel",
@@ -55,6 +56,7 @@ LABELS = {
         "trace": "via",
         "waived": "undantagen",
         "until": "till",
+        "line": "rad",
     },
 }
 STYLES = {"block": "bold red", "warn": "yellow", "info": "cyan"}
@@ -92,7 +94,9 @@ def _findings_table(findings: list[Finding], labels: dict[str, str], *, fancy: b
         symbol = f"{SYMBOLS[finding.severity]} " if fancy else ""
         rule = Text(f"{symbol}{finding.rule_id}", style=STYLES[finding.severity])
         rule.append(f"\n{finding.severity}", style="dim")
-        where = f"{finding.json_path}\nline {finding.line}" + (f":{finding.column}" if finding.column else "")
+        where = f"{finding.json_path}\n{labels['line']} {finding.line}" + (
+            f":{finding.column}" if finding.column else ""
+        )
         body = Text(finding.message)
         if finding.trace:
             body.append(f"\n{labels['trace']} {' → '.join(finding.trace)}", style="dim")
