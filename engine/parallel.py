@@ -1,0 +1,690 @@
+"""Run the check pipeline over files: streamed through a spool, in this process or in worker processes.
+
+regorus holds the GIL while it evaluates, so ethiq scales with processes. A run over paths has two passes
+(see ``runner.py``), each split into chunks of files:
+
+    intake   workers read, parse and validate their files, write every judgeable document to a spool
+             file, and send back small :class:`~runner.Intake` records (kind, id, place, problems, the ids
+             the document references), never the document itself
+    index    the parent, in document order: duplicate ids, the policy context, and for every *referenced*
+             (kind, id) where its document lies in the spool: the index, written once to a run file
+    judge    workers load the run file once each, then for each chunk load its documents from the spool,
+             build their neighbourhood from the index (documents loaded on demand, recently used ones
+             cached) and evaluate them
+    report   the parent, in document order, whatever the order in which chunks finished
+
+What a worker is sent: the proven policy set and base context once, as the pool's initializer argument
+(each worker prepares its engine once); the index once, as a file it loads with its first judge task;
+per chunk only file names, spool offsets and slots. Memory in every process grows with the referenced
+documents, not with the number of documents: the rest stay on disk until their turn.
+
+A worker that dies (a crash in the engine, the out-of-memory killer) breaks the pool. The chunks that may
+have been running are rerun one at a time in a separate worker, halved until the culprit is a single file
+or document; that one gets an engine-error problem, every other document its result. An exception escaping
+a task is handled the same way, in this process too, so that the report does not depend on the number of
+jobs. Workers are started with ``spawn``: no state is inherited from the parent but what is sent.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import pickle
+import sys
+import tempfile
+from array import array
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO, Generic, TypeVar
+
+from .context import PolicyContext
+from .documents import STDIN, Document, ReadProblem, Source, iter_documents, iter_files
+from .errors import EvaluationError, UsageError
+from .findings import Problem, ProblemKind, Report, Verdict
+from .runner import Assembly, Checker, CheckerState, Intake, Judgement, Key, RunIndex, Stage
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+# Chunk sizes, in bytes of input files. Small enough to share the work evenly among the workers and to
+# bound what a crash can take down before it is isolated; large enough that a chunk's overhead (a task
+# round trip, a spool file) is noise. In one process chunks only bound the memory of intake records.
+CHUNK_MAX_BYTES = 512 * 1024
+CHUNK_MIN_BYTES = 32 * 1024
+CHUNKS_PER_WORKER = 16
+IN_PROCESS_CHUNK_BYTES = 2 * 1024 * 1024
+#: Below this many bytes of input a run stays in this process whatever the number of jobs.
+MIN_POOL_BYTES = 128 * 1024
+#: Referenced documents kept decoded per process (vendors and data sources are referenced again and again).
+INDEX_CACHE_SIZE = 1024
+#: How many times a pool may break before the remaining chunks are given up as engine errors.
+MAX_POOL_RESTARTS = 8
+#: Single-chunk runs spent isolating crashes before the remaining suspects are given up as engine errors.
+MAX_ISOLATED_RUNS = 64
+
+Location = tuple[int, int, int]  # (spool file number, offset, length)
+
+
+def resolve_jobs(jobs: int | str | None) -> int:
+    """The number of worker processes: a positive integer, or ``"auto"`` for one per CPU."""
+    if jobs is None:
+        return 1
+    if isinstance(jobs, str):
+        if jobs.strip().lower() == "auto":
+            return os.cpu_count() or 1
+        try:
+            jobs = int(jobs)
+        except ValueError:
+            raise UsageError(f"--jobs must be a positive integer or 'auto', not {jobs!r}") from None
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise UsageError(f"--jobs must be a positive integer or 'auto', not {jobs!r}")
+    return jobs
+
+
+# --- units and chunks ----------------------------------------------------------------------------------------
+
+
+def list_units(paths: Iterable[str | Path], exclude: Callable[[Path], bool] | None = None) -> list[tuple[str, int]]:
+    """The inputs of ``paths`` in the order :func:`iter_documents` reads them, each with its size in bytes.
+
+    A unit is one file, ``-`` for standard input, or a path that does not exist (its problem is reported
+    when it is read). ``exclude`` skips files found by walking a directory, as in :func:`iter_documents`.
+    """
+    units: list[tuple[str, int]] = []
+    for raw in paths:
+        name = str(raw)
+        if name == STDIN:
+            units.append((STDIN, 0))
+            continue
+        path = Path(name)
+        if path.is_dir():
+            for file in iter_files(path):
+                if exclude is None or not exclude(file):
+                    units.append((str(file), _size(file)))
+        else:
+            units.append((name, _size(path)))
+    return units
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def plan_chunks(units: list[tuple[str, int]], target: int) -> list[tuple[str, ...]]:
+    """Consecutive runs of units of about ``target`` bytes each (at least one unit each)."""
+    chunks: list[tuple[str, ...]] = []
+    current: list[str] = []
+    size = 0
+    for name, unit_size in units:
+        current.append(name)
+        size += max(unit_size, 1)
+        if size >= target:
+            chunks.append(tuple(current))
+            current, size = [], 0
+    if current:
+        chunks.append(tuple(current))
+    return chunks
+
+
+def chunk_target(total_bytes: int, workers: int) -> int:
+    if workers <= 1:
+        return IN_PROCESS_CHUNK_BYTES
+    return max(CHUNK_MIN_BYTES, min(CHUNK_MAX_BYTES, total_bytes // (workers * CHUNKS_PER_WORKER) + 1))
+
+
+# --- the spool ------------------------------------------------------------------------------------------------
+
+
+def dump_document(document: Document) -> bytes:
+    source = document.source
+    record = (document.data, source.file, source.format, source.index, source.line, source.array)
+    try:
+        return b"M" + marshal.dumps(record)  # several times faster than pickle for plain JSON values
+    except ValueError:  # a YAML value marshal does not know (never in valid documents, but be safe)
+        return b"P" + pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def load_document(blob: bytes, stdin_text: str | None) -> Document:
+    record = marshal.loads(blob[1:]) if blob[:1] == b"M" else pickle.loads(blob[1:])
+    data, file, fmt, index, line, is_array = record
+    text = stdin_text if file == STDIN else None  # standard input cannot be re-read to locate a line
+    return Document(data=data, source=Source(file, fmt, index, line, is_array), _text=text)
+
+
+class SpoolReader:
+    """Reads documents back from the spool files of a run (a few files kept open)."""
+
+    def __init__(self, paths: tuple[str, ...], stdin_text: str | None):
+        self._paths = paths
+        self._stdin_text = stdin_text
+        self._files: OrderedDict[int, BinaryIO] = OrderedDict()
+
+    def load(self, location: Location) -> Document:
+        number, offset, length = location
+        file = self._files.get(number)
+        if file is None:
+            file = open(self._paths[number], "rb")  # noqa: SIM115 - kept open across calls, closed in close()
+            self._files[number] = file
+            if len(self._files) > 16:
+                self._files.popitem(last=False)[1].close()
+        else:
+            self._files.move_to_end(number)
+        file.seek(offset)
+        blob = file.read(length)
+        if len(blob) != length:
+            raise EvaluationError(f"the spool file {self._paths[number]} is truncated")
+        return load_document(blob, self._stdin_text)
+
+    def close(self) -> None:
+        while self._files:
+            self._files.popitem()[1].close()
+
+
+class SpoolIndex(RunIndex):
+    """The referenced documents of a run, loaded from the spool when a neighbourhood reaches them."""
+
+    def __init__(self, locations: dict[Key, Location], reader: SpoolReader, cache_size: int = INDEX_CACHE_SIZE):
+        super().__init__()
+        self._locations = locations
+        self._reader = reader
+        self._cache: OrderedDict[Key, Document] = OrderedDict()
+        self._cache_size = cache_size
+
+    def add(self, document: Document) -> Document | None:  # pragma: no cover - built by the parent
+        raise TypeError("a spool index is read-only")
+
+    def get(self, kind: str, ident: str) -> Document | None:
+        key = (kind, ident)
+        document = self._cache.get(key)
+        if document is not None:
+            self._cache.move_to_end(key)
+            return document
+        location = self._locations.get(key)
+        if location is None:
+            return None
+        document = self._reader.load(location)
+        self._cache[key] = document
+        if len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+        return document
+
+    def __len__(self) -> int:
+        return len(self._locations)
+
+
+# --- tasks and the worker side -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class IntakeTask:
+    units: tuple[str, ...]
+    spool: int  # number of the spool file this task writes
+    spool_path: str
+    stdin_text: str | None  # only when the task reads standard input
+
+    def split(self, next_spool: Callable[[], tuple[int, str]]) -> list[IntakeTask] | None:
+        if len(self.units) < 2:
+            return None
+        half = len(self.units) // 2
+        parts = []
+        for units in (self.units[:half], self.units[half:]):
+            number, path = next_spool()
+            parts.append(IntakeTask(units, number, path, self.stdin_text if STDIN in units else None))
+        return parts
+
+
+@dataclass(frozen=True, slots=True)
+class JudgeTask:
+    run: str  # the run file: index, context, spool files
+    spool: int
+    slots: array[int]
+    offsets: array[int]
+    lengths: array[int]
+
+    def split(self) -> list[JudgeTask] | None:
+        if len(self.slots) < 2:
+            return None
+        half = len(self.slots) // 2
+        return [
+            JudgeTask(self.run, self.spool, self.slots[:half], self.offsets[:half], self.lengths[:half]),
+            JudgeTask(self.run, self.spool, self.slots[half:], self.offsets[half:], self.lengths[half:]),
+        ]
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """What every judge needs once per run: the index, the context and where the spool is."""
+
+    locations: dict[Key, Location]
+    spools: tuple[str, ...]
+    stdin_text: str | None
+    context_data: dict[str, Any] | None  # None: the checker's base context
+    context_origins: tuple[str, ...]
+
+
+IntakeResult = list[tuple[Intake, Location | None]]
+JudgeResult = list[tuple[int, Judgement]]
+
+
+class Worker:
+    """One process's side of a run: a prepared checker, and the run's index once it has been loaded."""
+
+    def __init__(self, checker: Checker):
+        self.checker = checker
+        self._runs: dict[str, tuple[Run, SpoolIndex, SpoolReader, PolicyContext]] = {}
+
+    def intake(self, task: IntakeTask) -> IntakeResult:
+        checker = self.checker
+        out: IntakeResult = []
+        with open(task.spool_path, "wb") as spool:
+            offset = 0
+            for unit in task.units:
+                for item in iter_documents([unit], stdin_text=task.stdin_text if unit == STDIN else None):
+                    intake = checker.intake(item)
+                    location: Location | None = None
+                    if intake.stage == Stage.JUDGE:
+                        assert isinstance(item, Document)
+                        blob = dump_document(item)
+                        spool.write(blob)
+                        location = (task.spool, offset, len(blob))
+                        offset += len(blob)
+                    out.append((intake, location))
+        return out
+
+    def open_run(self, path: str, run: Run | None = None) -> None:
+        """Load the run file once (or take ``run`` as it is, in the parent's process)."""
+        if path in self._runs:
+            return
+        if run is None:
+            with open(path, "rb") as file:
+                run = pickle.load(file)
+        assert run is not None
+        reader = SpoolReader(run.spools, run.stdin_text)
+        context = self.checker.base_context
+        if run.context_data is not None:
+            context = PolicyContext(data=run.context_data, origins=list(run.context_origins))
+            self.checker.use_context(context)
+        self._runs[path] = (run, SpoolIndex(run.locations, reader), reader, context)
+
+    def close_run(self, path: str) -> None:
+        _, _, reader, context = self._runs.pop(path)
+        reader.close()
+        if context is not self.checker.base_context:
+            self.checker.use_context(self.checker.base_context)
+
+    def judge(self, task: JudgeTask) -> JudgeResult:
+        self.open_run(task.run)
+        _, index, reader, context = self._runs[task.run]
+        out: JudgeResult = []
+        for slot, offset, length in zip(task.slots, task.offsets, task.lengths, strict=True):
+            document = reader.load((task.spool, offset, length))
+            out.append((slot, self.checker.judge(document, index, context)))
+        return out
+
+
+class _Process:
+    """The worker process's state: set by the pool initializer, used by the task functions below."""
+
+    worker: Worker | None = None
+    error: str | None = None
+
+
+def _init_worker(state_path: str) -> None:
+    try:
+        with open(state_path, "rb") as file:
+            state: CheckerState = pickle.load(file)
+        _Process.worker = Worker(Checker.from_state(state))
+    except BaseException as err:  # reported by _ping, so the parent can say why workers cannot start
+        _Process.error = f"{type(err).__name__}: {err}"
+
+
+def _ping() -> str | None:
+    return _Process.error if _Process.worker is None else None
+
+
+def _intake_task(task: IntakeTask) -> IntakeResult:
+    assert _Process.worker is not None
+    return _Process.worker.intake(task)
+
+
+def _judge_task(task: JudgeTask) -> JudgeResult:
+    assert _Process.worker is not None
+    return _Process.worker.judge(task)
+
+
+# --- executing tasks, with crash isolation ---------------------------------------------------------------
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+@dataclass(frozen=True, slots=True)
+class Crash:
+    """A task that could not complete: its worker died, or an exception escaped it."""
+
+    message: str
+
+
+class _Executor(Generic[T, R]):
+    """Runs tasks and yields ``(task, result or Crash)`` in task order; a split task yields its parts."""
+
+    def run(
+        self, function: Callable[[T], R], tasks: list[T], split: Callable[[T], list[T] | None]
+    ) -> Iterator[tuple[T, R | Crash]]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Stop the workers, if any."""
+
+
+class _InProcess(_Executor[T, R]):
+    def __init__(self) -> None:
+        self._budget = MAX_ISOLATED_RUNS
+
+    def run(
+        self, function: Callable[[T], R], tasks: list[T], split: Callable[[T], list[T] | None]
+    ) -> Iterator[tuple[T, R | Crash]]:
+        for task in tasks:
+            yield from self._one(function, task, split)
+
+    def _one(
+        self, function: Callable[[T], R], task: T, split: Callable[[T], list[T] | None]
+    ) -> Iterator[tuple[T, R | Crash]]:
+        try:
+            result = function(task)
+        except Exception as err:  # as in a worker: narrow it down to the unit or document that raises
+            parts = split(task) if self._budget > 0 else None
+            self._budget -= 1
+            if parts is None:
+                yield task, Crash(f"internal error: {type(err).__name__}: {err}")
+                return
+            for part in parts:
+                yield from self._one(function, part, split)
+            return
+        yield task, result
+
+
+class _Pool(_Executor[T, R]):
+    """A pool of ``spawn``-started workers, and a one-worker pool to rerun suspects of a crash in."""
+
+    def __init__(self, state_path: str, workers: int):
+        self._state_path = state_path
+        self._workers = workers
+        self._main: ProcessPoolExecutor | None = None
+        self._solo: ProcessPoolExecutor | None = None
+        self._budget = MAX_ISOLATED_RUNS
+
+    def _start(self, workers: int) -> ProcessPoolExecutor:
+        # Imported here: a run in one process (and its cold start) needs none of multiprocessing.
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+        from multiprocessing import get_context
+
+        pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=get_context("spawn"), initializer=_init_worker, initargs=(self._state_path,)
+        )
+        try:
+            error = pool.submit(_ping).result()
+        except BrokenProcessPool as err:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise EvaluationError(
+                f"worker processes could not start ({err}); a script that checks with jobs > 1 must start "
+                "from an `if __name__ == '__main__':` block, as multiprocessing requires"
+            ) from None
+        if error is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise EvaluationError(f"worker processes could not prepare the policies: {error}")
+        return pool
+
+    def close(self) -> None:
+        for pool in (self._main, self._solo):
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+        self._main = self._solo = None
+
+    def run(
+        self, function: Callable[[T], R], tasks: list[T], split: Callable[[T], list[T] | None]
+    ) -> Iterator[tuple[T, R | Crash]]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        # Each entry is a task still to run, or a result that finished before a crash and awaits its turn.
+        queue: list[tuple[T, R | None]] = [(task, None) for task in tasks]
+        restarts = 0
+        while queue:
+            if self._main is None:
+                self._main = self._start(self._workers)
+            futures: list[tuple[T, R | None, Future[R] | None]] = [
+                (task, done, None if done is not None else self._main.submit(function, task)) for task, done in queue
+            ]
+            queue = []
+            broken_at = None
+            for position, (task, done, future) in enumerate(futures):
+                if future is None:
+                    assert done is not None
+                    yield task, done
+                    continue
+                try:
+                    yield task, future.result()
+                except BrokenProcessPool:
+                    broken_at = position
+                    break
+                except Exception as err:  # raised inside the task: deterministic, so isolate it like a crash
+                    yield from self._isolate(function, task, split, f"internal error: {type(err).__name__}: {err}")
+            if broken_at is None:
+                return
+            # Tasks that finished before the pool broke keep their results; the others are rerun.
+            pending: list[tuple[T, R | None]] = []
+            for task, done, future in futures[broken_at:]:
+                finished = future is not None and future.done() and not future.cancelled()
+                ok = finished and future is not None and future.exception() is None
+                pending.append((task, future.result() if ok and future is not None else done))
+            self._main.shutdown(wait=False, cancel_futures=True)
+            self._main = None
+            restarts += 1
+            # Workers take tasks in order, at most one queued ahead each, so the culprit is among the first
+            # unfinished ones: rerun those alone, in order; the rest go back to a fresh pool.
+            suspects = self._workers * 2 + 2
+            for position, (task, done) in enumerate(pending):
+                if done is not None:
+                    yield task, done
+                elif suspects > 0:
+                    suspects -= 1
+                    yield from self._isolate(function, task, split, "")
+                else:
+                    queue = pending[position:]
+                    break
+            if queue and restarts > MAX_POOL_RESTARTS:
+                for task, done in queue:
+                    yield task, done if done is not None else Crash("worker processes kept crashing")
+                return
+
+    def _isolate(
+        self, function: Callable[[T], R], task: T, split: Callable[[T], list[T] | None], error: str
+    ) -> Iterator[tuple[T, R | Crash]]:
+        """Run ``task`` alone; if it crashes (or raised ``error``), halve it until the culprit is found."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        if not error:
+            if self._budget <= 0:
+                yield task, Crash("its worker process died, and too many crashes were isolated already")
+                return
+            self._budget -= 1
+            if self._solo is None:
+                self._solo = self._start(1)
+            try:
+                yield task, self._solo.submit(function, task).result()
+                return
+            except BrokenProcessPool:
+                self._solo.shutdown(wait=False, cancel_futures=True)
+                self._solo = None
+                error = "the worker process evaluating it died (a crash in the engine, or out of memory)"
+            except Exception as err:
+                error = f"internal error: {type(err).__name__}: {err}"
+        parts = split(task) if self._budget > 0 else None
+        if parts is None:
+            yield task, Crash(error)
+            return
+        for part in parts:
+            yield from self._isolate(function, part, split, "")
+
+
+# --- the pipeline ----------------------------------------------------------------------------------------
+
+
+def check_paths(
+    checker: Checker,
+    paths: Iterable[str | Path],
+    *,
+    stdin_text: str | None,
+    jobs: int,
+    exclude: Callable[[Path], bool] | None = None,
+) -> Report:
+    """Check the documents of ``paths`` with ``jobs`` processes (this one when ``jobs`` is 1)."""
+    units = list_units(paths, exclude)
+    if stdin_text is None and any(name == STDIN for name, _ in units):
+        stdin_text = sys.stdin.read()
+    total = sum(size for _, size in units)
+    chunks = plan_chunks(units, chunk_target(total, jobs))
+    # Starting workers costs about half a second: not worth it for a small input.
+    workers = min(jobs, len(chunks)) if total >= MIN_POOL_BYTES else 1
+    with tempfile.TemporaryDirectory(prefix="ethiq-") as workdir:
+        return _PathCheck(checker, workdir, stdin_text, workers).run(chunks)
+
+
+class _PathCheck:
+    """One run over files: intake, index, judge, in document order, in a private working directory."""
+
+    def __init__(self, checker: Checker, workdir: str, stdin_text: str | None, workers: int):
+        self.checker = checker
+        self.workdir = workdir
+        self.stdin_text = stdin_text
+        self.workers = workers
+        self.assembly = Assembly(checker)
+        self.spools: list[str] = []
+        self.worker: Worker | None = None if workers > 1 else Worker(checker)
+
+    def next_spool(self) -> tuple[int, str]:
+        self.spools.append(os.path.join(self.workdir, f"{len(self.spools):05d}.spool"))
+        return len(self.spools) - 1, self.spools[-1]
+
+    def run(self, chunks: list[tuple[str, ...]]) -> Report:
+        executor: _Executor[Any, Any]
+        if self.worker is None:
+            # The state goes to a file, not through the pipe that starts a worker: a worker dying while
+            # starting would leave the parent blocked writing a large argument into that pipe.
+            state_path = os.path.join(self.workdir, "checker.pickle")
+            with open(state_path, "wb") as file:
+                pickle.dump(self.checker.state(), file, protocol=pickle.HIGHEST_PROTOCOL)
+            executor = _Pool(state_path, self.workers)
+        else:
+            executor = _InProcess()
+        try:
+            plans = self.intake(executor, chunks)
+            context = self.assembly.context()
+            run_path = self.write_run(context)
+            try:
+                self.judge(executor, [JudgeTask(run_path, *plan) for plan in plans])
+            finally:
+                if self.worker is not None:
+                    self.worker.close_run(run_path)
+        finally:
+            executor.close()
+        return self.assembly.finish(context)
+
+    def intake(
+        self, executor: _Executor[Any, Any], chunks: list[tuple[str, ...]]
+    ) -> list[tuple[int, array[int], array[int], array[int]]]:
+        """Pass 1, consumed in document order; returns what to judge, per spool file."""
+        tasks = []
+        for chunk in chunks:
+            number, path = self.next_spool()
+            tasks.append(IntakeTask(chunk, number, path, self.stdin_text if STDIN in chunk else None))
+        function: Callable[[IntakeTask], IntakeResult] = self.worker.intake if self.worker else _intake_task
+        plans = []
+        for task, result in executor.run(function, tasks, lambda t: t.split(self.next_spool)):
+            if isinstance(result, Crash):
+                for unit in task.units:
+                    self.assembly.fail_unit(unit, f"{unit} was not read: {result.message}")
+                continue
+            slots, offsets, lengths = array("q"), array("q"), array("q")
+            for intake, location in result:
+                slot = self.assembly.add(intake, location)
+                if slot is not None and location is not None:
+                    slots.append(slot)
+                    offsets.append(location[1])
+                    lengths.append(location[2])
+            if slots:
+                plans.append((task.spool, slots, offsets, lengths))
+        return plans
+
+    def write_run(self, context: PolicyContext) -> str:
+        """The index of referenced documents and the run's context: written once, loaded once per worker."""
+        run = Run(
+            locations=self.assembly.index(),
+            spools=tuple(self.spools),
+            stdin_text=self.stdin_text,
+            context_data=None if context is self.checker.base_context else context.data,
+            context_origins=tuple(context.origins),
+        )
+        path = os.path.join(self.workdir, "run.pickle")
+        if self.worker is not None:
+            self.worker.open_run(path, run)
+        else:
+            with open(path, "wb") as file:
+                pickle.dump(run, file, protocol=pickle.HIGHEST_PROTOCOL)
+        return path
+
+    def judge(self, executor: _Executor[Any, Any], tasks: list[JudgeTask]) -> None:
+        """Pass 2, consumed in document order."""
+        function: Callable[[JudgeTask], JudgeResult] = self.worker.judge if self.worker else _judge_task
+        for task, outcome in executor.run(function, tasks, JudgeTask.split):
+            if isinstance(outcome, Crash):
+                for slot in task.slots:
+                    self.assembly.judged(slot, _crashed(self.assembly.report, slot, outcome.message))
+                continue
+            for slot, judgement in outcome:
+                self.assembly.judged(slot, judgement)
+
+
+def _crashed(report: Report, slot: int, message: str) -> Judgement:
+    result = report.documents[slot]
+    return Judgement(
+        Verdict.ERROR,
+        problem=Problem(
+            ProblemKind.ENGINE,
+            f"not judged: {message}",
+            result.file,
+            result.line,
+            None,
+            result.id,
+            hint="this document was not judged; fix the policy or report the engine failure",
+        ),
+    )
+
+
+def check_in_memory(checker: Checker, items: Iterable[Document | ReadProblem]) -> Report:
+    """The same pipeline over documents already in memory, in this process (they are their own spool)."""
+    assembly = Assembly(checker)
+    pending: list[tuple[int, Document]] = []
+    for item in items:
+        intake = checker.intake(item)
+        slot = assembly.add(intake, item)
+        if slot is not None:
+            assert isinstance(item, Document)
+            pending.append((slot, item))
+    index = RunIndex(assembly.index().values())
+    context = assembly.context()
+    if context is not checker.base_context:
+        checker.use_context(context)
+    try:
+        for slot, document in pending:
+            assembly.judged(slot, checker.judge(document, index, context))
+    finally:
+        if context is not checker.base_context:
+            checker.use_context(checker.base_context)
+    return assembly.finish(context)
