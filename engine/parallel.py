@@ -13,10 +13,11 @@ regorus holds the GIL while it evaluates, so ethiq scales with processes. A run 
              cached) and evaluate them
     report   the parent, in document order, whatever the order in which chunks finished
 
-What a worker is sent: the proven policy set and base context once, as the pool's initializer argument
-(each worker prepares its engine once); the index once, as a file it loads with its first judge task;
-per chunk only file names, spool offsets and slots. Memory in every process grows with the referenced
-documents, not with the number of documents: the rest stay on disk until their turn.
+What a worker is sent: the proven policy set and base context once, in a file its initializer loads
+(each worker prepares its engine once, and skips the parent's proof of the policies); the index once, in a
+run file it loads with its first judge task; per chunk only file names, spool offsets and slots. Memory
+in every process grows with the referenced documents, not with the number of documents: the others wait
+in the spool (a private temporary directory, about 1.5 KB per document) until their turn.
 
 A worker that dies (a crash in the engine, the out-of-memory killer) breaks the pool. The chunks that may
 have been running are rerun one at a time in a separate worker, halved until the culprit is a single file
@@ -32,6 +33,7 @@ import os
 import pickle
 import sys
 import tempfile
+from abc import ABC, abstractmethod
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
@@ -370,13 +372,14 @@ class Crash:
     message: str
 
 
-class _Executor(Generic[T, R]):
+class _Executor(ABC, Generic[T, R]):
     """Runs tasks and yields ``(task, result or Crash)`` in task order; a split task yields its parts."""
 
+    @abstractmethod
     def run(
         self, function: Callable[[T], R], tasks: list[T], split: Callable[[T], list[T] | None]
     ) -> Iterator[tuple[T, R | Crash]]:
-        raise NotImplementedError
+        """Run ``function`` over ``tasks``: in this process, or in the workers."""
 
     def close(self) -> None:
         """Stop the workers, if any."""

@@ -45,7 +45,7 @@ from .errors import EthiqError, EvaluationError, UsageError
 from .evaluator import PreparedEngine, engine_version
 from .findings import DocumentResult, Finding, Problem, ProblemKind, Report, Status, Verdict
 from .graph import DocumentIndex, iter_names, iter_references, neighbourhood
-from .policies import SETS, PolicySet, RuleMeta, load_policy_set
+from .policies import SETS, PolicySet, RuleMeta, Source, load_policy_set
 from .schema import FORMAT_CHECKER, KINDS, SchemaSet, SchemaViolation, load_schema
 
 LANGS = ("en", "sv")
@@ -365,6 +365,7 @@ class Checker:
             raise EvaluationError(f"{rule_id}: path must be a list of keys and indices, not {path!r}")
         trace = raw.get("trace", [])
         meta = self.policy_set.rule(rule_id)
+        sources: tuple[Source, ...]
         if "message_text" in raw:
             title = message = str(raw["message_text"])
             remediation, sources, non_waivable = "", (), False
@@ -590,7 +591,7 @@ def _keyword(key: str, value: Any) -> Accept:
         return lambda v: conforms(v, value)
     if key in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         bound = value
-        compare = {
+        compare: Accept = {
             "minimum": lambda v: v >= bound,
             "maximum": lambda v: v <= bound,
             "exclusiveMinimum": lambda v: v > bound,
