@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import generate as generator  # noqa: E402 - bench/ is not a package
@@ -147,7 +146,8 @@ def run_process(cmd: Sequence[str], *, env: dict[str, str], stdout: Path | None 
         out = open(stdout, "wb") if stdout else subprocess.DEVNULL  # noqa: SIM115 - closed below
         try:
             launcher = [sys.executable, "-c", _LAUNCHER, str(usage_file), *cmd]
-            process = subprocess.Popen(launcher, stdout=out, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+            # Not from the checkout's root: `python -m ethiq` there would import ./ethiq whatever PYTHONPATH says.
+            process = subprocess.Popen(launcher, stdout=out, stderr=subprocess.PIPE, env=env, cwd=tmp)
             with TreeSampler(process.pid, skip_root=True) as sampler:
                 _, stderr = process.communicate()
         finally:
@@ -202,11 +202,11 @@ def measure_cold_start(workdir: Path, runs: int, env: dict[str, str]) -> dict[st
     }
     out: dict[str, Any] = {}
     for name, cmd in commands.items():
-        subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, check=False)  # warm the file cache
+        subprocess.run(cmd, env=env, cwd=workdir, capture_output=True, check=False)  # warm the caches
         times = []
         for _ in range(runs):
             start = time.perf_counter()
-            subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, check=False)
+            subprocess.run(cmd, env=env, cwd=workdir, capture_output=True, check=False)
             times.append((time.perf_counter() - start) * 1000)
         out[name] = {"median_ms": statistics.median(times), "min_ms": min(times), "runs_ms": times}
     return out

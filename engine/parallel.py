@@ -35,6 +35,7 @@ import sys
 import tempfile
 from abc import ABC, abstractmethod
 from array import array
+from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -589,7 +590,7 @@ class _PathCheck:
         try:
             plans = self.intake(executor, chunks)
             context = self.assembly.context()
-            run_path = self.write_run(context)
+            run_path = self.write_run(context, plans)
             try:
                 self.judge(executor, [JudgeTask(run_path, *plan) for plan in plans])
             finally:
@@ -616,7 +617,7 @@ class _PathCheck:
                 continue
             slots, offsets, lengths = array("q"), array("q"), array("q")
             for intake, location in result:
-                slot = self.assembly.add(intake, location)
+                slot = self.assembly.add(intake)
                 if slot is not None and location is not None:
                     slots.append(slot)
                     offsets.append(location[1])
@@ -625,10 +626,17 @@ class _PathCheck:
                 plans.append((task.spool, slots, offsets, lengths))
         return plans
 
-    def write_run(self, context: PolicyContext) -> str:
+    def write_run(self, context: PolicyContext, plans: list[tuple[int, array[int], array[int], array[int]]]) -> str:
         """The index of referenced documents and the run's context: written once, loaded once per worker."""
+        starts = [plan[1][0] for plan in plans]  # plans hold ascending slots, and follow each other
+
+        def locate(slot: int) -> Location:
+            spool, slots, offsets, lengths = plans[bisect_right(starts, slot) - 1]
+            position = bisect_left(slots, slot)
+            return (spool, offsets[position], lengths[position])
+
         run = Run(
-            locations=self.assembly.index(),
+            locations=self.assembly.index(locate),
             spools=tuple(self.spools),
             stdin_text=self.stdin_text,
             context_data=None if context is self.checker.base_context else context.data,
@@ -675,12 +683,12 @@ def check_in_memory(checker: Checker, items: Iterable[Document | ReadProblem]) -
     assembly = Assembly(checker)
     pending: list[tuple[int, Document]] = []
     for item in items:
-        intake = checker.intake(item)
-        slot = assembly.add(intake, item)
+        slot = assembly.add(checker.intake(item))
         if slot is not None:
             assert isinstance(item, Document)
             pending.append((slot, item))
-    index = RunIndex(assembly.index().values())
+    judged = dict(pending)
+    index = RunIndex(assembly.index(judged.__getitem__).values())
     context = assembly.context()
     if context is not checker.base_context:
         checker.use_context(context)

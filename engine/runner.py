@@ -23,7 +23,6 @@ import datetime as dt
 import json
 import os
 import re
-import sys
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import suppress
@@ -89,10 +88,6 @@ class Intake:
     problems: tuple[Problem, ...] = ()
     references: tuple[Key, ...] = ()  # (kind, id) of every document it references
     context: Document | None = None  # only for a policy_context document
-
-    @property
-    def key(self) -> Key | None:
-        return (self.kind, self.id) if self.kind is not None and self.id is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -656,28 +651,30 @@ def _object(node: dict[str, Any]) -> Accept:
 class Assembly:
     """The parent's side of a run: the report in document order, duplicates, context and the index.
 
-    Intakes must be added in document order. Only small records are kept per document; the index holds,
-    for each referenced (kind, id), where its document can be loaded from (``location``, opaque here).
+    Intakes must be added in document order. Only small records are kept per document (100,000s of them):
+    its result, and until the index is built the slot of the first document of each (kind, id).
     """
 
     def __init__(self, checker: Checker):
         self.checker = checker
         self.report = checker.new_report()
-        self._first: dict[Key, tuple[int, Any]] = {}  # first valid document of each key: (slot, location)
+        self._first: dict[Key, int] = {}  # the slot of the first valid document of each (kind, id)
         self._referenced: set[Key] = set()
+        self._strings: dict[str, str] = {}  # one copy of each file name and kind, shared by their documents
         self._context_documents: list[Document] = []
         self._engine_problems: list[tuple[int, Problem]] = []
 
-    def add(self, intake: Intake, location: Any = None) -> int | None:
-        """Record one item; returns its slot when it is to be judged (then ``location`` says where it is)."""
+    def add(self, intake: Intake) -> int | None:
+        """Record one item; returns its slot (its place in the report) when it is to be judged."""
         documents = self.report.documents
         slot = len(documents)
+        file = self._strings.setdefault(intake.file, intake.file)
         if intake.stage == Stage.READ:
-            documents.append(DocumentResult(None, None, intake.file, intake.line, Verdict.INVALID))
+            documents.append(DocumentResult(None, None, file, intake.line, Verdict.INVALID))
             self.report.problems.extend(intake.problems)
             return None
-        kind = sys.intern(intake.kind) if intake.kind is not None else None  # a handful of kinds, 100,000s of documents
-        result = DocumentResult(intake.id, kind, intake.file, intake.line)
+        kind = self._strings.setdefault(intake.kind, intake.kind) if intake.kind is not None else None
+        result = DocumentResult(intake.id, kind, file, intake.line)
         documents.append(result)
         if intake.stage == Stage.INVALID:
             result.verdict = Verdict.INVALID
@@ -687,12 +684,13 @@ class Assembly:
             assert intake.context is not None
             self._context_documents.append(intake.context)
             return None
-        key = intake.key
-        assert key is not None  # a valid document has a kind and an id
+        assert kind is not None  # a valid document has a kind and an id
+        assert intake.id is not None
+        key = (kind, intake.id)
         self._referenced.update(intake.references)
         earlier = self._first.get(key)
         if earlier is not None:
-            first = documents[earlier[0]]
+            first = documents[earlier]
             result.verdict = Verdict.INVALID
             self.report.problems.append(
                 Problem(
@@ -707,7 +705,7 @@ class Assembly:
                 )
             )
             return None
-        self._first[key] = (slot, location)
+        self._first[key] = slot
         return slot
 
     def fail_unit(self, file: str, message: str) -> None:
@@ -717,9 +715,9 @@ class Assembly:
             Problem(ProblemKind.ENGINE, message, file, None, None, hint="this file was not judged; report the crash")
         )
 
-    def index(self) -> dict[Key, Any]:
-        """Where each referenced document is: what the judges' index is built from. Ends the intake."""
-        located = {key: self._first[key][1] for key in self._referenced if key in self._first}
+    def index(self, locate: Callable[[int], Any]) -> dict[Key, Any]:
+        """Where each referenced document is (``locate`` says where the document of a slot is). Ends the intake."""
+        located = {key: locate(self._first[key]) for key in self._referenced if key in self._first}
         self._first.clear()  # the duplicates are known: the rest of the run needs only the referenced
         self._referenced = set()
         return located
