@@ -433,7 +433,7 @@ def step(text: str) -> None:
 def environment() -> dict[str, Any]:
     import regorus  # noqa: F401 - its version is what matters
 
-    from ethiq.engine.evaluator import engine_version
+    from ethiq.engine.evaluate.evaluator import engine_version
 
     return {
         "python": sys.version.split()[0],

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -52,9 +52,15 @@ class Lang(StrEnum):
     sv = "sv"
 
 
+class FailOn(StrEnum):
+    block = "block"
+    warn = "warn"
+    info = "info"
+
+
 def _version(value: bool) -> None:
     if value:
-        from ethiq.engine.evaluator import engine_version
+        from ethiq.engine.evaluate import engine_version
 
         typer.echo(f"ethiq {__version__} ({engine_version()})")
         raise typer.Exit(0)
@@ -69,21 +75,88 @@ def root(
     """Policy-as-code for ethical political campaigning."""
 
 
-class FailOn(StrEnum):
-    block = "block"
-    warn = "warn"
-    info = "info"
+# The options ``check`` and ``baseline create`` share, named as the library's keyword arguments.
+PathsArgument = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Files or directories of JSON/YAML documents; '-' reads standard input. Default: `paths` from ethiq.toml."
+    ),
+]
+LangOption = Annotated[
+    Lang | None,
+    typer.Option(
+        "--lang", help="Language of titles, messages and remediations (default: en).", rich_help_panel="Output"
+    ),
+]
+FailOnOption = Annotated[
+    FailOn | None,
+    typer.Option(
+        "--fail-on",
+        help="Lowest severity that fails the run; needs_review of a block rule counts as block (default: block).",
+        rich_help_panel="Gate",
+    ),
+]
+WaiversOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--waivers",
+        "-w",
+        help="Waiver file (default: ethiq-waivers.yaml beside the configuration, when present).",
+        rich_help_panel="Gate",
+    ),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="Evaluation date (YYYY-MM-DD) (default: today). Rules never read the clock: "
+        "every date-dependent rule uses this.",
+        rich_help_panel="Policies",
+    ),
+]
+PoliciesOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--policies",
+        "-p",
+        help="Extra policy directory (repeatable), added to the bundled library.",
+        rich_help_panel="Policies",
+    ),
+]
+ContextOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--context",
+        "-c",
+        help="Policy context file merged over the bundled one (repeatable).",
+        rich_help_panel="Policies",
+    ),
+]
+ExcludeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--exclude",
+        metavar="GLOB",
+        help="Gitignore-style glob of files a directory walk skips (repeatable; replaces `exclude` of ethiq.toml).",
+        rich_help_panel="Inputs",
+    ),
+]
+JobsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--jobs", "-j", help="Worker processes: a number or 'auto' (default: 1).", rich_help_panel="Performance"
+    ),
+]
+
+
+def _flags(**values: Any) -> dict[str, Any]:
+    """Flags as configuration keys: a flag not given is None, so the configuration decides."""
+    return {key: (value.value if isinstance(value, StrEnum) else value) or None for key, value in values.items()}
 
 
 @app.command(epilog=EXIT_CODES_HELP)
 def check(
-    paths: Annotated[
-        list[str] | None,
-        typer.Argument(
-            help="Files or directories of JSON/YAML documents; '-' reads standard input. "
-            "Default: `paths` from ethiq.toml."
-        ),
-    ] = None,
+    paths: PathsArgument = None,
     format: Annotated[
         CheckFormat | None,
         typer.Option(
@@ -100,62 +173,23 @@ def check(
             rich_help_panel="Output",
         ),
     ] = None,
-    lang: Annotated[
-        Lang | None,
-        typer.Option(
-            "--lang", help="Language of titles, messages and remediations (default: en).", rich_help_panel="Output"
-        ),
-    ] = None,
-    fail_on: Annotated[
-        FailOn | None,
-        typer.Option(
-            "--fail-on",
-            help="Lowest severity that fails the run; needs_review of a block rule counts as block (default: block).",
-            rich_help_panel="Gate",
-        ),
-    ] = None,
-    waivers: Annotated[
+    lang: LangOption = None,
+    fail_on: FailOnOption = None,
+    waivers: WaiversOption = None,
+    baseline: Annotated[
         Path | None,
         typer.Option(
-            "--waivers",
-            "-w",
-            help="Waiver file (default: ethiq-waivers.yaml beside the configuration, when present).",
+            "--baseline",
+            "-b",
+            help="Baseline file (from `ethiq baseline create`): only findings not in it fail the run.",
             rich_help_panel="Gate",
         ),
     ] = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            help="Evaluation date (YYYY-MM-DD) (default: today). Rules never read the clock: "
-            "every date-dependent rule uses this.",
-            rich_help_panel="Policies",
-        ),
-    ] = None,
-    policies: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--policies",
-            "-p",
-            help="Extra policy directory (repeatable), added to the bundled library.",
-            rich_help_panel="Policies",
-        ),
-    ] = None,
-    context: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--context",
-            "-c",
-            help="Policy context file merged over the bundled one (repeatable).",
-            rich_help_panel="Policies",
-        ),
-    ] = None,
-    jobs: Annotated[
-        str | None,
-        typer.Option(
-            "--jobs", "-j", help="Worker processes: a number or 'auto' (default: 1).", rich_help_panel="Performance"
-        ),
-    ] = None,
+    as_of: AsOfOption = None,
+    policies: PoliciesOption = None,
+    context: ContextOption = None,
+    exclude: ExcludeOption = None,
+    jobs: JobsOption = None,
 ) -> None:
     """Validate and judge documents: vendors, data sources, audiences, accounts, ads and campaigns.
 
@@ -164,18 +198,65 @@ def check(
     """
     from .check import run_check
 
-    flags = {
-        "paths": paths or None,
-        "format": format.value if format else None,
-        "lang": lang.value if lang else None,
-        "fail_on": fail_on.value if fail_on else None,
-        "waivers": waivers,
-        "as_of": as_of,
-        "policies": policies or None,
-        "context": context or None,
-        "jobs": jobs,
-    }
+    flags = _flags(
+        paths=paths,
+        format=format,
+        lang=lang,
+        fail_on=fail_on,
+        waivers=waivers,
+        baseline=baseline,
+        as_of=as_of,
+        policies=policies,
+        context=context,
+        exclude=exclude,
+        jobs=jobs,
+    )
     raise typer.Exit(run_check(flags, output or [], stdin_is_input="-" in (paths or [])))
+
+
+baseline_app = typer.Typer(
+    name="baseline",
+    help="Accept the findings a repository has today, so that only new ones fail.",
+    no_args_is_help=True,
+)
+app.add_typer(baseline_app)
+
+
+@baseline_app.command(
+    "create",
+    epilog="Exit codes: what `ethiq check --baseline FILE` now gives: 0 unless findings of non-waivable rules "
+    "remain (1) or input or policies could not be judged (2, 3).",
+)
+def baseline_create(
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="The baseline file to write.")],
+    paths: PathsArgument = None,
+    lang: LangOption = None,
+    fail_on: FailOnOption = None,
+    waivers: WaiversOption = None,
+    as_of: AsOfOption = None,
+    policies: PoliciesOption = None,
+    context: ContextOption = None,
+    exclude: ExcludeOption = None,
+    jobs: JobsOption = None,
+) -> None:
+    """Check PATHS and write every finding that may be accepted to a baseline file (sorted, one per finding).
+
+    Findings of non-waivable rules are left out, and listed; waived findings are left out too.
+    """
+    from .check import run_create_baseline
+
+    flags = _flags(
+        paths=paths,
+        lang=lang,
+        fail_on=fail_on,
+        waivers=waivers,
+        as_of=as_of,
+        policies=policies,
+        context=context,
+        exclude=exclude,
+        jobs=jobs,
+    )
+    raise typer.Exit(run_create_baseline(flags, output, stdin_is_input="-" in (paths or [])))
 
 
 @app.command("config")
@@ -216,7 +297,7 @@ def run_tests(
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
 ) -> None:
     """Run the Rego unit tests (test_* rules) beside the policies, with optional line coverage."""
-    from ethiq.engine.testing import run_rego_tests
+    from ethiq.engine.evaluate.testing import run_rego_tests
 
     from .testing import render_tests
 
@@ -237,16 +318,12 @@ def validate(
     lang: Annotated[Lang, typer.Option("--lang", help="Language of the summary.")] = Lang.en,
 ) -> None:
     """Check documents against the JSON Schemas only (no policy is evaluated)."""
-    from ethiq.engine.documents import iter_documents
-    from ethiq.engine.findings import Report
-    from ethiq.engine.runner import parse_as_of
-    from ethiq.engine.validation import validate_items
+    from ethiq.engine import validate as validate_inputs
 
     from .output import renderer
 
     stdin_text = sys.stdin.read() if "-" in paths else None
-    documents, problems = validate_items(iter_documents(paths, stdin_text=stdin_text))
-    report = Report(as_of=parse_as_of(None), lang=lang.value, documents=documents, problems=problems)
+    report = validate_inputs(paths, lang=lang.value, stdin_text=stdin_text)
     renderer(format.value)(report, sys.stdout)
     raise typer.Exit(int(report.exit_code))
 
@@ -279,7 +356,7 @@ def rules(
     ] = None,
 ) -> None:
     """List the rules: id, document kinds, severity, title and sources."""
-    from ethiq.engine.policies import load_policy_set
+    from ethiq.engine.evaluate import load_policy_set
 
     from .catalog import render_rules, sorted_rules
 
@@ -297,7 +374,7 @@ def explain(
 ) -> None:
     """Explain one rule: the seed sentence, why, the remediation and a violating example."""
     from ethiq.engine.errors import UsageError
-    from ethiq.engine.policies import load_policy_set
+    from ethiq.engine.evaluate import load_policy_set
 
     from .catalog import render_explain
 

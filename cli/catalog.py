@@ -7,7 +7,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO
 
-from ethiq.engine.policies import PolicySet, RuleMeta
+from ethiq.engine.evaluate import PolicySet
+from ethiq.engine.report import RuleMeta
 
 
 def rule_dict(meta: RuleMeta) -> dict[str, Any]:

@@ -1,4 +1,8 @@
-"""``ethiq check``: configuration -> checker -> waivers -> every requested rendering -> exit code."""
+"""``ethiq check`` and ``ethiq baseline create``: flags -> configuration -> the engine's check -> renderings.
+
+No decision is taken here: the engine loads the configuration, applies waivers, the baseline and fail-on,
+and the exit code is the report's.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ethiq.engine.errors import UsageError
-from ethiq.engine.findings import Report
+from ethiq.engine.report import Report
 
 from .output import FORMATS, renderer
 
@@ -27,9 +31,7 @@ def parse_outputs(values: Sequence[str]) -> list[tuple[str, Path]]:
 
 def run_check(flags: Mapping[str, Any], outputs: Sequence[str], *, stdin_is_input: bool) -> int:
     """Run a check with ``flags`` (None = not given, so the configuration decides) and render it."""
-    from ethiq.engine import Checker
-    from ethiq.engine.config import load_config
-    from ethiq.engine.waivers import apply_waivers, load_waivers
+    from ethiq.engine import check, load_config
 
     config = load_config(Path.cwd(), os.environ, flags)
     if config.format not in FORMATS:
@@ -37,22 +39,30 @@ def run_check(flags: Mapping[str, Any], outputs: Sequence[str], *, stdin_is_inpu
             f"format must be one of {', '.join(FORMATS)}, not {config.format!r} ({config.origin('format')})"
         )
     targets = parse_outputs(outputs)
-    paths = [str(p) for p in config.paths]
-    if not paths:
-        raise UsageError("no paths to check: give PATH arguments or set `paths` in ethiq.toml")
-    checker = Checker(
-        policies=list(config.policies), context=list(config.context), as_of=config.as_of, lang=config.lang
-    )
-    stdin_text = sys.stdin.read() if stdin_is_input else None
-    check_options: dict[str, Any] = {"stdin_text": stdin_text, "exclude": config.excludes if config.exclude else None}
-    if config.jobs != 1:
-        check_options["jobs"] = config.jobs
-    report = checker.check(paths, **check_options)
-    report.fail_on = config.fail_on
-    if config.waivers is not None:
-        report = apply_waivers(report, load_waivers(config.waivers))
-        report.fail_on = config.fail_on
+    report = check(config=config, stdin_text=sys.stdin.read() if stdin_is_input else None)
     render_all(report, config.format, targets)
+    return int(report.exit_code)
+
+
+def run_create_baseline(flags: Mapping[str, Any], output: Path, *, stdin_is_input: bool) -> int:
+    """Write a baseline of the findings of the configured check to ``output``; say what was left out."""
+    from ethiq.engine import Checker, load_config
+
+    config = load_config(Path.cwd(), os.environ, flags)
+    created = Checker(config=config).create_baseline(
+        output=output, stdin_text=sys.stdin.read() if stdin_is_input else None
+    )
+    baseline, report = created.baseline, created.report
+    print(f"ethiq: wrote {len(baseline.entries)} findings to {output}", file=sys.stderr)
+    if baseline.left_out:
+        print(
+            f"ethiq: left out {len(baseline.left_out)} findings of non-waivable rules, which no baseline accepts:",
+            file=sys.stderr,
+        )
+        for finding in baseline.left_out:
+            print(f"  {finding.rule_id} {finding.document_id} {finding.json_path}", file=sys.stderr)
+    for problem in report.problems:
+        print(f"ethiq: {problem.location}: {problem.message}", file=sys.stderr)
     return int(report.exit_code)
 
 

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import TextIO
 
-from ethiq.engine.schema import KINDS, load_schema
+from ethiq.engine.validate import KINDS, load_schema
 
 
 def print_schema(kind: str | None, out: TextIO) -> None:

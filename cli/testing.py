@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from ethiq.engine.testing import RegoTestReport
+from ethiq.engine.evaluate.testing import RegoTestReport
 
 
 def render_tests(report: RegoTestReport, out: TextIO, *, fmt: str, threshold: float) -> None:

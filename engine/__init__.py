@@ -1,8 +1,14 @@
-"""ethiq's engine: documents, schemas, policies, the graph and the report. It never prints and never exits."""
+"""ethiq's engine, installed as ``ethiq.engine``: the check pipeline and its public API. It never prints or exits.
 
-from .context import PolicyContext, build_context
-from .documents import Document, ReadProblem, iter_documents, load_documents, parse_documents
+Stages, each a folder: ``read/`` -> ``validate/`` -> ``graph/`` -> ``evaluate/`` -> ``judge/``, driven by
+``check.py`` into the frozen report of ``report.py``; ``config.py`` turns every way of giving a setting into
+one :class:`Config`; ``errors.py`` is the one exception tree. ``ethiq/__init__.py`` re-exports this API.
+"""
+
+from .check import BaselineCreation, Checker, check, validate
+from .config import Config, load_config
 from .errors import (
+    ConfigError,
     ContextError,
     DocumentReadError,
     EthiqError,
@@ -12,14 +18,32 @@ from .errors import (
     PolicyLoadError,
     UsageError,
 )
-from .findings import DocumentResult, ExitCode, Finding, Problem, Report
-from .policies import PolicySet, RuleMeta, load_policy_set
-from .runner import Checker, check
-from .schema import KINDS, SchemaSet, SchemaViolation
+from .evaluate import PolicySet, load_policy_set
+from .graph import PolicyContext, build_context, content_sha256
+from .judge import Baseline, BaselineFileError, WaiverFileError
+from .read import Document, ReadProblem, iter_documents, load_documents, parse_documents
+from .report import (
+    DocumentResult,
+    ExitCode,
+    Finding,
+    Problem,
+    ProblemKind,
+    Report,
+    RuleMeta,
+    RuleSource,
+    Status,
+    Verdict,
+)
+from .validate import KINDS, SchemaSet, SchemaViolation
 
 __all__ = [
     "KINDS",
+    "Baseline",
+    "BaselineCreation",
+    "BaselineFileError",
     "Checker",
+    "Config",
+    "ConfigError",
     "ContextError",
     "Document",
     "DocumentReadError",
@@ -34,16 +58,24 @@ __all__ = [
     "PolicyLoadError",
     "PolicySet",
     "Problem",
+    "ProblemKind",
     "ReadProblem",
     "Report",
     "RuleMeta",
+    "RuleSource",
     "SchemaSet",
     "SchemaViolation",
+    "Status",
     "UsageError",
+    "Verdict",
+    "WaiverFileError",
     "build_context",
     "check",
+    "content_sha256",
     "iter_documents",
+    "load_config",
     "load_documents",
     "load_policy_set",
     "parse_documents",
+    "validate",
 ]

@@ -1,4 +1,8 @@
-"""Configuration: defaults < ``ethiq.toml`` or ``[tool.ethiq]`` < ``ETHIQ_*`` variables < command-line flags.
+"""Configuration: defaults < ``ethiq.toml`` or ``[tool.ethiq]`` < ``ETHIQ_*`` variables < flags or arguments.
+
+One typed :class:`Config` holds every setting of a run, however it was given: the CLI loads it from the
+file, the environment and its flags (:func:`load_config`), and the Python API from its keyword arguments
+(:func:`resolve_config`), optionally over the file and the environment. The check reads nothing else.
 
 The file is found by walking up from the working directory; the nearest directory with one wins, and in
 one directory ``ethiq.toml`` beats ``pyproject.toml`` (which counts only when it has a ``[tool.ethiq]``
@@ -12,6 +16,7 @@ Unknown ``ETHIQ_*`` variables are ignored: the environment is shared with other 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import os
@@ -25,37 +30,46 @@ from typing import Any, Literal
 
 import pathspec
 
-from .errors import InputError
+from .errors import ConfigError
+
+__all__ = [
+    "CONFIG_FILE",
+    "DEFAULT_WAIVERS_FILE",
+    "KEYS",
+    "Config",
+    "ConfigError",
+    "find_config_file",
+    "load_config",
+    "resolve_config",
+]
+from .judge.waivers import DEFAULT_WAIVERS_FILE
 
 CONFIG_FILE = "ethiq.toml"
 PYPROJECT_FILE = "pyproject.toml"
 PYPROJECT_TABLE = "tool.ethiq"
-DEFAULT_WAIVERS_FILE = "ethiq-waivers.yaml"  # used when it exists beside the config file (or in the cwd)
 ENV_PREFIX = "ETHIQ_"
 DEFAULT = "default"
 
 FAIL_ON = ("block", "warn", "info")
 LANGS = ("en", "sv")
-KEYS = ("paths", "exclude", "context", "policies", "waivers", "fail_on", "format", "lang", "as_of", "jobs")
+KEYS = (
+    "paths",
+    "exclude",
+    "context",
+    "policies",
+    "waivers",
+    "baseline",
+    "fail_on",
+    "format",
+    "lang",
+    "as_of",
+    "jobs",
+)
 _LIST_KEYS = frozenset({"paths", "exclude", "context", "policies"})
-_PATH_KEYS = frozenset({"paths", "context", "policies", "waivers"})
+_PATH_KEYS = frozenset({"paths", "context", "policies", "waivers", "baseline"})
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 Source = Literal["file", "env", "flag"]
-
-
-class ConfigError(InputError):
-    """The configuration is unusable: unknown key, wrong type or value, unreadable or invalid TOML."""
-
-    def __init__(
-        self, message: str, *, origin: str, key: str | None = None, file: str | None = None, line: int | None = None
-    ):
-        where = f"{file}:{line}" if file and line else origin
-        super().__init__(f"{where}: {key}: {message}" if key else f"{where}: {message}")
-        self.origin = origin
-        self.key = key
-        self.file = file
-        self.line = line
 
 
 @dataclass(frozen=True)
@@ -67,6 +81,7 @@ class Config:
     context: tuple[Path, ...] = ()
     policies: tuple[Path, ...] = ()
     waivers: Path | None = None
+    baseline: Path | None = None
     fail_on: str = "block"
     format: str = "table"
     lang: str = "en"
@@ -120,12 +135,33 @@ class Config:
         return self._exclude_spec.match_file(name)
 
 
-def load_config(cwd: Path, env: Mapping[str, str], flags: Mapping[str, Any]) -> Config:
-    """The configuration for a run in ``cwd``: file, then ``ETHIQ_*`` in ``env``, then ``flags`` (None = not given)."""
+def flag_origin(key: str) -> str:
+    """How ``ethiq config`` names a value given on the command line."""
+    return "argument PATH" if key == "paths" else f"flag --{key.replace('_', '-')}"
+
+
+def argument_origin(key: str) -> str:
+    """How ``ethiq config`` names a value given as a keyword argument of the Python API."""
+    return f"argument {key}"
+
+
+def load_config(
+    cwd: Path,
+    env: Mapping[str, str],
+    flags: Mapping[str, Any],
+    *,
+    discover: bool = True,
+    origin_of: Callable[[str], str] = flag_origin,
+) -> Config:
+    """The configuration for a run in ``cwd``: file, then ``ETHIQ_*`` in ``env``, then ``flags`` (None = not given).
+
+    With ``discover=False`` no configuration file is looked for and no default waiver file is picked up:
+    only ``env`` and ``flags`` count. ``origin_of`` names where a flag came from.
+    """
     cwd = Path(os.path.abspath(cwd))
     values: dict[str, Any] = {}
     origins: dict[str, str] = {}
-    file = find_config_file(cwd)
+    file = find_config_file(cwd) if discover else None
     if file is not None:
         text, table = _read_table(file)
         header = PYPROJECT_TABLE if file.name == PYPROJECT_FILE else None
@@ -144,19 +180,47 @@ def load_config(cwd: Path, env: Mapping[str, str], flags: Mapping[str, Any]) -> 
             continue
         values[key] = _convert(key, raw, source="env", base=cwd, origin=f"env {name}")
         origins[key] = f"env {name}"
+    _apply_flags(values, origins, flags, cwd, origin_of)
+    if "waivers" not in values and discover:
+        default = (file.parent if file is not None else cwd) / DEFAULT_WAIVERS_FILE
+        if default.is_file():
+            values["waivers"] = default
+    return Config(**values, file=file, cwd=cwd, origins=origins)
+
+
+def resolve_config(config: Config | bool | None, options: Mapping[str, Any], *, cwd: Path | None = None) -> Config:
+    """The configuration the Python API runs with: keyword arguments (``options``, None = not given) over
+
+    - ``config=None`` or ``False``: the defaults only (no file, no environment);
+    - ``config=True``: ``ethiq.toml`` / ``[tool.ethiq]`` and ``ETHIQ_*``, found as the CLI finds them;
+    - a :class:`Config`: that configuration.
+    """
+    if isinstance(config, Config):
+        values: dict[str, Any] = {}
+        origins = dict(config.origins)
+        _apply_flags(values, origins, options, config.cwd, argument_origin)
+        return dataclasses.replace(config, **values, origins=origins)
+    here = Path.cwd() if cwd is None else cwd
+    if config is True:
+        return load_config(here, os.environ, options, origin_of=argument_origin)
+    return load_config(here, {}, options, discover=False, origin_of=argument_origin)
+
+
+def _apply_flags(
+    values: dict[str, Any],
+    origins: dict[str, str],
+    flags: Mapping[str, Any],
+    base: Path,
+    origin_of: Callable[[str], str],
+) -> None:
     for key, raw in flags.items():
         if key not in KEYS:
             raise ConfigError(f"unknown setting; known: {', '.join(KEYS)}", origin="flags", key=key)
         if raw is None:
             continue
-        origin = "argument PATH" if key == "paths" else f"flag --{key.replace('_', '-')}"
-        values[key] = _convert(key, raw, source="flag", base=cwd, origin=origin)
+        origin = origin_of(key)
+        values[key] = _convert(key, raw, source="flag", base=base, origin=origin)
         origins[key] = origin
-    if "waivers" not in values:
-        default = (file.parent if file is not None else cwd) / DEFAULT_WAIVERS_FILE
-        if default.is_file():
-            values["waivers"] = default
-    return Config(**values, file=file, cwd=cwd, origins=origins)
 
 
 def find_config_file(cwd: Path) -> Path | None:
@@ -238,7 +302,7 @@ def _convert(key: str, raw: Any, *, source: Source, base: Path, origin: str, lin
     if key in _LIST_KEYS:
         items = _as_list(raw, source=source, fail=fail)
         return tuple(_path(item, base) for item in items) if key in _PATH_KEYS else tuple(items)
-    if key == "waivers":
+    if key in ("waivers", "baseline"):
         if not isinstance(raw, str | os.PathLike) or not str(raw).strip():
             raise fail("a file path")
         return _path(str(raw), base)

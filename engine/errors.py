@@ -6,6 +6,9 @@
      +-- InputError            the user's input cannot be judged            (exit 2)
      |    +-- DocumentReadError     unreadable, unparsable JSON or YAML
      |    +-- UsageError            bad options: unknown kind, bad date, missing path
+     |    +-- ConfigError           ethiq.toml, [tool.ethiq] or ETHIQ_* holds an unknown key or a bad value
+     |    +-- WaiverFileError       the waiver file is unreadable or breaks its schema (judge/waivers.py)
+     |    +-- BaselineFileError     the baseline file is unreadable or malformed (judge/baseline.py)
      +-- PolicyError           the policy set, its data or the engine is broken (exit 3)
           +-- PolicyLoadError       a module does not parse or compile, metadata is incomplete
           +-- ContextError          the policy context is invalid
@@ -42,6 +45,20 @@ class DocumentReadError(InputError):
 
 class UsageError(InputError):
     """The caller asked for something ethiq cannot do."""
+
+
+class ConfigError(InputError):
+    """The configuration is unusable: unknown key, wrong type or value, unreadable or invalid TOML."""
+
+    def __init__(
+        self, message: str, *, origin: str, key: str | None = None, file: str | None = None, line: int | None = None
+    ):
+        where = f"{file}:{line}" if file and line else origin
+        super().__init__(f"{where}: {key}: {message}" if key else f"{where}: {message}")
+        self.origin = origin
+        self.key = key
+        self.file = file
+        self.line = line
 
 
 class PolicyError(EthiqError):

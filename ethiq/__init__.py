@@ -5,15 +5,24 @@
     >>> report.exit_code
     <ExitCode.BLOCKING: 1>
 
-For many checks, build an :class:`ethiq.Checker` once: it compiles and validates the policies a single time.
+``ethiq.check`` takes paths and documents held in memory (mappings, whose dates may be
+:class:`datetime.date`), applies waivers, a baseline and ``fail_on``, and returns the :class:`Report` the
+CLI renders. For many checks, build an :class:`ethiq.Checker` once: it loads and proves the policies a
+single time. ``help(ethiq.check)`` lists every option.
 """
 
 from ethiq.engine import (
     KINDS,
+    Baseline,
+    BaselineCreation,
+    BaselineFileError,
     Checker,
+    Config,
+    ConfigError,
     ContextError,
     Document,
     DocumentReadError,
+    DocumentResult,
     EthiqError,
     EvaluationError,
     ExitCode,
@@ -23,21 +32,33 @@ from ethiq.engine import (
     PolicyLoadError,
     Problem,
     Report,
+    Status,
     UsageError,
+    Verdict,
+    WaiverFileError,
     check,
+    content_sha256,
+    load_config,
     load_documents,
     load_policy_set,
     parse_documents,
+    validate,
 )
 
 __version__ = "0.1.0"
 
 __all__ = [
     "KINDS",
+    "Baseline",
+    "BaselineCreation",
+    "BaselineFileError",
     "Checker",
+    "Config",
+    "ConfigError",
     "ContextError",
     "Document",
     "DocumentReadError",
+    "DocumentResult",
     "EthiqError",
     "EvaluationError",
     "ExitCode",
@@ -47,10 +68,16 @@ __all__ = [
     "PolicyLoadError",
     "Problem",
     "Report",
+    "Status",
     "UsageError",
+    "Verdict",
+    "WaiverFileError",
     "__version__",
     "check",
+    "content_sha256",
+    "load_config",
     "load_documents",
     "load_policy_set",
     "parse_documents",
+    "validate",
 ]

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
-from ethiq.engine.documents import Document, iter_documents
-from ethiq.engine.policies import RuleMeta, load_policy_set, load_seed
+from ethiq.engine.evaluate.policies import load_policy_set, load_seed
+from ethiq.engine.read.documents import Document, iter_documents
+from ethiq.engine.report import RuleMeta
 
 RULES: dict[str, RuleMeta] = load_policy_set().rules
 RULE_FIXTURES = FIXTURES / "rules"

@@ -259,6 +259,7 @@ def test_config_is_a_plain_value(project: Path) -> None:
         "context",
         "policies",
         "waivers",
+        "baseline",
         "fail_on",
         "format",
         "lang",

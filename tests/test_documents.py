@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from ethiq.engine.documents import Document, ReadProblem, iter_documents, parse_documents
 from ethiq.engine.errors import DocumentReadError
+from ethiq.engine.read.documents import Document, ReadProblem, iter_documents, parse_documents
 
 
 def test_yaml_multi_document_keeps_each_start_line() -> None:

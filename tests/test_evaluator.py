@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ethiq.engine.errors import EvaluationError, PolicyLoadError
-from ethiq.engine.evaluator import PreparedEngine, clean_message
+from ethiq.engine.evaluate.evaluator import PreparedEngine, clean_message
 
 POLICY = """package t
 

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from conftest import FIXTURES
-from ethiq.engine.documents import Document, iter_documents
+from ethiq.engine.read.documents import Document, iter_documents
 
 EXPECTED_EXIT = {"allow": 0, "warn": 0, "deny": 1, "invalid": 2}  # warn: non-blocking findings expected
 

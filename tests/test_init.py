@@ -177,7 +177,7 @@ def test_scaffold_configuration_comes_from_its_ethiq_toml(scaffold: Path) -> Non
 
 
 def test_scaffold_waiver_file_is_valid_and_empty(scaffold: Path) -> None:
-    from ethiq.engine.waivers import load_waivers
+    from ethiq.engine.judge.waivers import load_waivers
 
     assert load_waivers(scaffold / "ethiq-waivers.yaml").waivers == ()
 

@@ -17,8 +17,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import FIXTURES
-from ethiq.engine.documents import Document, iter_documents, parse_documents
-from ethiq.engine.schema import SchemaSet
+from ethiq.engine.read.documents import Document, iter_documents, parse_documents
+from ethiq.engine.validate.schema import SchemaSet
 
 SCHEMAS = SchemaSet()
 

@@ -17,16 +17,17 @@ ROOT = Path(__file__).resolve().parents[1]
 
 try:
     from ethiq.engine.errors import ContextError
-    from ethiq.engine.names import NameIndex, normalize_domain, normalize_name, normalize_registry_id
+    from ethiq.engine.graph.names import NameIndex, normalize_domain, normalize_name, normalize_registry_id
 except ModuleNotFoundError:  # not installed: import engine/ from the source tree as package `engine`
     sys.path.insert(0, str(ROOT))
-    from engine.errors import ContextError
     from engine.names import (
         NameIndex,
         normalize_domain,
         normalize_name,
         normalize_registry_id,
     )
+
+    from engine.errors import ContextError
 
 BLOCKLIST_FILE = ROOT / "policies" / "data" / "context" / "20-blocklist-cambridge-analytica.yaml"
 BLOCKLIST: dict[str, Any] = yaml.safe_load(BLOCKLIST_FILE.read_text(encoding="utf-8"))

@@ -22,9 +22,10 @@ from hypothesis import strategies as st
 
 from conftest import AS_OF, ROOT
 from ethiq import Checker, load_documents
-from ethiq.engine import parallel
+from ethiq.engine.evaluate import parallel
 from ethiq.engine.graph import iter_references
-from ethiq.engine.schema import SchemaSet
+from ethiq.engine.judge import DocumentStages
+from ethiq.engine.validate.schema import SchemaSet
 
 
 def _load_generator() -> ModuleType:
@@ -111,7 +112,7 @@ def test_jobs_give_the_same_report(checker: Checker, repository: Path, serial_re
 def test_documents_in_memory_give_the_same_report(
     checker: Checker, repository: Path, serial_report: dict[str, Any]
 ) -> None:
-    from ethiq.engine.documents import iter_documents
+    from ethiq.engine.read.documents import iter_documents
 
     assert checker.check_items(iter_documents([repository])).to_dict() == serial_report
 
@@ -204,14 +205,14 @@ def test_an_exception_while_judging_is_an_engine_error_in_process(
     checker: Checker, repository: Path, serial_report: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     victim = next(d for d in serial_report["documents"] if d["kind"] == "data_source" and d["verdict"] == "pass")
-    original = Checker.evaluate
+    original = DocumentStages.evaluate
 
-    def evaluate(self: Checker, document: Any, index: Any, context: Any) -> Any:
+    def evaluate(self: DocumentStages, document: Any, index: Any, context: Any) -> Any:
         if document.id == victim["id"]:
             raise RecursionError("maximum recursion depth exceeded")
         return original(self, document, index, context)
 
-    monkeypatch.setattr(Checker, "evaluate", evaluate)
+    monkeypatch.setattr(DocumentStages, "evaluate", evaluate)
     report = checker.check([repository], jobs=1).to_dict()
     problems = [p for p in report["problems"] if p["kind"] == "engine_error"]
     assert [p["document_id"] for p in problems] == [victim["id"]]
@@ -266,20 +267,7 @@ def test_the_cli_prints_the_same_json_whatever_the_jobs(tmp_path: Path) -> None:
     assert json.loads(outputs[0])["summary"]["documents"] >= 200
 
 
-# --- the fast paths mean the same as the plain ones ---------------------------------------------------------
-
-
-def test_input_json_is_build_input(checker: Checker, repository: Path) -> None:
-    from ethiq.engine.graph import DocumentIndex
-    from ethiq.engine.runner import RunIndex
-
-    documents = load_documents([repository / "campaigns", repository / "data-sources"])
-    plain, memo = DocumentIndex(documents), RunIndex(documents, memo_size=16)
-    context = checker.base_context
-    for document in documents:
-        expected = checker.build_input(document, plain, context)
-        assert json.loads(checker.input_json(document, plain, context)) == expected
-        assert json.loads(checker.input_json(document, memo, context)) == expected
+# --- the fast schema path means the same as the plain one ---------------------------------------------------------
 
 
 def _mutations(value: Any, path: tuple[Any, ...] = ()) -> Any:
@@ -300,7 +288,7 @@ def _mutations(value: Any, path: tuple[Any, ...] = ()) -> Any:
 def test_inlined_schemas_give_the_same_violations(repository: Path) -> None:
     import copy
 
-    from ethiq.engine.runner import schema_set
+    from ethiq.engine.validate import bundled_schemas as schema_set
 
     plain, inlined = SchemaSet(), schema_set()
     samples = 0
@@ -328,7 +316,7 @@ _JSON = st.recursive(
 def test_the_fast_schema_path_never_accepts_what_jsonschema_rejects(repository: Path, data: st.DataObject) -> None:
     import copy
 
-    from ethiq.engine.runner import schema_set
+    from ethiq.engine.validate import bundled_schemas as schema_set
 
     document = data.draw(st.sampled_from(_sample_documents(repository)))
     value = copy.deepcopy(document)
@@ -344,7 +332,7 @@ def test_the_fast_schema_path_never_accepts_what_jsonschema_rejects(repository: 
 
 @functools.cache
 def _schema_sets() -> tuple[SchemaSet, SchemaSet]:
-    from ethiq.engine.runner import schema_set
+    from ethiq.engine.validate import bundled_schemas as schema_set
 
     return SchemaSet(), schema_set()
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from ethiq.engine.errors import PolicyLoadError
-from ethiq.engine.policies import load_policy_set, load_seed
+from ethiq.engine.evaluate.policies import load_policy_set, load_seed
 
 SEED_FILE = Path(__file__).resolve().parents[2] / "shared" / "seed" / "liberalerna-2018-etiska-regler.txt"
 

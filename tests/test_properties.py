@@ -16,8 +16,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
-from ethiq.engine.documents import Document, parse_documents
-from ethiq.engine.schema import SchemaSet, load_schema
+from ethiq.engine.read.documents import Document, parse_documents
+from ethiq.engine.validate.schema import SchemaSet, load_schema
 from strategies import banned_name_variants
 
 SCHEMAS = SchemaSet()

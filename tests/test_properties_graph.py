@@ -20,10 +20,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
-from ethiq.engine.context import build_context
-from ethiq.engine.documents import Document, parse_documents
-from ethiq.engine.findings import Finding
-from ethiq.engine.schema import SchemaSet, load_schema
+from ethiq.engine.graph.context import build_context
+from ethiq.engine.read.documents import Document, parse_documents
+from ethiq.engine.report import Finding
+from ethiq.engine.validate.schema import SchemaSet, load_schema
 from strategies import banned_name_variants
 
 SCHEMAS = SchemaSet()

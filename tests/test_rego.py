@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from ethiq.engine.testing import RegoTestReport, run_rego_tests
+from ethiq.engine.evaluate.testing import RegoTestReport, run_rego_tests
 
 REPORT: RegoTestReport = run_rego_tests(coverage=True)
 

@@ -18,8 +18,8 @@ from hypothesis_jsonschema import from_schema
 from jsonschema import Draft7Validator
 from jsonschema.exceptions import ValidationError
 
-from ethiq.engine.documents import parse_documents
-from ethiq.engine.schema import FORMAT_CHECKER
+from ethiq.engine.read.documents import parse_documents
+from ethiq.engine.validate.schema import FORMAT_CHECKER
 
 ROOT = Path(__file__).parents[1]
 SCHEMAS = ROOT / "policies" / "schemas"

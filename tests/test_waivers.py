@@ -18,8 +18,7 @@ import pytest
 
 from conftest import AS_OF, FIXTURES
 from ethiq.engine import DocumentResult, ExitCode, Finding, InputError, Report
-from ethiq.engine.findings import ProblemKind
-from ethiq.engine.waivers import (
+from ethiq.engine.judge.waivers import (
     EXPIRED_RULE,
     UNUSED_RULE,
     WaiverFileError,
@@ -27,6 +26,7 @@ from ethiq.engine.waivers import (
     load_waivers,
     parse_waivers,
 )
+from ethiq.engine.report import ProblemKind
 
 EXAMPLE = FIXTURES / "example-campaign"
 DAY = dt.timedelta(days=1)
@@ -109,7 +109,7 @@ def test_valid_waiver_is_recorded_on_the_finding_and_stops_it_blocking(report: R
     assert matches[0].to_dict()["waiver"]["id"] == "W-1"
     # still visible: nothing removed, nothing but the waiver changed
     assert len(waived.findings) == len(report.findings)
-    assert [dataclasses.replace(f, waiver=None) for f in waived.findings] == report.findings
+    assert tuple(dataclasses.replace(f, waiver=None) for f in waived.findings) == report.findings
     assert len(waived.blocking) == len(report.blocking) - len(matches)
     assert waived.summary()["waived"] == len(matches)
     assert not waived.problems

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ethiq.engine import ExitCode, Finding, Problem, Report
-from ethiq.engine.schema import json_path
+from ethiq.engine.report import json_path
 
 from . import STDIN, escape_markdown, exit_meaning, finding_order, problem_order, problem_rule_id, relative_file
 

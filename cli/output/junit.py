@@ -29,8 +29,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from ethiq.engine import KINDS, Finding, Problem, Report
-from ethiq.engine.findings import Verdict
-from ethiq.engine.schema import json_path
+from ethiq.engine.report import Verdict, json_path
 
 from . import finding_order, problem_order, problem_rule_id, relative_file
 

@@ -24,7 +24,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from ethiq.engine import ExitCode, Finding, Problem, Report, RuleMeta
-from ethiq.engine.schema import json_path
+from ethiq.engine.report import json_path
 
 from . import (
     PROBLEM_RULES,

@@ -119,7 +119,7 @@ def _problem_line(problem: Problem) -> Text:
     text = Text("✖ " if problem.exit_code == 3 else "! ", style="bold magenta")
     text.append(f"{problem.location or '-'}: ", style="bold")
     if problem.path is not None:
-        from ethiq.engine.schema import json_path
+        from ethiq.engine.report import json_path
 
         text.append(f"{json_path(problem.path)}: ")
     text.append(escape(problem.message))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -18,9 +18,10 @@ from typing import Any
 
 import yaml
 
-from .errors import EvaluationError, PolicyLoadError
+from ..errors import EvaluationError, PolicyLoadError
+from ..report import RuleMeta, RuleSource
+from ..validate import JUDGED_KINDS
 from .evaluator import PreparedEngine
-from .schema import JUDGED_KINDS
 
 RULES_PREFIX = "ethiq.rules."
 ALL_KINDS_PACKAGE = "all"
@@ -31,71 +32,6 @@ LANGUAGES = ("en", "sv")
 _PACKAGE = re.compile(r"^package\s+([A-Za-z_][\w.]*)", re.MULTILINE)
 _HEAD = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)")
 _SEED_ID = re.compile(r"^(S\d{2}|P\d)$")
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    """Where a rule comes from: a seed sentence (Swedish verbatim + English) or a regulation article."""
-
-    ref: str
-    sv: str | None = None
-    en: str | None = None
-    url: str | None = None
-
-    @property
-    def is_seed(self) -> bool:
-        return bool(_SEED_ID.match(self.ref))
-
-    def to_dict(self) -> dict[str, str]:
-        out = {"ref": self.ref}
-        out.update({k: v for k, v in (("sv", self.sv), ("en", self.en), ("url", self.url)) if v})
-        return out
-
-
-@dataclass(frozen=True, slots=True)
-class RuleMeta:
-    """One rule as its ``# METADATA`` block describes it."""
-
-    id: str
-    package: str
-    title: Mapping[str, str]
-    severities: tuple[str, ...]
-    sources: tuple[Source, ...]
-    remediation: Mapping[str, str]
-    description: Mapping[str, str] = field(default_factory=dict)
-    messages: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
-    non_waivable: bool = False
-    verification: str | None = None
-    effective_from: str | None = None
-    effective_until: str | None = None
-    file: str = ""
-    line: int = 0
-
-    def is_effective(self, date: str) -> bool:
-        """Whether the rule applies on ``date`` (ISO): its window holds the document's relevant date."""
-        day = date[:10]
-        if self.effective_from and day < self.effective_from:
-            return False
-        return not (self.effective_until and day > self.effective_until)
-
-    @property
-    def severity(self) -> str:
-        """The nominal severity: the strongest the rule can give."""
-        return self.severities[0]
-
-    @property
-    def kinds(self) -> tuple[str, ...]:
-        return kinds_of_package(self.package)
-
-    def text(self, field_name: str, lang: str) -> str:
-        values: Mapping[str, str] = getattr(self, field_name)
-        return values.get(lang) or values.get("en") or ""
-
-    def message(self, key: str, lang: str) -> str | None:
-        template = self.messages.get(key)
-        if template is None:
-            return None
-        return template.get(lang) or template.get("en")
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +166,7 @@ def _rule_meta(raw: dict[str, Any], module: Module, line: int, seed: Mapping[str
         effective_until=_iso_date(custom.get("effective_until"), "custom.effective_until", fail),
         file=module.path,
         line=line,
+        kinds=kinds_of_package(module.package),
     )
 
 
@@ -247,14 +184,14 @@ def _require_languages(value: Any, what: str, fail: Any) -> None:
         raise fail(f"{what} needs English and Swedish text (en, sv)")
 
 
-def _source(item: Any, seed: Mapping[str, Mapping[str, str]], fail: Any) -> Source:
+def _source(item: Any, seed: Mapping[str, Mapping[str, str]], fail: Any) -> RuleSource:
     if isinstance(item, dict) and "seed" in item:
         ref = str(item["seed"])
         if ref not in seed:
             raise fail(f"unknown seed sentence {ref!r}")
-        return Source(ref=ref, sv=seed[ref].get("sv"), en=seed[ref].get("en"))
+        return RuleSource(ref=ref, sv=seed[ref].get("sv"), en=seed[ref].get("en"))
     if isinstance(item, dict) and "regulation" in item:
-        return Source(ref=str(item["regulation"]), en=item.get("note"), url=item.get("url"))
+        return RuleSource(ref=str(item["regulation"]), en=item.get("note"), url=item.get("url"))
     raise fail(f"a source is {{seed: S..}} or {{regulation: ...}}, not {item!r}")
 
 

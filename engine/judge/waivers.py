@@ -1,4 +1,4 @@
-"""Waivers: findings a person has accepted, with a reason, an owner and an expiry date.
+"""Judge: waivers, findings a person has accepted, with a reason, an owner and an expiry date.
 
 A waiver file (YAML or JSON, by default ``ethiq-waivers.yaml``) is validated against
 ``policies/schemas/waivers.schema.json``. :func:`load_waivers` reads it; every violation is reported at
@@ -35,13 +35,14 @@ from typing import Any
 import pathspec
 from jsonschema import Draft7Validator
 
-from .config import DEFAULT_WAIVERS_FILE
-from .documents import JSON_SUFFIXES, STDIN, YAML_SUFFIXES, Document, parse_documents
-from .errors import DocumentReadError, InputError, PolicyLoadError
-from .findings import DocumentResult, Finding, Problem, ProblemKind, Report, Status, Verdict
+from ..errors import DocumentReadError, InputError, PolicyLoadError
+from ..read import Document, is_file_name, parse_documents
+from ..read.formats import JSON_SUFFIXES, YAML_SUFFIXES
+from ..report import Finding, Problem, ProblemKind, Report, Status, json_path
 
 # The documents' error model, so a waiver file's violations read like a document's.
-from .schema import FORMAT_CHECKER, _sort_key, _violations, json_path
+from ..validate.schema import FORMAT_CHECKER, path_sort_key, violations_of
+from .findings import reverdict
 
 __all__ = [
     "DEFAULT_WAIVERS_FILE",
@@ -58,6 +59,7 @@ __all__ = [
     "waivers_schema",
 ]
 
+DEFAULT_WAIVERS_FILE = "ethiq-waivers.yaml"  # used when it exists beside the config file (or in the cwd)
 EXPIRED_RULE = "ethiq/waiver-expired"
 UNUSED_RULE = "ethiq/waiver-unused"
 NOTICE_KIND = "waiver"
@@ -136,7 +138,7 @@ class Waiver:
             return False
         if not self.files:
             return True
-        if finding.file == STDIN:  # standard input has no path to match
+        if not is_file_name(finding.file):  # standard input and documents in memory have no path to match
             return False
         return _files_spec(self.files).match_file(_relative_to_waivers(finding.file, self.file))
 
@@ -235,7 +237,7 @@ _PATTERN_MESSAGES = {
 
 
 def _schema_violations(document: Document) -> list[WaiverViolation]:
-    found = [v for error in _validator().iter_errors(document.data) for v in _violations(error)]
+    found = [v for error in _validator().iter_errors(document.data) for v in violations_of(error)]
     problems: list[tuple[PathKey, str]] = []
     for violation in found:
         field = next((p for p in reversed(violation.path) if isinstance(p, str)), "")
@@ -261,7 +263,7 @@ def _schema_violations(document: Document) -> list[WaiverViolation]:
     for path, message in problems:
         line, column = document.locate(path) or (None, None)
         violations.append(WaiverViolation(path, message, line, column))
-    return sorted(violations, key=lambda v: (v.line or 0, _sort_key(v.path), v.message))
+    return sorted(violations, key=lambda v: (v.line or 0, path_sort_key(v.path), v.message))
 
 
 def _value_at(data: Any, path: PathKey) -> Any:
@@ -340,9 +342,10 @@ def apply_waivers(report: Report, waivers: WaiverSet) -> Report:
                 findings[i] = dataclasses.replace(findings[i], waiver=waiver.record())
     return dataclasses.replace(
         report,
-        documents=[_reverdict(result, findings) for result in report.documents],
+        documents=reverdict(report.documents, findings),
         findings=findings + notices,
         problems=[*report.problems, *problems],
+        waivers_file=waivers.file,
     )
 
 
@@ -434,21 +437,3 @@ def _notice(waiver: Waiver, rule_id: str, severity: str, report: Report) -> Find
         path=waiver.location,
         non_waivable=True,  # a notice about waivers is not itself waivable
     )
-
-
-def _reverdict(result: DocumentResult, findings: Sequence[Finding]) -> DocumentResult:
-    """A judged document whose blocking findings are all waived now passes with findings: ``warn``."""
-    if result.verdict not in (Verdict.FAIL, Verdict.NEEDS_REVIEW):
-        return dataclasses.replace(result)
-    own = [f for f in findings if (f.document_id, f.kind, f.file) == (result.id, result.kind, result.file)]
-    if not any(f.is_waived for f in own):  # nothing changed for this document: keep the runner's verdict
-        return dataclasses.replace(result)
-    statuses = {f.status for f in own if f.severity == "block" and not f.is_waived}
-    verdict = (
-        Verdict.FAIL
-        if Status.FAIL in statuses
-        else Verdict.NEEDS_REVIEW
-        if Status.NEEDS_REVIEW in statuses
-        else Verdict.WARN
-    )
-    return dataclasses.replace(result, verdict=verdict)

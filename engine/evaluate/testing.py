@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .context import build_context
-from .errors import EthiqError
+from ..errors import EthiqError
+from ..graph import build_context
 from .evaluator import UNDEFINED, PreparedEngine
 from .policies import discover_modules
 

@@ -20,7 +20,8 @@ from typing import Any
 from jsonschema import Draft7Validator, FormatChecker
 from jsonschema.exceptions import ValidationError, best_match
 
-from .errors import PolicyLoadError, UsageError
+from ..errors import PolicyLoadError, UsageError
+from ..report import json_path
 
 KINDS: tuple[str, ...] = ("policy_context", "vendor", "data_source", "audience", "account", "ad", "campaign")
 JUDGED_KINDS: tuple[str, ...] = KINDS[1:]
@@ -62,19 +63,6 @@ class SchemaViolation:
     @property
     def json_path(self) -> str:
         return json_path(self.path)
-
-
-def json_path(path: tuple[str | int, ...] | list[str | int]) -> str:
-    """``$.a.b[0]`` in jsonschema's notation; keys that are not identifiers are quoted."""
-    out = "$"
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", part):
-            out += f".{part}"
-        else:
-            out += "[" + json.dumps(part, ensure_ascii=False) + "]"
-    return out
 
 
 @cache
@@ -120,11 +108,12 @@ class SchemaSet:
                 )
             ]
         validator = self._validators[kind]
-        violations = [v for error in validator.iter_errors(data) for v in _violations(error)]
-        return sorted(violations, key=lambda v: (_sort_key(v.path), v.message))
+        violations = [v for error in validator.iter_errors(data) for v in violations_of(error)]
+        return sorted(violations, key=lambda v: (path_sort_key(v.path), v.message))
 
 
-def _violations(error: ValidationError) -> Iterator[SchemaViolation]:
+def violations_of(error: ValidationError) -> Iterator[SchemaViolation]:
+    """The violations one jsonschema error stands for, each at the offending value."""
     path = tuple(error.absolute_path)
     if (
         error.validator == "additionalProperties"
@@ -150,5 +139,6 @@ def _hint(word: str, candidates: Any) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def _sort_key(path: tuple[str | int, ...]) -> tuple[tuple[int, str], ...]:
+def path_sort_key(path: tuple[str | int, ...]) -> tuple[tuple[int, str], ...]:
+    """Document order of paths: indices numerically, keys by name."""
     return tuple((0, f"{p:09d}") if isinstance(p, int) else (1, p) for p in path)

@@ -1,23 +1,16 @@
-"""Cross-document references: lineage, lookalike seeds, audience -> source -> vendor, corporate chains.
+"""The edges of the document graph: which fields reference which kind of document, and which hold names.
 
-References are declared once, here, as paths into each kind of document (``*`` walks an array). From a
-document the engine follows them transitively (breadth first, each node once per starting reference, so
-cycles terminate) and hands the rules what it reached: the documents (``related``), each route to them
-(``links``, with ``via``, where in the judged document the route starts, and ``chain``, the ids along it)
-and every reference that names no document (``unresolved``), which blocking rules treat as unknown.
-
-Some references point "up" (an audience names its campaign): they are resolved for context but not
-followed further, or every document of a campaign would be related to every other.
+References are declared once, here, as paths into each kind of document (``*`` walks an array): lineage,
+lookalike seeds, audience -> source -> vendor, corporate chains. Some references point "up" (an audience
+names its campaign): they are resolved for context but not followed further (``follow=False``), or every
+document of a campaign would be related to every other. :mod:`.neighbourhood` follows them.
 """
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
-
-from .documents import Document
 
 PathPattern = tuple[str, ...]
 
@@ -122,72 +115,6 @@ def _walk(value: Any, pattern: PathPattern, path: tuple[str | int, ...]) -> Iter
                 yield from _walk(item, rest, (*path, index))
     elif isinstance(value, Mapping) and head in value:
         yield from _walk(value[head], rest, (*path, head))
-
-
-class DocumentIndex:
-    """Documents by kind and id: what references resolve against."""
-
-    def __init__(self, documents: Iterable[Document] = ()):
-        self._by_key: dict[tuple[str, str], Document] = {}
-        for document in documents:
-            self.add(document)
-
-    def add(self, document: Document) -> Document | None:
-        """Index ``document``; returns the earlier document with the same kind and id, if any."""
-        if document.kind is None or document.id is None:
-            return None
-        key = (document.kind, document.id)
-        earlier = self._by_key.get(key)
-        if earlier is None:
-            self._by_key[key] = document
-        return earlier
-
-    def get(self, kind: str, ident: str) -> Document | None:
-        return self._by_key.get((kind, ident))
-
-    def __len__(self) -> int:
-        return len(self._by_key)
-
-
-@dataclass(slots=True)
-class Neighbourhood:
-    """What the rules see of the graph around one document."""
-
-    related: dict[str, dict[str, Any]]
-    links: list[dict[str, Any]]
-    unresolved: list[dict[str, Any]]
-
-
-def neighbourhood(document: Document, index: DocumentIndex) -> Neighbourhood:
-    """Everything reachable from ``document`` through references, with the routes and the dead ends."""
-    related: dict[str, dict[str, Any]] = {}
-    links: list[dict[str, Any]] = []
-    unresolved: list[dict[str, Any]] = []
-    root_id = document.id or "?"
-    kind = document.kind or ""
-    for via, target_id, reference in iter_references(document.data, kind):
-        seen: set[tuple[str, str]] = {(kind, root_id)}
-        queue: deque[tuple[str, str, Reference, list[str]]] = deque(
-            [(reference.target, target_id, reference, [root_id])]
-        )
-        while queue:
-            target_kind, ident, ref, chain = queue.popleft()
-            if (target_kind, ident) in seen:
-                continue  # a cycle, or a node this route already reached
-            seen.add((target_kind, ident))
-            route = [*chain, ident]
-            target = index.get(target_kind, ident)
-            entry = {"kind": target_kind, "id": ident, "via": list(via), "chain": route, "relation": ref.relation}
-            if target is None:
-                unresolved.append(entry)
-                continue
-            links.append(entry)
-            related.setdefault(target_kind, {})[ident] = target.data
-            if not ref.follow:
-                continue
-            for _, next_id, next_ref in iter_references(target.data, target_kind):
-                queue.append((next_ref.target, next_id, next_ref, route))
-    return Neighbourhood(related=related, links=links, unresolved=unresolved)
 
 
 def iter_names(value: Any, *, inside_name: bool = False) -> Iterator[str]:

@@ -1,4 +1,4 @@
-"""The policy context: who the party is, its elections, thresholds, blocklists and maps, as data.
+"""The policy context of a run, merged: who the party is, its elections, thresholds, blocklists and maps.
 
 The bundled context (``policies/data/context/*.yaml``, merged in file-name order) describes Liberalerna. Each
 ``policy_context`` document among the inputs is merged over it, then each ``--context`` file. Mappings merge
@@ -11,14 +11,14 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .documents import Document, iter_documents
-from .errors import ContextError
+from ..errors import ContextError
+from ..read import Document, iter_documents
+from ..validate import SchemaSet, bundled_schemas
 from .names import NameIndex
-from .policies import bundled_policy_dir
-from .schema import SchemaSet
 
 
 @dataclass(slots=True)
@@ -53,14 +53,14 @@ def merge(base: Mapping[str, Any], overlay: Mapping[str, Any]) -> dict[str, Any]
 
 
 def bundled_context_files() -> list[Path]:
-    return sorted((bundled_policy_dir() / "data" / "context").glob("*.yaml"))
+    return sorted(Path(str(resources.files("ethiq.policies"))).joinpath("data", "context").glob("*.yaml"))
 
 
 def build_context(
     documents: Iterable[Document] = (), files: Iterable[str | Path] = (), *, schemas: SchemaSet | None = None
 ) -> PolicyContext:
     """The bundled context, then ``documents`` (policy_context documents of the run), then ``files``."""
-    schemas = schemas or SchemaSet()
+    schemas = schemas or bundled_schemas()
     merged: dict[str, Any] = {}
     origins: list[str] = []
     bundled = [_read_context_file(path) for path in bundled_context_files()]

@@ -17,20 +17,31 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import yaml
 
-from .errors import DocumentReadError
+from ..errors import DocumentReadError
+from .formats import (
+    JSON_SUFFIXES,
+    YAML_SUFFIXES,
+    DuplicateKeyError,
+    Loader,
+    reject_duplicate_keys,
+    sniff_format,
+)
+from .positions import PathKey, Position, json_positions, positions
 
-JSON_SUFFIXES = frozenset({".json"})
-YAML_SUFFIXES = frozenset({".yaml", ".yml"})
 STDIN = "-"
+#: The file name of documents handed over in memory; their ``line`` is their 1-based place in the run's inputs.
+MEMORY = "<memory>"
+MEMORY_FORMAT = "memory"
 
-PathKey = tuple[str | int, ...]
-Position = tuple[int, int]
+
+def is_file_name(file: str) -> bool:
+    """Whether ``file`` names a file on disk, rather than standard input, memory or a text (``<text 1>``)."""
+    return file != STDIN and not file.startswith("<")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,12 +83,14 @@ class Document:
 
     def locate(self, path: PathKey) -> Position | None:
         """Line and column (1-based) of the value at ``path``, or of its nearest existing ancestor."""
-        positions = _positions(self.source.file, self.source.format, self._text)
+        if self.source.format == MEMORY_FORMAT:
+            return None  # no text to point into
+        found = positions(self.source.file, self.source.format, self._text)
         prefix: PathKey = (self.source.index,) if self.source.array or self.source.format == "yaml" else ()
         key = prefix + tuple(path)
         while True:
-            if key in positions:
-                return positions[key]
+            if key in found:
+                return found[key]
             if len(key) <= len(prefix):
                 return (self.source.line, 1)
             key = key[:-1]
@@ -109,7 +122,7 @@ def iter_documents(
         name = str(raw)
         if name == STDIN:
             text = stdin_text if stdin_text is not None else sys.stdin.read()
-            yield from _parse_text(text, STDIN, _sniff_format(text), keep_text=True)
+            yield from _parse_text(text, STDIN, sniff_format(text), keep_text=True)
             continue
         path = Path(name)
         if path.is_dir():
@@ -143,7 +156,7 @@ def read_file(path: Path) -> Iterator[Document | ReadProblem]:
         yield ReadProblem(file=str(path), message=f"cannot read: {err.strerror}")
         return
     suffix = path.suffix.lower()
-    fmt = "json" if suffix in JSON_SUFFIXES else "yaml" if suffix in YAML_SUFFIXES else _sniff_format(text)
+    fmt = "json" if suffix in JSON_SUFFIXES else "yaml" if suffix in YAML_SUFFIXES else sniff_format(text)
     yield from _parse_text(text, str(path), fmt, keep_text=False)
 
 
@@ -157,18 +170,23 @@ def load_documents(paths: Iterable[str | Path], *, stdin_text: str | None = None
     return documents
 
 
+def parse_text(text: str, name: str, fmt: str | None = None) -> Iterator[Document | ReadProblem]:
+    """The documents of ``text`` (JSON or YAML, sniffed unless ``fmt`` says), named ``name``, problems inline."""
+    return _parse_text(text, name, fmt or sniff_format(text), keep_text=True)
+
+
 def parse_documents(text: str, *, name: str = "<string>", fmt: str | None = None) -> list[Document]:
-    """Documents of a string (JSON or YAML); raises :class:`DocumentReadError` on a problem."""
+    """Documents of a string (JSON or YAML); raises :class:`DocumentReadError` on a problem.
+
+    To check documents held as Python values, pass the mappings themselves (``ethiq.check([mapping])``):
+    dates in them need no conversion.
+    """
     documents: list[Document] = []
-    for item in _parse_text(text, name, fmt or _sniff_format(text), keep_text=True):
+    for item in parse_text(text, name, fmt):
         if isinstance(item, ReadProblem):
             raise DocumentReadError(item.message, file=item.file, line=item.line, column=item.column)
         documents.append(item)
     return documents
-
-
-def _sniff_format(text: str) -> str:
-    return "json" if text.lstrip()[:1] in ("{", "[") else "yaml"
 
 
 def _parse_text(text: str, file: str, fmt: str, *, keep_text: bool) -> Iterator[Document | ReadProblem]:
@@ -179,31 +197,13 @@ def _parse_text(text: str, file: str, fmt: str, *, keep_text: bool) -> Iterator[
         yield from _parse_yaml(text, file, kept)
 
 
-# --- JSON ---------------------------------------------------------------------------------------------
-
-
-def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _DuplicateKeyError(key)
-        result[key] = value
-    return result
-
-
-class _DuplicateKeyError(ValueError):
-    def __init__(self, key: str):
-        super().__init__(key)
-        self.key = key
-
-
 def _parse_json(text: str, file: str, kept: str | None) -> Iterator[Document | ReadProblem]:
     try:
-        value = json.loads(text, object_pairs_hook=_reject_duplicate_keys)
+        value = json.loads(text, object_pairs_hook=reject_duplicate_keys)
     except json.JSONDecodeError as err:
         yield ReadProblem(file=file, message=f"invalid JSON: {err.msg}", line=err.lineno, column=err.colno)
         return
-    except _DuplicateKeyError as err:
+    except DuplicateKeyError as err:
         line = _line_of_key(text, err.key)
         yield ReadProblem(file=file, message=f"duplicate key {err.key!r}: a reader would see only one", line=line)
         return
@@ -223,50 +223,17 @@ def _line_of_key(text: str, key: str) -> int | None:
 
 
 def _json_array_item_lines(text: str) -> list[int]:
-    positions = _json_positions(text)
+    found = json_positions(text)
     lines: list[int] = []
     index = 0
-    while (index,) in positions:
-        lines.append(positions[(index,)][0])
+    while (index,) in found:
+        lines.append(found[(index,)][0])
         index += 1
     return lines
 
 
-# --- YAML ---------------------------------------------------------------------------------------------
-
-_YAML_BASE: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Loader(_YAML_BASE):  # type: ignore[valid-type,misc]
-    """Safe loading with YAML 1.2 booleans, dates kept as strings, and duplicate keys refused."""
-
-    yaml_implicit_resolvers: ClassVar[dict[Any, Any]] = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag not in ("tag:yaml.org,2002:bool",)]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if key in seen:
-                mark = key_node.start_mark
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r}: a reader would see only one", mark
-                )
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
-
-
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-# Timestamps stay the ISO strings the author wrote: schemas and rules compare strings.
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)
-
-
 def _parse_yaml(text: str, file: str, kept: str | None) -> Iterator[Document | ReadProblem]:
-    loader = _Loader(text)
+    loader = Loader(text)
     index = 0
     try:
         while loader.check_node():
@@ -313,71 +280,3 @@ def _all_keys(value: Any) -> Iterator[Any]:
     elif isinstance(value, list):
         for item in value:
             yield from _all_keys(item)
-
-
-# --- positions ----------------------------------------------------------------------------------------
-
-
-def _positions(file: str, fmt: str, text: str | None) -> dict[PathKey, Position]:
-    if text is not None:
-        return _positions_of_text(text, fmt)
-    return _positions_of_file(file, fmt)
-
-
-@lru_cache(maxsize=16)
-def _positions_of_file(file: str, fmt: str) -> dict[PathKey, Position]:
-    try:
-        text = Path(file).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return {}
-    return _positions_of_text(text, fmt)
-
-
-@lru_cache(maxsize=4)
-def _positions_of_text(text: str, fmt: str) -> dict[PathKey, Position]:
-    return _json_positions(text) if fmt == "json" else _yaml_positions(text)
-
-
-def _json_positions(text: str) -> dict[PathKey, Position]:
-    import json_source_map  # only documents with findings need positions
-
-    try:
-        entries = json_source_map.calculate(text)
-    except Exception:  # the library's own parser may reject what json accepted; lines are then unknown
-        return {}
-    positions: dict[PathKey, Position] = {}
-    for pointer, entry in entries.items():
-        key = tuple(_pointer_part(part) for part in pointer.split("/")[1:]) if pointer else ()
-        start = entry.value_start
-        positions[key] = (start.line + 1, start.column + 1)
-    return positions
-
-
-def _pointer_part(part: str) -> str | int:
-    unescaped = part.replace("~1", "/").replace("~0", "~")
-    return int(unescaped) if unescaped.isdigit() else unescaped
-
-
-def _yaml_positions(text: str) -> dict[PathKey, Position]:
-    positions: dict[PathKey, Position] = {}
-    try:
-        nodes = list(yaml.compose_all(text, Loader=_Loader))
-    except yaml.YAMLError:
-        return positions
-    index = 0
-    for node in nodes:
-        if node is None:
-            continue
-        _walk_yaml(node, (index,), positions)
-        index += 1
-    return positions
-
-
-def _walk_yaml(node: yaml.Node, key: PathKey, positions: dict[PathKey, Position]) -> None:
-    positions[key] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            _walk_yaml(value_node, (*key, str(key_node.value)), positions)
-    elif isinstance(node, yaml.SequenceNode):
-        for position, item in enumerate(node.value):
-            _walk_yaml(item, (*key, position), positions)

@@ -43,7 +43,7 @@ from typing import Any, Final, TypedDict
 from confusable_homoglyphs import confusables
 from rapidfuzz import fuzz, process
 
-from .errors import ContextError
+from ..errors import ContextError
 
 __all__ = [
     "IndexTables",

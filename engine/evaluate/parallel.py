@@ -1,11 +1,12 @@
-"""Run the check pipeline over files: streamed through a spool, in this process or in worker processes.
+"""The parallel runner: the per-document stages over files, streamed through a spool, in one or more processes.
 
-regorus holds the GIL while it evaluates, so ethiq scales with processes. A run over paths has two passes
-(see ``runner.py``), each split into chunks of files:
+It runs whatever :class:`Stages` it is given (the judge stage's ``DocumentStages``) and imports none of
+the modules that call it. regorus holds the GIL while it evaluates, so ethiq scales with processes. A run
+over paths has two passes (see :mod:`ethiq.engine.graph.ledger`), each split into chunks of files:
 
     intake   workers read, parse and validate their files, write every judgeable document to a spool
-             file, and send back small :class:`~runner.Intake` records (kind, id, place, problems, the ids
-             the document references), never the document itself
+             file, and send back small :class:`~ethiq.engine.graph.Intake` records (kind, id, place,
+             problems, the ids the document references), never the document itself
     index    the parent, in document order: duplicate ids, the policy context, and for every *referenced*
              (kind, id) where its document lies in the spool: the index, written once to a run file
     judge    workers load the run file once each, then for each chunk load its documents from the spool,
@@ -40,13 +41,14 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, Generic, Protocol, TypeVar
 
-from .context import PolicyContext
-from .documents import STDIN, Document, ReadProblem, Source, iter_documents, iter_files
-from .errors import EvaluationError, UsageError
-from .findings import Problem, ProblemKind, Report, Verdict
-from .runner import Assembly, Checker, CheckerState, Intake, Judgement, Key, RunIndex, Stage
+from ..errors import EvaluationError, UsageError
+from ..graph import DocumentIndex, Intake, Judgement, Key, Ledger, PolicyContext
+from ..graph.ledger import Ledgered
+from ..read import STDIN, Document, ReadProblem, Source, iter_documents, iter_files
+from ..validate import Stage
+from .inputs import RunIndex
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -68,6 +70,37 @@ MAX_POOL_RESTARTS = 8
 MAX_ISOLATED_RUNS = 64
 
 Location = tuple[int, int, int]  # (spool file number, offset, length)
+
+
+class Stages(Protocol):
+    """The per-document stages a run executes: what the runner needs of the judge stage."""
+
+    @property
+    def base_context(self) -> PolicyContext: ...
+
+    def intake(self, item: Document | ReadProblem) -> Intake: ...
+
+    def run_context(self, documents: tuple[Document, ...]) -> PolicyContext: ...
+
+    def use_context(self, context: PolicyContext) -> None: ...
+
+    def judge(self, document: Document, index: DocumentIndex, context: PolicyContext) -> Judgement: ...
+
+    def state(self) -> StagesState: ...
+
+
+class StagesState(Protocol):
+    """A picklable recipe a worker process rebuilds the stages from."""
+
+    def build(self) -> Stages: ...
+
+
+@dataclass(frozen=True, slots=True)
+class RunOutcome:
+    """What a run of the stages gives: the ledger's records and the run's policy context."""
+
+    ledgered: Ledgered
+    context: PolicyContext
 
 
 def resolve_jobs(jobs: int | str | None) -> int:
@@ -266,7 +299,7 @@ class Run:
     locations: dict[Key, Location]
     spools: tuple[str, ...]
     stdin_text: str | None
-    context_data: dict[str, Any] | None  # None: the checker's base context
+    context_data: dict[str, Any] | None  # None: the stages' base context
     context_origins: tuple[str, ...]
 
 
@@ -275,20 +308,20 @@ JudgeResult = list[tuple[int, Judgement]]
 
 
 class Worker:
-    """One process's side of a run: a prepared checker, and the run's index once it has been loaded."""
+    """One process's side of a run: prepared stages, and the run's index once it has been loaded."""
 
-    def __init__(self, checker: Checker):
-        self.checker = checker
+    def __init__(self, stages: Stages):
+        self.stages = stages
         self._runs: dict[str, tuple[Run, SpoolIndex, SpoolReader, PolicyContext]] = {}
 
     def intake(self, task: IntakeTask) -> IntakeResult:
-        checker = self.checker
+        stages = self.stages
         out: IntakeResult = []
         with open(task.spool_path, "wb") as spool:
             offset = 0
             for unit in task.units:
                 for item in iter_documents([unit], stdin_text=task.stdin_text if unit == STDIN else None):
-                    intake = checker.intake(item)
+                    intake = stages.intake(item)
                     location: Location | None = None
                     if intake.stage == Stage.JUDGE:
                         assert isinstance(item, Document)
@@ -308,17 +341,17 @@ class Worker:
                 run = pickle.load(file)
         assert run is not None
         reader = SpoolReader(run.spools, run.stdin_text)
-        context = self.checker.base_context
+        context = self.stages.base_context
         if run.context_data is not None:
             context = PolicyContext(data=run.context_data, origins=list(run.context_origins))
-            self.checker.use_context(context)
+            self.stages.use_context(context)
         self._runs[path] = (run, SpoolIndex(run.locations, reader), reader, context)
 
     def close_run(self, path: str) -> None:
         _, _, reader, context = self._runs.pop(path)
         reader.close()
-        if context is not self.checker.base_context:
-            self.checker.use_context(self.checker.base_context)
+        if context is not self.stages.base_context:
+            self.stages.use_context(self.stages.base_context)
 
     def judge(self, task: JudgeTask) -> JudgeResult:
         self.open_run(task.run)
@@ -326,7 +359,7 @@ class Worker:
         out: JudgeResult = []
         for slot, offset, length in zip(task.slots, task.offsets, task.lengths, strict=True):
             document = reader.load((task.spool, offset, length))
-            out.append((slot, self.checker.judge(document, index, context)))
+            out.append((slot, self.stages.judge(document, index, context)))
         return out
 
 
@@ -340,8 +373,8 @@ class _Process:
 def _init_worker(state_path: str) -> None:
     try:
         with open(state_path, "rb") as file:
-            state: CheckerState = pickle.load(file)
-        _Process.worker = Worker(Checker.from_state(state))
+            state: StagesState = pickle.load(file)
+        _Process.worker = Worker(state.build())
     except BaseException as err:  # reported by _ping, so the parent can say why workers cannot start
         _Process.error = f"{type(err).__name__}: {err}"
 
@@ -540,14 +573,14 @@ class _Pool(_Executor[T, R]):
 # --- the pipeline ----------------------------------------------------------------------------------------
 
 
-def check_paths(
-    checker: Checker,
+def run_paths(
+    stages: Stages,
     paths: Iterable[str | Path],
     *,
     stdin_text: str | None,
     jobs: int,
     exclude: Callable[[Path], bool] | None = None,
-) -> Report:
+) -> RunOutcome:
     """Check the documents of ``paths`` with ``jobs`` processes (this one when ``jobs`` is 1)."""
     units = list_units(paths, exclude)
     if stdin_text is None and any(name == STDIN for name, _ in units):
@@ -557,39 +590,39 @@ def check_paths(
     # Starting workers costs about half a second: not worth it for a small input.
     workers = min(jobs, len(chunks)) if total >= MIN_POOL_BYTES else 1
     with tempfile.TemporaryDirectory(prefix="ethiq-") as workdir:
-        return _PathCheck(checker, workdir, stdin_text, workers).run(chunks)
+        return _PathRun(stages, workdir, stdin_text, workers).run(chunks)
 
 
-class _PathCheck:
+class _PathRun:
     """One run over files: intake, index, judge, in document order, in a private working directory."""
 
-    def __init__(self, checker: Checker, workdir: str, stdin_text: str | None, workers: int):
-        self.checker = checker
+    def __init__(self, stages: Stages, workdir: str, stdin_text: str | None, workers: int):
+        self.stages = stages
         self.workdir = workdir
         self.stdin_text = stdin_text
         self.workers = workers
-        self.assembly = Assembly(checker)
+        self.ledger = Ledger()
         self.spools: list[str] = []
-        self.worker: Worker | None = None if workers > 1 else Worker(checker)
+        self.worker: Worker | None = None if workers > 1 else Worker(stages)
 
     def next_spool(self) -> tuple[int, str]:
         self.spools.append(os.path.join(self.workdir, f"{len(self.spools):05d}.spool"))
         return len(self.spools) - 1, self.spools[-1]
 
-    def run(self, chunks: list[tuple[str, ...]]) -> Report:
+    def run(self, chunks: list[tuple[str, ...]]) -> RunOutcome:
         executor: _Executor[Any, Any]
         if self.worker is None:
             # The state goes to a file, not through the pipe that starts a worker: a worker dying while
             # starting would leave the parent blocked writing a large argument into that pipe.
-            state_path = os.path.join(self.workdir, "checker.pickle")
+            state_path = os.path.join(self.workdir, "stages.pickle")
             with open(state_path, "wb") as file:
-                pickle.dump(self.checker.state(), file, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(self.stages.state(), file, protocol=pickle.HIGHEST_PROTOCOL)
             executor = _Pool(state_path, self.workers)
         else:
             executor = _InProcess()
         try:
             plans = self.intake(executor, chunks)
-            context = self.assembly.context()
+            context = self.stages.run_context(self.ledger.context_documents)
             run_path = self.write_run(context, plans)
             try:
                 self.judge(executor, [JudgeTask(run_path, *plan) for plan in plans])
@@ -598,7 +631,7 @@ class _PathCheck:
                     self.worker.close_run(run_path)
         finally:
             executor.close()
-        return self.assembly.finish(context)
+        return RunOutcome(self.ledger.finish(), context)
 
     def intake(
         self, executor: _Executor[Any, Any], chunks: list[tuple[str, ...]]
@@ -613,11 +646,11 @@ class _PathCheck:
         for task, result in executor.run(function, tasks, lambda t: t.split(self.next_spool)):
             if isinstance(result, Crash):
                 for unit in task.units:
-                    self.assembly.fail_unit(unit, f"{unit} was not read: {result.message}")
+                    self.ledger.fail_unit(unit, f"{unit} was not read: {result.message}")
                 continue
             slots, offsets, lengths = array("q"), array("q"), array("q")
             for intake, location in result:
-                slot = self.assembly.add(intake)
+                slot = self.ledger.add(intake)
                 if slot is not None and location is not None:
                     slots.append(slot)
                     offsets.append(location[1])
@@ -636,10 +669,10 @@ class _PathCheck:
             return (spool, offsets[position], lengths[position])
 
         run = Run(
-            locations=self.assembly.index(locate),
+            locations=self.ledger.index(locate),
             spools=tuple(self.spools),
             stdin_text=self.stdin_text,
-            context_data=None if context is self.checker.base_context else context.data,
+            context_data=None if context is self.stages.base_context else context.data,
             context_origins=tuple(context.origins),
         )
         path = os.path.join(self.workdir, "run.pickle")
@@ -656,46 +689,28 @@ class _PathCheck:
         for task, outcome in executor.run(function, tasks, JudgeTask.split):
             if isinstance(outcome, Crash):
                 for slot in task.slots:
-                    self.assembly.judged(slot, _crashed(self.assembly.report, slot, outcome.message))
+                    self.ledger.crashed(slot, outcome.message)
                 continue
             for slot, judgement in outcome:
-                self.assembly.judged(slot, judgement)
+                self.ledger.judged(slot, judgement)
 
 
-def _crashed(report: Report, slot: int, message: str) -> Judgement:
-    result = report.documents[slot]
-    return Judgement(
-        Verdict.ERROR,
-        problem=Problem(
-            ProblemKind.ENGINE,
-            f"not judged: {message}",
-            result.file,
-            result.line,
-            None,
-            result.id,
-            hint="this document was not judged; fix the policy or report the engine failure",
-        ),
-    )
-
-
-def check_in_memory(checker: Checker, items: Iterable[Document | ReadProblem]) -> Report:
-    """The same pipeline over documents already in memory, in this process (they are their own spool)."""
-    assembly = Assembly(checker)
+def run_items(stages: Stages, items: Iterable[Document | ReadProblem]) -> RunOutcome:
+    """The same stages over documents already in memory, in this process (they are their own spool)."""
+    ledger = Ledger()
     pending: list[tuple[int, Document]] = []
     for item in items:
-        slot = assembly.add(checker.intake(item))
+        slot = ledger.add(stages.intake(item))
         if slot is not None:
             assert isinstance(item, Document)
             pending.append((slot, item))
     judged = dict(pending)
-    index = RunIndex(assembly.index(judged.__getitem__).values())
-    context = assembly.context()
-    if context is not checker.base_context:
-        checker.use_context(context)
+    index = RunIndex(ledger.index(judged.__getitem__).values())
+    context = stages.run_context(ledger.context_documents)
+    stages.use_context(context)
     try:
         for slot, document in pending:
-            assembly.judged(slot, checker.judge(document, index, context))
+            ledger.judged(slot, stages.judge(document, index, context))
     finally:
-        if context is not checker.base_context:
-            checker.use_context(checker.base_context)
-    return assembly.finish(context)
+        stages.use_context(stages.base_context)
+    return RunOutcome(ledger.finish(), context)

@@ -1,0 +1,261 @@
+"""The check: the one entry point the Python API, the CLI and CI share, and the whole decision of a run.
+
+The pipeline, stage by stage (each a folder of the engine)::
+
+    read      files, directories, stdin, mappings, Document objects and texts   -> documents, read problems
+    validate  the schema of each kind                                           -> stage and problems per item
+    graph     the ledger (duplicates, what is referenced), index, neighbourhoods, names, context
+    evaluate  the policy set proven once; one input per document; regorus; in one or more processes
+    judge     findings from raw results; then waivers, baseline and fail-on applied to the report
+    report    the frozen :class:`Report` every renderer and every exit code come from
+
+A :class:`Checker` loads and proves the policy set once (prepare), then checks any number of inputs
+(evaluate). Every setting, however it was given (keyword arguments, a :class:`Config`, or ``ethiq.toml``,
+``[tool.ethiq]`` and ``ETHIQ_*`` with ``config=True``), becomes one :class:`Config` first, so the CLI (which
+passes its flags the same way) and a script give the same report for the same settings. Nothing here
+prints or exits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .config import Config, resolve_config
+from .errors import UsageError
+from .evaluate import engine_version, load_policy_set
+from .evaluate.parallel import RunOutcome, resolve_jobs, run_items, run_paths
+from .graph import build_context, ledger_of
+from .judge import Baseline, DocumentStages, baseline_of, decide, load_baseline, load_waivers
+from .read import Document, Input, ReadProblem, as_inputs, iter_inputs
+from .report import Report
+from .validate import bundled_schemas
+
+PathArg = str | os.PathLike[str]
+
+
+def today() -> str:
+    """The evaluation date when none is given: the only place ethiq reads the clock."""
+    return dt.date.today().isoformat()
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineCreation:
+    """What :meth:`Checker.create_baseline` did: the baseline written, and the report judged with it."""
+
+    baseline: Baseline  # its ``left_out`` lists the findings of non-waivable rules, which no baseline accepts
+    report: Report
+
+
+class Checker:
+    """Policies loaded and proven once; inputs checked many times, each time to one decided :class:`Report`.
+
+    ``policies``, ``context``, ``as_of`` and ``lang`` fix what the rules are and how they speak, so they
+    belong to the checker; waivers, baseline, fail-on, exclude and jobs may change per :meth:`check` and
+    default to the checker's ``config``. A date is a :class:`datetime.date` or ISO text.
+    """
+
+    def __init__(
+        self,
+        *,
+        policies: Sequence[PathArg] | None = None,
+        context: Sequence[PathArg] | None = None,
+        as_of: str | dt.date | None = None,
+        lang: str | None = None,
+        config: Config | bool | None = None,
+    ):
+        options = {"policies": policies, "context": context, "as_of": as_of, "lang": lang}
+        self.config: Config = resolve_config(config, options)
+        self.lang: str = self.config.lang
+        self.as_of: str = self.config.as_of or today()
+        schemas = bundled_schemas()
+        context_files = [str(path) for path in self.config.context]
+        base_context = build_context(files=context_files, schemas=schemas)
+        self.policy_set = load_policy_set(self.config.policies, probe_data=base_context.rego_data())
+        self.stages = DocumentStages(
+            self.policy_set, base_context, context_files, as_of=self.as_of, lang=self.lang, schemas=schemas
+        )
+
+    @property
+    def base_context(self) -> Any:
+        """The policy context before the run's own policy_context documents are merged in."""
+        return self.stages.base_context
+
+    def check(
+        self,
+        inputs: Input | Iterable[Input] | None = None,
+        *,
+        texts: str | Iterable[str] = (),
+        waivers: PathArg | None = None,
+        baseline: PathArg | None = None,
+        fail_on: str | None = None,
+        exclude: Sequence[str] | None = None,
+        jobs: int | str | None = None,
+        stdin_text: str | None = None,
+    ) -> Report:
+        """Check ``inputs`` and ``texts`` and return the decided report.
+
+        ``inputs``: paths (a ``str`` or :class:`os.PathLike` is always one path: a file, a directory walked
+        recursively, or ``-`` for standard input) and documents (mappings or :class:`Document` objects),
+        alone or in any iterable, in report order. Without inputs or texts, the configuration's ``paths``.
+        ``texts``: JSON or YAML text, each read like a file named ``<text N>``.
+        ``waivers``, ``baseline``: files applied to the findings; ``fail_on``: ``block`` (default), ``warn``
+        or ``info``; ``exclude``: gitignore-style globs of files a directory walk skips; ``jobs``: worker
+        processes for paths (``"auto"``: one per CPU), the report is the same whatever their number.
+        """
+        config = self._settings(waivers, baseline, fail_on, exclude, jobs)
+        return self._decide(self._judge(config, inputs, texts, stdin_text), config, use_baseline=True)
+
+    def check_documents(self, documents: Iterable[Mapping[str, Any] | Document], **options: Any) -> Report:
+        """Check documents held in memory (mappings or :class:`Document` objects); options as :meth:`check`."""
+        items = list(documents)
+        if any(isinstance(item, str | os.PathLike) for item in items):
+            raise UsageError("check_documents takes mappings or Document objects; give paths to check()")
+        return self.check(items, **options)
+
+    def check_items(self, items: Iterable[Document | ReadProblem], **options: Any) -> Report:
+        """Check what :func:`~ethiq.engine.read.iter_documents` yields, read problems included, in this process."""
+        config = self._settings(options.get("waivers"), options.get("baseline"), options.get("fail_on"), None, None)
+        return self._decide(self._report(run_items(self.stages, items)), config, use_baseline=True)
+
+    def create_baseline(
+        self,
+        inputs: Input | Iterable[Input] | None = None,
+        *,
+        output: PathArg,
+        texts: str | Iterable[str] = (),
+        waivers: PathArg | None = None,
+        fail_on: str | None = None,
+        exclude: Sequence[str] | None = None,
+        jobs: int | str | None = None,
+        stdin_text: str | None = None,
+    ) -> BaselineCreation:
+        """Check like :meth:`check` (without a baseline), write a baseline of its findings to ``output``.
+
+        Waived findings and findings of non-waivable rules are left out (the latter are listed in
+        ``baseline.left_out``). The returned report is judged with the new baseline, so its exit code says
+        what ``check --baseline output`` would now say.
+        """
+        config = self._settings(waivers, None, fail_on, exclude, jobs)
+        judged = self._judge(config, inputs, texts, stdin_text)
+        waived = self._decide(judged, config, use_baseline=False)
+        created = replace(baseline_of(waived), file=str(output))
+        created.write(output)
+        report = decide(judged, waivers=_waivers(config), baseline=load_baseline(output), fail_on=config.fail_on)
+        return BaselineCreation(created, report)
+
+    # --- the stages ------------------------------------------------------------------------------------
+
+    def _settings(self, waivers: Any, baseline: Any, fail_on: Any, exclude: Any, jobs: Any) -> Config:
+        if isinstance(exclude, str):
+            exclude = [exclude]
+        options = {"waivers": waivers, "baseline": baseline, "fail_on": fail_on, "exclude": exclude, "jobs": jobs}
+        return resolve_config(self.config, options)
+
+    def _judge(
+        self, config: Config, inputs: Input | Iterable[Input] | None, texts: str | Iterable[str], stdin_text: str | None
+    ) -> Report:
+        """Read, validate, index and evaluate: the report before any decision."""
+        items = as_inputs(inputs)
+        text_list = [texts] if isinstance(texts, str) else list(texts)
+        if not items and not text_list:
+            items = [str(path) for path in config.paths]
+        if not items and not text_list:
+            raise UsageError("no paths to check: give PATH arguments, inputs, or set `paths` in ethiq.toml")
+        exclude = config.excludes if config.exclude else None
+        if text_list or any(not isinstance(item, str | os.PathLike) for item in items):
+            # Documents in memory are judged in this process: they are their own spool.
+            outcome = run_items(self.stages, iter_inputs(items, text_list, stdin_text=stdin_text, exclude=exclude))
+        else:
+            paths = [item for item in items if isinstance(item, str | os.PathLike)]
+            outcome = run_paths(
+                self.stages, paths, stdin_text=stdin_text, jobs=resolve_jobs(config.jobs), exclude=exclude
+            )
+        return self._report(outcome)
+
+    def _report(self, outcome: RunOutcome) -> Report:
+        ledgered = outcome.ledgered
+        return Report(
+            as_of=self.as_of,
+            lang=self.lang,
+            documents=ledgered.documents,
+            findings=ledgered.findings,
+            problems=ledgered.problems,
+            engine=engine_version(),
+            policy_files=[module.path for module in self.policy_set.modules],
+            context_origins=outcome.context.origins,
+            rules=self.policy_set.rules,
+        )
+
+    @staticmethod
+    def _decide(report: Report, config: Config, *, use_baseline: bool) -> Report:
+        baseline = load_baseline(config.baseline) if use_baseline and config.baseline is not None else None
+        return decide(report, waivers=_waivers(config), baseline=baseline, fail_on=config.fail_on)
+
+
+def _waivers(config: Config) -> Any:
+    return load_waivers(config.waivers) if config.waivers is not None else None
+
+
+def check(
+    inputs: Input | Iterable[Input] | None = None,
+    *,
+    texts: str | Iterable[str] = (),
+    as_of: str | dt.date | None = None,
+    lang: str | None = None,
+    policies: Sequence[PathArg] | None = None,
+    context: Sequence[PathArg] | None = None,
+    waivers: PathArg | None = None,
+    baseline: PathArg | None = None,
+    fail_on: str | None = None,
+    exclude: Sequence[str] | None = None,
+    jobs: int | str | None = None,
+    config: Config | bool | None = None,
+    stdin_text: str | None = None,
+) -> Report:
+    """Check documents in one call and return the decided report (for many calls, reuse a :class:`Checker`).
+
+    >>> report = check([{"kind": "vendor", "id": "v1", "legal_name": "Cambridge Analytica LLC"}], as_of="2026-11-23")
+    >>> int(report.exit_code)
+    1
+
+    ``inputs`` are paths (a ``str`` is always one path, never text) and documents (mappings, whose
+    :class:`datetime.date` values count as ISO text, or :class:`Document` objects); ``texts`` are JSON or
+    YAML texts. ``as_of`` (a date or ISO text; default today), ``lang`` (``en``/``sv``), ``policies`` (extra
+    policy directories), ``context`` (policy context files), ``waivers``, ``baseline``, ``fail_on``
+    (``block``/``warn``/``info``), ``exclude`` (gitignore-style globs) and ``jobs`` mean what the CLI's
+    flags of the same names mean. ``config=True`` reads ``ethiq.toml``, ``[tool.ethiq]`` and ``ETHIQ_*``
+    as the CLI does, under the arguments given; a :class:`Config` is used as it is, under them.
+    """
+    checker = Checker(policies=policies, context=context, as_of=as_of, lang=lang, config=config)
+    return checker.check(
+        inputs,
+        texts=texts,
+        waivers=waivers,
+        baseline=baseline,
+        fail_on=fail_on,
+        exclude=exclude,
+        jobs=jobs,
+        stdin_text=stdin_text,
+    )
+
+
+def validate(
+    inputs: Input | Iterable[Input] | None = None,
+    *,
+    texts: str | Iterable[str] = (),
+    lang: str = "en",
+    stdin_text: str | None = None,
+) -> Report:
+    """Read and validate only (schemas and duplicate ids; no policy is evaluated): what ``ethiq validate`` shows."""
+    ledgered = ledger_of(
+        iter_inputs(as_inputs(inputs), [texts] if isinstance(texts, str) else texts, stdin_text=stdin_text),
+        bundled_schemas(),
+    ).finish()
+    return Report(as_of=today(), lang=lang, documents=ledgered.documents, problems=ledgered.problems)
+
+
+__all__ = ["BaselineCreation", "Checker", "check", "today", "validate"]

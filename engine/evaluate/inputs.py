@@ -1,0 +1,82 @@
+"""The input builder, the only one: the ``input`` document the rules receive, as the JSON text the engine parses.
+
+Its shape is the policy contract (docs/policy-authoring.md)::
+
+    {"kind", "as_of", "document", "related", "links", "unresolved", "names", "derived"}
+
+The text is spliced rather than built as a dict and dumped, because referenced documents recur in the
+neighbourhoods of many documents (a vendor behind a hundred data sources): a :class:`RunIndex` remembers
+their JSON text and the names in them, once per run. tests/test_inputs.py proves that the text parses to
+exactly the documented input.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import OrderedDict
+from collections.abc import Iterable
+from typing import Any
+
+from ..graph import DocumentIndex, Key, PolicyContext, derive, iter_names, neighbourhood
+from ..read import Document
+
+
+def dumps(value: Any) -> str:
+    # Not ASCII-escaped: less to encode here and to parse in the engine; the same JSON values.
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _referenced(data: Any) -> tuple[str, tuple[str, ...]]:
+    return dumps(data), tuple(iter_names(data))
+
+
+class RunIndex(DocumentIndex):
+    """The index of one run, remembering what inputs need of its documents: JSON text and names.
+
+    Valid for one run only: the documents of an index do not change while it is used.
+    """
+
+    def __init__(self, documents: Iterable[Document] = (), memo_size: int = 2048):
+        super().__init__(documents)
+        self._memo: OrderedDict[Key, tuple[str, tuple[str, ...]]] = OrderedDict()
+        self._memo_size = memo_size
+
+    def referenced(self, kind: str, ident: str, data: Any) -> tuple[str, tuple[str, ...]]:
+        """The JSON text and the names of the indexed document (``kind``, ``ident``), whose data is ``data``."""
+        key = (kind, ident)
+        memo = self._memo.get(key)
+        if memo is None:
+            memo = self._memo[key] = _referenced(data)
+            if len(self._memo) > self._memo_size:
+                self._memo.popitem(last=False)
+        else:
+            self._memo.move_to_end(key)
+        return memo
+
+
+def build_input_json(document: Document, index: DocumentIndex, context: PolicyContext, as_of: str) -> str:
+    """The ``input`` the rules see for ``document``, as JSON text."""
+    hood = neighbourhood(document, index)
+    describe = context.names.describe
+    names: dict[str, Any] = {}
+    for name in iter_names(document.data):
+        if name not in names:
+            names[name] = describe(name)
+    related = []
+    for kind, documents in hood.related.items():
+        members = []
+        for ident, data in documents.items():
+            text, found = index.referenced(kind, ident, data) if isinstance(index, RunIndex) else _referenced(data)
+            members.append(f"{dumps(ident)}:{text}")
+            for name in found:
+                if name not in names:
+                    names[name] = describe(name)
+        related.append(f"{dumps(kind)}:{{{','.join(members)}}}")
+    return "".join(
+        (
+            f'{{"kind":{dumps(document.kind)},"as_of":{dumps(as_of)},"document":{dumps(document.data)}',
+            f',"related":{{{",".join(related)}}},"links":{dumps(hood.links)}',
+            f',"unresolved":{dumps(hood.unresolved)},"names":{dumps(names)}',
+            f',"derived":{dumps(derive(document.data))}}}',
+        )
+    )

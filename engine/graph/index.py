@@ -1,0 +1,37 @@
+"""Documents by kind and id: what references resolve against.
+
+The index of a run holds only the documents that other documents reference (see :mod:`.ledger`); the
+parallel runner's index loads them from its spool on demand. A later whole-run graph (reverse edges,
+per-document summaries) is built beside this, from the ledger's records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..read import Document
+
+
+class DocumentIndex:
+    """Documents by kind and id: what references resolve against."""
+
+    def __init__(self, documents: Iterable[Document] = ()):
+        self._by_key: dict[tuple[str, str], Document] = {}
+        for document in documents:
+            self.add(document)
+
+    def add(self, document: Document) -> Document | None:
+        """Index ``document``; returns the earlier document with the same kind and id, if any."""
+        if document.kind is None or document.id is None:
+            return None
+        key = (document.kind, document.id)
+        earlier = self._by_key.get(key)
+        if earlier is None:
+            self._by_key[key] = document
+        return earlier
+
+    def get(self, kind: str, ident: str) -> Document | None:
+        return self._by_key.get((kind, ident))
+
+    def __len__(self) -> int:
+        return len(self._by_key)

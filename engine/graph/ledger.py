@@ -1,0 +1,186 @@
+"""The run's ledger: one small record per item in input order, duplicate ids, and which documents are referenced.
+
+The check runs in two passes so that memory grows with what the graph needs, not with the number of
+documents (:mod:`ethiq.engine.evaluate.parallel` runs them):
+
+1. **intake**: every item is read and validated, and the run keeps an :class:`Intake` of it (kind, id,
+   place, problems, and the (kind, id) of every document it references: its outgoing edges), never the
+   document itself, which waits in a spool.
+2. **judge**: once every item has been seen, so that duplicates and the index are known, each judgeable
+   document is loaded back, its neighbourhood built from the index of *referenced* documents, and judged
+   (a :class:`Judgement`).
+
+The :class:`Ledger` is the parent's side of both passes: results in input order whatever the order in which
+work finishes. The intake records are the nodes and edges of the run's document graph; a whole-run graph
+(reverse edges, per-document summaries for incremental checks and reverse queries) is built from them here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from typing import TypeVar
+
+from ..read import Document, ReadProblem
+from ..report import DocumentResult, Finding, Problem, ProblemKind, Verdict, finding_order
+from ..validate import SchemaSet, Stage, duplicate_problem, validate_item
+from .references import iter_references
+
+Key = tuple[str, str]  # (kind, id)
+L = TypeVar("L")
+
+
+@dataclass(frozen=True, slots=True)
+class Intake:
+    """What the run keeps of one item after reading and validating it: no document data."""
+
+    stage: Stage
+    kind: str | None
+    id: str | None
+    file: str
+    line: int
+    problems: tuple[Problem, ...] = ()
+    references: tuple[Key, ...] = ()  # (kind, id) of every document it references
+    context: Document | None = None  # only for a policy_context document
+
+
+def intake(item: Document | ReadProblem, schemas: SchemaSet) -> Intake:
+    """Validate one item and note what the second pass needs to know about it."""
+    stage, problems = validate_item(item, schemas)
+    if isinstance(item, ReadProblem):
+        return Intake(stage, None, None, item.file, item.line or 1, problems)
+    source, kind = item.source, item.kind
+    if stage == Stage.INVALID:
+        return Intake(stage, kind, item.id, source.file, source.line, problems)
+    if stage == Stage.CONTEXT:
+        return Intake(stage, kind, item.id, source.file, source.line, context=item)
+    references = dict.fromkeys((ref.target, ident) for _, ident, ref in iter_references(item.data, kind or ""))
+    return Intake(stage, kind, item.id, source.file, source.line, references=tuple(references))
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """The outcome of judging one document: its verdict and findings, or the problem that stopped it."""
+
+    verdict: str
+    findings: tuple[Finding, ...] = ()
+    problem: Problem | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Ledgered:
+    """What a finished ledger holds, in report order."""
+
+    documents: tuple[DocumentResult, ...]
+    findings: tuple[Finding, ...]
+    problems: tuple[Problem, ...]
+    context_documents: tuple[Document, ...]
+
+
+class Ledger:
+    """Records the items of one run in input order. Intakes must be added in input order.
+
+    Only small records are kept per document (100,000s of them): its result, and until the index is built
+    the slot of the first document of each (kind, id).
+    """
+
+    def __init__(self) -> None:
+        self._documents: list[DocumentResult] = []
+        self._verdicts: dict[int, str] = {}  # judged slots whose verdict is not the default
+        self._problems: list[Problem] = []
+        self._findings: list[Finding] = []
+        self._first: dict[Key, int] = {}  # the slot of the first valid document of each (kind, id)
+        self._referenced: set[Key] = set()
+        self._strings: dict[str, str] = {}  # one copy of each file name and kind, shared by their documents
+        self._context_documents: list[Document] = []
+        self._late_problems: list[tuple[int, Problem]] = []
+
+    def add(self, intake: Intake) -> int | None:
+        """Record one item; returns its slot (its place in the report) when it is to be judged."""
+        documents = self._documents
+        slot = len(documents)
+        file = self._strings.setdefault(intake.file, intake.file)
+        kind = self._strings.setdefault(intake.kind, intake.kind) if intake.kind is not None else None
+        if intake.stage in (Stage.READ, Stage.INVALID):
+            documents.append(DocumentResult(intake.id, kind, file, intake.line, Verdict.INVALID))
+            self._problems.extend(intake.problems)
+            return None
+        documents.append(DocumentResult(intake.id, kind, file, intake.line))
+        if intake.stage == Stage.CONTEXT:
+            assert intake.context is not None
+            self._context_documents.append(intake.context)
+            return None
+        assert kind is not None  # a valid document has a kind and an id
+        assert intake.id is not None
+        key = (kind, intake.id)
+        self._referenced.update(intake.references)
+        earlier = self._first.get(key)
+        if earlier is not None:
+            first = documents[earlier]
+            self._verdicts[slot] = Verdict.INVALID
+            self._problems.append(duplicate_problem(kind, intake.id, file, intake.line, f"{first.file}:{first.line}"))
+            return None
+        self._first[key] = slot
+        return slot
+
+    def fail_unit(self, file: str, message: str) -> None:
+        """A file whose reading crashed its worker: one problem in the place of its documents."""
+        self._documents.append(DocumentResult(None, None, file, 1, Verdict.ERROR))
+        self._problems.append(
+            Problem(ProblemKind.ENGINE, message, file, None, None, hint="this file was not judged; report the crash")
+        )
+
+    def document(self, slot: int) -> DocumentResult:
+        return self._documents[slot]
+
+    def index(self, locate: Callable[[int], L]) -> dict[Key, L]:
+        """Where each referenced document is (``locate`` says where the document of a slot is). Ends the intake."""
+        located = {key: locate(self._first[key]) for key in self._referenced if key in self._first}
+        self._first.clear()  # the duplicates are known: the rest of the run needs only the referenced
+        self._referenced = set()
+        return located
+
+    @property
+    def context_documents(self) -> tuple[Document, ...]:
+        """The run's valid policy_context documents, in input order."""
+        return tuple(self._context_documents)
+
+    def judged(self, slot: int, judgement: Judgement) -> None:
+        if judgement.verdict != Verdict.PASS:
+            self._verdicts[slot] = judgement.verdict
+        self._findings.extend(judgement.findings)
+        if judgement.problem is not None:
+            self._late_problems.append((slot, judgement.problem))
+
+    def crashed(self, slot: int, message: str) -> None:
+        """The document of ``slot`` was not judged: its worker died or its task raised."""
+        result = self._documents[slot]
+        problem = Problem(
+            ProblemKind.ENGINE,
+            f"not judged: {message}",
+            result.file,
+            result.line,
+            None,
+            result.id,
+            hint="this document was not judged; fix the policy or report the engine failure",
+        )
+        self.judged(slot, Judgement(Verdict.ERROR, problem=problem))
+
+    def finish(self) -> Ledgered:
+        """Everything recorded, in report order: engine problems after the input problems, in input order."""
+        documents = [
+            replace(result, verdict=self._verdicts[slot]) if slot in self._verdicts else result
+            for slot, result in enumerate(self._documents)
+        ]
+        self._late_problems.sort(key=lambda pair: pair[0])
+        problems = [*self._problems, *(problem for _, problem in self._late_problems)]
+        findings = sorted(self._findings, key=finding_order)
+        return Ledgered(tuple(documents), tuple(findings), tuple(problems), tuple(self._context_documents))
+
+
+def ledger_of(items: Iterable[Document | ReadProblem], schemas: SchemaSet) -> Ledger:
+    """A ledger of ``items`` read and validated, nothing judged: what ``ethiq validate`` reports."""
+    ledger = Ledger()
+    for item in items:
+        ledger.add(intake(item, schemas))
+    return ledger

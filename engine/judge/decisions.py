@@ -1,0 +1,28 @@
+"""The decisions of a run, applied to its report in one place for every caller: waivers, baseline, fail-on.
+
+The CLI, the Python API and CI all receive the report :func:`decide` returns, so they cannot disagree: a
+waiver accepted here is accepted everywhere, and the exit code (:attr:`Report.exit_code`) follows from the
+decided report alone. Order matters and is fixed: waivers first (a waived finding is never baselined),
+then the baseline, then the ``fail_on`` threshold.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ..report import SEVERITY_RANK, Report
+from .baseline import Baseline, apply_baseline
+from .waivers import WaiverSet, apply_waivers
+
+
+def decide(
+    report: Report, *, waivers: WaiverSet | None = None, baseline: Baseline | None = None, fail_on: str = "block"
+) -> Report:
+    """``report`` with the waivers and the baseline applied and ``fail_on`` set (a new report)."""
+    if fail_on not in SEVERITY_RANK:
+        raise ValueError(f"fail_on must be block, warn or info, not {fail_on!r}")
+    if waivers is not None:
+        report = apply_waivers(report, waivers)
+    if baseline is not None:
+        report = apply_baseline(report, baseline)
+    return dataclasses.replace(report, fail_on=fail_on)

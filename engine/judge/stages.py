@@ -1,0 +1,127 @@
+"""The per-document stages of a check, as one object any process can rebuild: intake, then judgement.
+
+A :class:`DocumentStages` holds what judging needs (the proven policy set, the base context, a prepared
+engine, the evaluation date and language) and is what the parallel runner executes, in this process or in
+worker processes, without importing the checker: a worker rebuilds it from its picklable
+:class:`StagesState`. The decisions of the whole run (waivers, baseline, fail-on) come later, in
+:mod:`.decisions`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import EthiqError
+from ..evaluate import PolicySet, PreparedEngine, build_input_json
+from ..graph import DocumentIndex, Intake, Judgement, PolicyContext, build_context, intake
+from ..read import Document, ReadProblem
+from ..report import Finding, Problem, ProblemKind, Verdict
+from ..validate import SchemaSet, bundled_schemas
+from .findings import findings_of, verdict_of
+
+
+@dataclass(frozen=True, slots=True)
+class StagesState:
+    """Everything a worker process needs to judge like the stages it came from (picklable)."""
+
+    policy_set: PolicySet
+    context_data: dict[str, Any]
+    context_origins: tuple[str, ...]
+    context_files: tuple[str, ...]
+    as_of: str
+    lang: str
+
+    def build(self) -> DocumentStages:
+        """The stages in a worker: the policy set was proven by the parent, so it is only prepared."""
+        context = PolicyContext(data=self.context_data, origins=list(self.context_origins))
+        return DocumentStages(self.policy_set, context, self.context_files, as_of=self.as_of, lang=self.lang)
+
+
+class DocumentStages:
+    """Intake and judgement of single documents with one prepared engine."""
+
+    def __init__(
+        self,
+        policy_set: PolicySet,
+        base_context: PolicyContext,
+        context_files: Iterable[str],
+        *,
+        as_of: str,
+        lang: str,
+        schemas: SchemaSet | None = None,
+    ):
+        self.policy_set = policy_set
+        self.base_context = base_context
+        self.context_files = tuple(context_files)
+        self.as_of = as_of
+        self.lang = lang
+        self.schemas = schemas or bundled_schemas()
+        self._engine: PreparedEngine = policy_set.prepare(base_context.rego_data())
+        self._engine_context = base_context
+
+    def state(self) -> StagesState:
+        return StagesState(
+            policy_set=self.policy_set,
+            context_data=self.base_context.data,
+            context_origins=tuple(self.base_context.origins),
+            context_files=self.context_files,
+            as_of=self.as_of,
+            lang=self.lang,
+        )
+
+    def intake(self, item: Document | ReadProblem) -> Intake:
+        """Validate one item and note what the second pass needs to know about it."""
+        return intake(item, self.schemas)
+
+    def run_context(self, documents: tuple[Document, ...]) -> PolicyContext:
+        """The policy context of a run: the base one, or merged with the run's policy_context documents."""
+        if not documents:
+            return self.base_context
+        return build_context(documents, self.context_files, schemas=self.schemas)
+
+    def use_context(self, context: PolicyContext) -> None:
+        """Evaluate with ``context`` (the base one merged with policy_context documents) from now on."""
+        if context is not self._engine_context:
+            self._engine.set_data(context.rego_data())
+            self._engine_context = context
+
+    def judge(self, document: Document, index: DocumentIndex, context: PolicyContext) -> Judgement:
+        """Evaluate one document; a failure is an engine problem for it, never a pass or a lost result."""
+        try:
+            findings = self.evaluate(document, index, context)
+        except EthiqError as err:
+            # A Rust panic can leave the engine mid-rule ("recursion detected" on every later document):
+            # start the next document from a fresh engine, so one failure stays one document's problem.
+            self._engine = self.policy_set.prepare(self._engine_context.rego_data())
+            return engine_failure(document, str(err))
+        except Exception as err:  # a defect on one document must not lose the others' results
+            return engine_failure(document, f"internal error: {type(err).__name__}: {err}")
+        return Judgement(verdict_of(findings), tuple(findings))
+
+    def evaluate(self, document: Document, index: DocumentIndex, context: PolicyContext) -> list[Finding]:
+        """The findings of the rules of ``document``'s kind; raises on any engine or result error."""
+        self._engine.set_input_json(build_input_json(document, index, context, self.as_of))
+        return findings_of(
+            self._results(document.kind or ""), document, self.policy_set, as_of=self.as_of, lang=self.lang
+        )
+
+    def _results(self, kind: str) -> Iterator[tuple[str, list[Any]]]:
+        for entry in self.policy_set.entry_points.get(kind, []):
+            yield entry, self._engine.eval_set(entry)
+
+
+def engine_failure(document: Document, message: str) -> Judgement:
+    return Judgement(
+        Verdict.ERROR,
+        problem=Problem(
+            ProblemKind.ENGINE,
+            message,
+            document.source.file,
+            document.source.line,
+            None,
+            document.id,
+            hint="this document was not judged; fix the policy or report the engine failure",
+        ),
+    )

@@ -1,0 +1,459 @@
+"""The report: findings, problems, document results, the rules they cite, and the exit code they give.
+
+This module owns the values every stage produces and every front end receives, and nothing else: it
+imports no other stage. A :class:`Finding` is what a rule said about a document. A :class:`Problem` is
+input that could not be judged (unreadable, schema-invalid, a duplicate id, a refused waiver) or a policy or
+engine failure. The :class:`Report` holds them, frozen, and decides the exit code, one table for every front
+end (the policy lives on the result, as in conftest)::
+
+    0  no blocking finding and every input judged
+    1  blocking findings: fail or needs_review of a rule at or above ``fail_on``, neither waived nor baselined
+    2  unusable input: unreadable, unparsable, schema-invalid, refused waiver or baseline entry, usage
+    3  broken policy, data or engine
+
+The highest applicable code wins, so a run that could not judge some input never exits 0 or 1.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import IntEnum, StrEnum
+from typing import Any
+
+REPORT_VERSION = "1.0"
+
+#: Severities, weakest first: ``fail_on`` names the weakest that fails a run.
+SEVERITIES = ("info", "warn", "block")
+SEVERITY_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
+
+PathKey = tuple[str | int, ...]
+
+
+class ExitCode(IntEnum):
+    """The process exit code of a run, the same for every command, format and caller."""
+
+    OK = 0
+    BLOCKING = 1
+    INPUT_ERROR = 2
+    POLICY_ERROR = 3
+
+
+class Status(StrEnum):
+    """What a rule says of a document: it breaks the rule, or a fact the rule needs is unknown."""
+
+    FAIL = "fail"
+    NEEDS_REVIEW = "needs_review"
+
+
+class Verdict(StrEnum):
+    """What happened to one document of a run."""
+
+    PASS = "pass"
+    FAIL = "fail"
+    NEEDS_REVIEW = "needs_review"
+    WARN = "warn"
+    INVALID = "invalid"
+    ERROR = "error"
+
+
+class ProblemKind(StrEnum):
+    """Why something could not be judged; the first four are the input's fault (exit 2), the last two not (3)."""
+
+    READ = "read_error"
+    SCHEMA = "schema_violation"
+    DUPLICATE = "duplicate_id"
+    WAIVER = "waiver_error"
+    BASELINE = "baseline_error"
+    ENGINE = "engine_error"
+    POLICY = "policy_error"
+
+
+def json_path(path: Iterable[str | int]) -> str:
+    """``$.a.b[0]`` in jsonschema's notation; keys that are not identifiers are quoted."""
+    out = "$"
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", part):
+            out += f".{part}"
+        else:
+            out += "[" + json.dumps(part, ensure_ascii=False) + "]"
+    return out
+
+
+def json_pointer(path: Iterable[str | int]) -> str:
+    """RFC 6901 pointer of ``path`` (``/a/b/0``)."""
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
+
+
+# --- the rules a report cites ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSource:
+    """Where a rule comes from: a seed sentence (Swedish verbatim + English) or a regulation article."""
+
+    ref: str  # "S15" for a seed sentence, else the article ("GDPR Art. 9")
+    sv: str | None = None
+    en: str | None = None
+    url: str | None = None
+
+    @property
+    def is_seed(self) -> bool:
+        return bool(re.match(r"^(S\d{2}|P\d)$", self.ref))
+
+    def to_dict(self) -> dict[str, str]:
+        out = {"ref": self.ref}
+        out.update({k: v for k, v in (("sv", self.sv), ("en", self.en), ("url", self.url)) if v})
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class RuleMeta:
+    """One rule as its ``# METADATA`` block describes it (read by the policy stage)."""
+
+    id: str
+    package: str
+    title: Mapping[str, str]  # language -> text
+    severities: tuple[str, ...]  # strongest first
+    sources: tuple[RuleSource, ...]
+    remediation: Mapping[str, str]
+    description: Mapping[str, str] = field(default_factory=dict)
+    messages: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # key -> language -> template
+    non_waivable: bool = False  # neither a waiver nor a baseline can accept its findings
+    verification: str | None = None
+    effective_from: str | None = None  # ISO date
+    effective_until: str | None = None
+    file: str = ""
+    line: int = 0
+    kinds: tuple[str, ...] = ()  # the document kinds its package judges
+
+    def is_effective(self, date: str) -> bool:
+        """Whether the rule applies on ``date`` (ISO): its window holds the document's relevant date."""
+        day = date[:10]
+        if self.effective_from and day < self.effective_from:
+            return False
+        return not (self.effective_until and day > self.effective_until)
+
+    @property
+    def severity(self) -> str:
+        """The nominal severity: the strongest the rule can give."""
+        return self.severities[0]
+
+    def text(self, field_name: str, lang: str) -> str:
+        values: Mapping[str, str] = getattr(self, field_name)
+        return values.get(lang) or values.get("en") or ""
+
+    def message(self, key: str, lang: str) -> str | None:
+        template = self.messages.get(key)
+        if template is None:
+            return None
+        return template.get(lang) or template.get("en")
+
+    def to_dict(self, lang: str) -> dict[str, Any]:
+        """The rule as a report's ``rules[]`` shows it."""
+        return {
+            "id": self.id,
+            "title": self.text("title", lang),
+            "severity": list(self.severities),
+            "kinds": list(self.kinds),
+            "non_waivable": self.non_waivable,
+            "sources": [s.to_dict() for s in self.sources],
+        }
+
+
+# --- findings, problems, documents ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One rule's verdict on one document, located and explained.
+
+    ``waiver`` is set when a waiver accepted the finding, ``baselined`` when the run's baseline held its
+    fingerprint: either way it stays in the report and never blocks.
+    """
+
+    rule_id: str
+    severity: str  # block, warn or info
+    status: str  # a Status
+    title: str
+    message: str
+    remediation: str
+    document_id: str
+    kind: str
+    file: str
+    line: int | None
+    column: int | None
+    path: PathKey  # keys and indices into the document
+    sources: tuple[RuleSource, ...] = ()
+    trace: tuple[str, ...] = ()  # ids along the graph route, for a finding reached through references
+    non_waivable: bool = False
+    waiver: Mapping[str, Any] | None = None  # the waiver that accepted this finding: id, reason, owner, expires
+    variant: str = ""  # the rule's reason (message key and parameters): tells apart findings at one path
+    baselined: bool = False
+
+    @property
+    def json_path(self) -> str:
+        return json_path(self.path)
+
+    @property
+    def is_waived(self) -> bool:
+        return self.waiver is not None
+
+    @property
+    def is_accepted(self) -> bool:
+        """Accepted by a waiver or by the baseline: shown, never blocking."""
+        return self.waiver is not None or self.baselined
+
+    def blocks_at(self, fail_on: str) -> bool:
+        """Whether this finding fails a run whose threshold is ``fail_on`` (block, warn or info)."""
+        return not self.is_accepted and SEVERITY_RANK[self.severity] >= SEVERITY_RANK[fail_on]
+
+    @property
+    def is_blocking(self) -> bool:
+        """Blocking at the default threshold: an accepted-by-nobody finding of a ``block`` rule."""
+        return self.blocks_at("block")
+
+    @property
+    def fingerprint(self) -> str:
+        """Stable across reformatting and reordering: rule, document, path and graph route, not file or line."""
+        key = "\x1f".join(
+            (self.rule_id, self.kind, self.document_id, self.json_path, "→".join(self.trace), self.variant)
+        )
+        return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule_id": self.rule_id,
+            "severity": self.severity,
+            "status": str(self.status),
+            "blocking": self.is_blocking,
+            "title": self.title,
+            "message": self.message,
+            "remediation": self.remediation,
+            "document": {"id": self.document_id, "kind": self.kind, "file": self.file},
+            "location": {
+                "path": self.json_path,
+                "pointer": json_pointer(self.path),
+                "line": self.line,
+                "column": self.column,
+            },
+            "trace": list(self.trace),
+            "sources": [s.to_dict() for s in self.sources],
+            "non_waivable": self.non_waivable,
+            "waiver": dict(self.waiver) if self.waiver is not None else None,
+            "baselined": self.baselined,
+            "fingerprint": self.fingerprint,
+        }
+
+
+def finding_order(finding: Finding) -> tuple[Any, ...]:
+    """The order of findings in a report: by file and line, then document, rule, path and status."""
+    return (
+        finding.file,
+        finding.line or 0,
+        finding.document_id,
+        finding.rule_id,
+        tuple(str(p) for p in finding.path),
+        str(finding.status),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Input that could not be judged, or a failure of the policy set on a document."""
+
+    kind: str  # a ProblemKind
+    message: str
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    document_id: str | None = None
+    path: PathKey | None = None
+    hint: str = ""  # what to do about it
+
+    @property
+    def exit_code(self) -> ExitCode:
+        if self.kind in (ProblemKind.ENGINE, ProblemKind.POLICY):
+            return ExitCode.POLICY_ERROR
+        return ExitCode.INPUT_ERROR
+
+    @property
+    def location(self) -> str:
+        return ":".join(str(p) for p in (self.file, self.line, self.column) if p is not None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": str(self.kind),
+            "message": self.message,
+            "hint": self.hint,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "document_id": self.document_id,
+            "path": json_path(self.path) if self.path is not None else None,
+            "exit_code": int(self.exit_code),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentResult:
+    """What happened to one document of the run (or to an unreadable file, which has no id or kind)."""
+
+    id: str | None
+    kind: str | None
+    file: str
+    line: int
+    verdict: str = Verdict.PASS
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind, "file": self.file, "line": self.line, "verdict": str(self.verdict)}
+
+
+# --- the baseline's outcome ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineEntry:
+    """One accepted finding of a baseline file: its fingerprint, and rule, document and path for a reader."""
+
+    fingerprint: str
+    rule: str
+    kind: str
+    document: str
+    path: str  # JSON path
+
+    def to_dict(self) -> dict[str, str]:
+        return {
+            "fingerprint": self.fingerprint,
+            "rule": self.rule,
+            "kind": self.kind,
+            "document": self.document,
+            "path": self.path,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineOutcome:
+    """How the run's findings met its baseline file."""
+
+    file: str
+    entries: int  # entries in the file
+    matched: int  # findings of this run accepted by the baseline
+    disappeared: tuple[BaselineEntry, ...] = ()  # entries no finding of this run matched: fixed, or not run
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "entries": self.entries,
+            "matched": self.matched,
+            "disappeared": [e.to_dict() for e in self.disappeared],
+        }
+
+
+# --- the report -----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The outcome of one run: every document, finding and problem, and the exit code they give.
+
+    Frozen: the judge stage returns a new report when it applies waivers, a baseline or ``fail_on``.
+    Sequences given to the constructor are stored as tuples.
+    """
+
+    as_of: str  # the evaluation date, ISO
+    lang: str  # en or sv: the language of titles, messages and remediations
+    documents: Sequence[DocumentResult] = ()  # in input order
+    findings: Sequence[Finding] = ()  # in file and line order
+    problems: Sequence[Problem] = ()
+    engine: str = ""  # the Rego engine and its version
+    policy_files: Sequence[str] = ()
+    context_origins: Sequence[str] = ()  # where the policy context came from, in merge order
+    rules: Mapping[str, RuleMeta] = field(default_factory=dict)  # every rule the policy set can report
+    fail_on: str = "block"  # the lowest severity that fails the run
+    waivers_file: str | None = None  # the waiver file applied, if any
+    baseline: BaselineOutcome | None = None  # the baseline applied, if any
+
+    def __post_init__(self) -> None:
+        for name in ("documents", "findings", "problems", "policy_files", "context_origins"):
+            value = getattr(self, name)
+            if not isinstance(value, tuple):
+                object.__setattr__(self, name, tuple(value))
+        if self.fail_on not in SEVERITY_RANK:
+            raise ValueError(f"fail_on must be one of {', '.join(SEVERITIES)}, not {self.fail_on!r}")
+
+    def rules_for(self, kind: str | None) -> list[RuleMeta]:
+        """The rules that judged documents of ``kind`` (for per-rule renderings such as JUnit)."""
+        return sorted((m for m in self.rules.values() if kind in m.kinds), key=lambda m: m.id)
+
+    @property
+    def blocking(self) -> list[Finding]:
+        """The findings that fail the run at its ``fail_on`` threshold (never waived or baselined ones)."""
+        return [f for f in self.findings if f.blocks_at(self.fail_on)]
+
+    @property
+    def is_blocking(self) -> bool:
+        return any(f.blocks_at(self.fail_on) for f in self.findings)
+
+    @property
+    def exit_code(self) -> ExitCode:
+        codes = [p.exit_code for p in self.problems]
+        if self.is_blocking:
+            codes.append(ExitCode.BLOCKING)
+        return max(codes, default=ExitCode.OK)
+
+    @property
+    def passed(self) -> bool:
+        return self.exit_code == ExitCode.OK
+
+    def summary(self) -> dict[str, Any]:
+        verdicts = Counter(str(d.verdict) for d in self.documents)
+        return {
+            "documents": len(self.documents),
+            "verdicts": dict(sorted(verdicts.items())),
+            "findings": len(self.findings),
+            "blocking": len(self.blocking),
+            "waived": sum(1 for f in self.findings if f.is_waived),
+            "baselined": sum(1 for f in self.findings if f.baselined),
+            "by_severity": dict(sorted(Counter(f.severity for f in self.findings).items())),
+            "by_status": dict(sorted(Counter(str(f.status) for f in self.findings).items())),
+            "problems": len(self.problems),
+            "exit_code": int(self.exit_code),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": REPORT_VERSION,
+            "tool": {"name": "ethiq", "version": _version(), "engine": self.engine},
+            "as_of": self.as_of,
+            "lang": self.lang,
+            "fail_on": self.fail_on,
+            "exit_code": int(self.exit_code),
+            "summary": self.summary(),
+            "documents": [d.to_dict() for d in self.documents],
+            "findings": [f.to_dict() for f in self.findings],
+            "problems": [p.to_dict() for p in self.problems],
+            "context": list(self.context_origins),
+            "waivers": self.waivers_file,
+            "baseline": self.baseline.to_dict() if self.baseline is not None else None,
+            "rules": [
+                self.rules[rule_id].to_dict(self.lang)
+                for rule_id in sorted({f.rule_id for f in self.findings})
+                if rule_id in self.rules
+            ],
+        }
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("ethiq")
+    except PackageNotFoundError:
+        return "0+unknown"
