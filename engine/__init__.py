@@ -1,11 +1,10 @@
 """ethiq's engine, installed as ``ethiq.engine``: the check pipeline and its public API. It never prints or exits.
 
 Stages, each a folder: ``read/`` -> ``validate/`` -> ``graph/`` -> ``evaluate/`` -> ``judge/``, driven by
-``check.py`` into the frozen report of ``report.py``; ``config.py`` turns every way of giving a setting into
+``pipeline.py`` into the frozen report of ``report.py``; ``config.py`` turns every way of giving a setting into
 one :class:`Config`; ``errors.py`` is the one exception tree. ``ethiq/__init__.py`` re-exports this API.
 """
 
-from .check import BaselineCreation, Checker, check, validate
 from .config import Config, load_config
 from .errors import (
     ConfigError,
@@ -21,6 +20,7 @@ from .errors import (
 from .evaluate import PolicySet, load_policy_set
 from .graph import PolicyContext, build_context, content_sha256
 from .judge import Baseline, BaselineFileError, WaiverFileError
+from .pipeline import BaselineCreation, Checker, check, validate
 from .read import Document, ReadProblem, iter_documents, load_documents, parse_documents
 from .report import (
     DocumentResult,

@@ -73,6 +73,12 @@ class ProblemKind(StrEnum):
     POLICY = "policy_error"
 
 
+def is_file_name(file: str) -> bool:
+    """Whether a report's ``file`` names a file on disk, rather than standard input (``-``), documents handed
+    over in memory (``<memory>``) or a text (``<text 1>``): only files have paths to match or point at."""
+    return file != "-" and not file.startswith("<")
+
+
 def json_path(path: Iterable[str | int]) -> str:
     """``$.a.b[0]`` in jsonschema's notation; keys that are not identifiers are quoted."""
     out = "$"

@@ -8,7 +8,6 @@ related documents with its description, and the derived facts.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -57,8 +56,9 @@ def test_the_input_text_is_the_documented_input(checker: Checker, folder: str) -
         assert graph_inputs > 0  # the comparison covers spliced related documents
 
 
-def test_names_and_text_keep_unicode_and_dates_as_written(checker: Checker, tmp_path: Path) -> None:
-    vendor = {"kind": "vendor", "id": "v_å", "legal_name": "Ｃambridge Ａnalytica \"LLC\"", "founded": "2013-01-01"}
+def test_names_and_text_keep_unicode_and_quotes_as_written(checker: Checker) -> None:
+    fullwidth = "\uff23ambridge \uff21nalytica"  # fullwidth C and A
+    vendor = {"kind": "vendor", "id": "v_å", "legal_name": f'{fullwidth} "LLC"', "founded": "2013-01-01"}
     document = Document(data=vendor, source=load_documents([FIXTURES / "example-campaign"])[0].source)
     parsed = json.loads(build_input_json(document, DocumentIndex(), checker.base_context, AS_OF))
     assert parsed["document"] == vendor

@@ -28,9 +28,9 @@ from pathlib import Path
 from typing import TextIO
 
 from ethiq.engine import ExitCode, Finding, Problem, Report
-from ethiq.engine.report import json_path
+from ethiq.engine.report import is_file_name, json_path
 
-from . import STDIN, escape_markdown, exit_meaning, finding_order, problem_order, problem_rule_id, relative_file
+from .common import escape_markdown, exit_meaning, finding_order, problem_order, problem_rule_id, relative_file
 
 SUMMARY_ENV = "GITHUB_STEP_SUMMARY"
 MAX_SUMMARY_ROWS = 200  # a step summary is capped at 1 MiB; the log and the other formats hold the rest
@@ -324,7 +324,7 @@ def _labels(report: Report) -> Mapping[str, str]:
 
 
 def _file(file: str | None) -> str | None:
-    if file is None or file == STDIN:
+    if file is None or not is_file_name(file):
         return None
     return relative_file(file)[0]
 

@@ -31,7 +31,7 @@ from typing import TextIO
 from ethiq.engine import KINDS, Finding, Problem, Report
 from ethiq.engine.report import Verdict, json_path
 
-from . import finding_order, problem_order, problem_rule_id, relative_file
+from .common import finding_order, problem_order, problem_rule_id, relative_file
 
 PROBLEMS_SUITE = "ethiq.problems"
 

@@ -24,11 +24,10 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from ethiq.engine import ExitCode, Finding, Problem, Report, RuleMeta
-from ethiq.engine.report import json_path
+from ethiq.engine.report import is_file_name, json_path
 
-from . import (
+from .common import (
     PROBLEM_RULES,
-    STDIN,
     escape_markdown,
     exit_meaning,
     finding_order,
@@ -296,7 +295,7 @@ def _location(
     file: str, line: int | None, column: int | None, base: str, document_id: str | None, path: str | None
 ) -> dict[str, Any]:
     location: dict[str, Any] = {}
-    if file != STDIN:  # standard input has no artifact to point at; the logical location still names it
+    if is_file_name(file):  # standard input or memory has no artifact to point at; the logical location still names it
         physical: dict[str, Any] = {"artifactLocation": _artifact(file, base)}
         if line is not None and line >= 1:
             region: dict[str, int] = {"startLine": line}

@@ -36,9 +36,9 @@ import pathspec
 from jsonschema import Draft7Validator
 
 from ..errors import DocumentReadError, InputError, PolicyLoadError
-from ..read import Document, is_file_name, parse_documents
+from ..read import Document, parse_documents
 from ..read.formats import JSON_SUFFIXES, YAML_SUFFIXES
-from ..report import Finding, Problem, ProblemKind, Report, Status, json_path
+from ..report import Finding, Problem, ProblemKind, Report, Status, is_file_name, json_path
 
 # The documents' error model, so a waiver file's violations read like a document's.
 from ..validate.schema import FORMAT_CHECKER, path_sort_key, violations_of

@@ -6,13 +6,13 @@ texts beside paths; :mod:`.formats` owns the syntax (duplicate keys, YAML scalar
 the line and column of any value, lazily.
 """
 
+from ..report import is_file_name
 from .documents import (
     MEMORY,
     STDIN,
     Document,
     ReadProblem,
     Source,
-    is_file_name,
     iter_documents,
     iter_files,
     load_documents,

@@ -39,11 +39,6 @@ MEMORY = "<memory>"
 MEMORY_FORMAT = "memory"
 
 
-def is_file_name(file: str) -> bool:
-    """Whether ``file`` names a file on disk, rather than standard input, memory or a text (``<text 1>``)."""
-    return file != STDIN and not file.startswith("<")
-
-
 @dataclass(frozen=True, slots=True)
 class Source:
     """Where a document was read from: a file (or ``-``), its format, and the document's place in it."""
