@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -81,7 +82,7 @@ class Baseline:
                 )
         return "\n".join(lines) + "\n"
 
-    def write(self, path: str | Path) -> None:
+    def write(self, path: str | os.PathLike[str]) -> None:
         target = Path(path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(self.dumps(), encoding="utf-8")
@@ -117,7 +118,7 @@ def _non_waivable(rule_id: str, report: Report) -> bool:
 # --- loading -------------------------------------------------------------------------------------------
 
 
-def load_baseline(path: str | Path) -> Baseline:
+def load_baseline(path: str | os.PathLike[str]) -> Baseline:
     """Read a baseline file; raises :class:`BaselineFileError` when it is not usable."""
     file = str(path)
     try:

@@ -13,6 +13,7 @@ documents that have findings: most documents never need them.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -106,7 +107,7 @@ class ReadProblem:
 
 
 def iter_documents(
-    paths: Iterable[str | Path], *, stdin_text: str | None = None, exclude: Callable[[Path], bool] | None = None
+    paths: Iterable[str | os.PathLike[str]], *, stdin_text: str | None = None, exclude: Callable[[Path], bool] | None = None
 ) -> Iterator[Document | ReadProblem]:
     """Yield the documents of every path (files, directories, ``-``) in a stable order, with problems inline.
 
@@ -155,7 +156,7 @@ def read_file(path: Path) -> Iterator[Document | ReadProblem]:
     yield from _parse_text(text, str(path), fmt, keep_text=False)
 
 
-def load_documents(paths: Iterable[str | Path], *, stdin_text: str | None = None) -> list[Document]:
+def load_documents(paths: Iterable[str | os.PathLike[str]], *, stdin_text: str | None = None) -> list[Document]:
     """All documents of ``paths``; raises :class:`DocumentReadError` on the first unreadable one."""
     documents: list[Document] = []
     for item in iter_documents(paths, stdin_text=stdin_text):

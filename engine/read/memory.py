@@ -79,10 +79,8 @@ def json_value(value: Any, path: PathKey = ()) -> Any:
 
 def memory_document(item: Mapping[str, Any] | Document, position: int) -> Document | ReadProblem:
     """A document handed over in memory, as JSON values; ``position`` is its 1-based place among the inputs."""
-    if isinstance(item, Document):
-        source, data = item.source, item.data
-    else:
-        source, data = Source(MEMORY, MEMORY_FORMAT, position - 1, position), item
+    data: Mapping[str, Any] = item.data if isinstance(item, Document) else item
+    source = item.source if isinstance(item, Document) else Source(MEMORY, MEMORY_FORMAT, position - 1, position)
     try:
         value = json_value(data)
     except _NotJson as err:
