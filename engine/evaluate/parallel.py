@@ -122,7 +122,9 @@ def resolve_jobs(jobs: int | str | None) -> int:
 # --- units and chunks ----------------------------------------------------------------------------------------
 
 
-def list_units(paths: Iterable[str | os.PathLike[str]], exclude: Callable[[Path], bool] | None = None) -> list[tuple[str, int]]:
+def list_units(
+    paths: Iterable[str | os.PathLike[str]], exclude: Callable[[Path], bool] | None = None
+) -> list[tuple[str, int]]:
     """The inputs of ``paths`` in the order :func:`iter_documents` reads them, each with its size in bytes.
 
     A unit is one file, ``-`` for standard input, or a path that does not exist (its problem is reported

@@ -107,7 +107,10 @@ class ReadProblem:
 
 
 def iter_documents(
-    paths: Iterable[str | os.PathLike[str]], *, stdin_text: str | None = None, exclude: Callable[[Path], bool] | None = None
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    stdin_text: str | None = None,
+    exclude: Callable[[Path], bool] | None = None,
 ) -> Iterator[Document | ReadProblem]:
     """Yield the documents of every path (files, directories, ``-``) in a stable order, with problems inline.
 
