@@ -41,6 +41,7 @@ __all__ = [
     "find_config_file",
     "load_config",
     "resolve_config",
+    "resolve_path",
 ]
 from .judge.waivers import DEFAULT_WAIVERS_FILE
 
@@ -301,11 +302,11 @@ def _convert(key: str, raw: Any, *, source: Source, base: Path, origin: str, lin
 
     if key in _LIST_KEYS:
         items = _as_list(raw, source=source, fail=fail)
-        return tuple(_path(item, base) for item in items) if key in _PATH_KEYS else tuple(items)
+        return tuple(resolve_path(item, base) for item in items) if key in _PATH_KEYS else tuple(items)
     if key in ("waivers", "baseline"):
         if not isinstance(raw, str | os.PathLike) or not str(raw).strip():
             raise fail("a file path")
-        return _path(str(raw), base)
+        return resolve_path(str(raw), base)
     if key in ("fail_on", "lang"):
         choices = FAIL_ON if key == "fail_on" else LANGS
         value = getattr(raw, "value", raw)  # a StrEnum from the command line
@@ -350,7 +351,8 @@ def _as_list(raw: Any, *, source: Source, fail: Callable[[str], ConfigError]) ->
     return [str(item) for item in raw]
 
 
-def _path(value: str, base: Path) -> Path:
+def resolve_path(value: str, base: Path) -> Path:
+    """``value`` as an absolute, normalised path (relative to ``base``); ``-`` stays standard input."""
     if value == "-":  # standard input stays standard input
         return Path(value)
     path = Path(value).expanduser()

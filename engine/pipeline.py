@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .config import Config, resolve_config
+from .config import Config, resolve_config, resolve_path
 from .errors import UsageError
 from .evaluate import engine_version, load_policy_set
 from .evaluate.parallel import RunOutcome, resolve_jobs, run_items, run_paths
@@ -159,10 +159,12 @@ class Checker:
         self, config: Config, inputs: Input | Iterable[Input] | None, texts: str | Iterable[str], stdin_text: str | None
     ) -> Report:
         """Read, validate, index and evaluate: the report before any decision."""
-        items = as_inputs(inputs)
+        # Paths are named as the configuration names them (absolute), so a report is the same from every front end.
+        items = [resolve_path(str(item), config.cwd) if isinstance(item, str | os.PathLike) else item
+                 for item in as_inputs(inputs)]
         text_list = [texts] if isinstance(texts, str) else list(texts)
         if not items and not text_list:
-            items = [str(path) for path in config.paths]
+            items = list(config.paths)
         if not items and not text_list:
             raise UsageError("no paths to check: give PATH arguments, inputs, or set `paths` in ethiq.toml")
         exclude = config.excludes if config.exclude else None
