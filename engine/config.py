@@ -196,12 +196,12 @@ def resolve_config(config: Config | bool | None, options: Mapping[str, Any], *, 
     - ``config=True``: ``ethiq.toml`` / ``[tool.ethiq]`` and ``ETHIQ_*``, found as the CLI finds them;
     - a :class:`Config`: that configuration.
     """
-    if isinstance(config, Config):
+    here = Path(os.path.abspath(Path.cwd() if cwd is None else cwd))
+    if isinstance(config, Config):  # arguments are relative to the working directory of this call
         values: dict[str, Any] = {}
         origins = dict(config.origins)
-        _apply_flags(values, origins, options, config.cwd, argument_origin)
-        return dataclasses.replace(config, **values, origins=origins)
-    here = Path.cwd() if cwd is None else cwd
+        _apply_flags(values, origins, options, here, argument_origin)
+        return dataclasses.replace(config, **values, origins=origins, cwd=here)
     if config is True:
         return load_config(here, os.environ, options, origin_of=argument_origin)
     return load_config(here, {}, options, discover=False, origin_of=argument_origin)

@@ -22,6 +22,7 @@ import datetime as dt
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from .config import Config, resolve_config, resolve_path
@@ -160,8 +161,10 @@ class Checker:
     ) -> Report:
         """Read, validate, index and evaluate: the report before any decision."""
         # Paths are named as the configuration names them (absolute), so a report is the same from every front end.
-        items = [resolve_path(str(item), config.cwd) if isinstance(item, str | os.PathLike) else item
-                 for item in as_inputs(inputs)]
+        items = [
+            resolve_path(str(item), Path.cwd()) if isinstance(item, str | os.PathLike) else item
+            for item in as_inputs(inputs)
+        ]
         text_list = [texts] if isinstance(texts, str) else list(texts)
         if not items and not text_list:
             items = list(config.paths)

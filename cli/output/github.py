@@ -39,6 +39,7 @@ LABELS = {
     "en": {
         "fix": "Fix",
         "waived": "Waived",
+        "baselined": "In the baseline",
         "hint": "Hint",
         "by": "by",
         "expires": "expires",
@@ -75,6 +76,7 @@ LABELS = {
     "sv": {
         "fix": "Åtgärd",
         "waived": "Undantagen",
+        "baselined": "I baslinjen",
         "hint": "Tips",
         "by": "av",
         "expires": "upphör",
@@ -140,7 +142,7 @@ def command_lines(report: Report) -> Iterator[str]:
 
 def level_of(finding: Finding, fail_on: str) -> str:
     """The annotation level of ``finding`` in a run that fails at ``fail_on``."""
-    if finding.is_waived:
+    if finding.is_accepted:
         return "notice"
     if finding.blocks_at(fail_on):
         return "error"
@@ -179,12 +181,20 @@ def escape_property(text: str) -> str:
 
 
 def _finding_command(finding: Finding, report: Report, labels: Mapping[str, str]) -> str:
-    status = f"{finding.status}, waived" if finding.is_waived else finding.status
+    status = (
+        f"{finding.status}, waived"
+        if finding.is_waived
+        else f"{finding.status}, baselined"
+        if finding.baselined
+        else finding.status
+    )
     lines = [finding.message, f"{finding.document_id} {finding.json_path}"]
     if finding.remediation:
         lines.append(f"{labels['fix']}: {finding.remediation}")
     if finding.is_waived:
         lines.append(_waiver_line(finding, labels))
+    elif finding.baselined:
+        lines.append(labels["baselined"])
     return workflow_command(
         level_of(finding, report.fail_on),
         "\n".join(lines),

@@ -40,6 +40,7 @@ LABELS = {
         "fix": "Fix",
         "via": "via",
         "waived": "waived",
+        "baselined": "in the baseline",
         "hint": "Hint",
         "more": "more",
         "exit": "exit code",
@@ -50,6 +51,7 @@ LABELS = {
         "fix": "Åtgärd",
         "via": "via",
         "waived": "undantagen",
+        "baselined": "i baslinjen",
         "hint": "Tips",
         "more": "till",
         "exit": "slutkod",
@@ -164,8 +166,8 @@ def _rule_case(
             message += f" (+{len(blocking) - 1} {labels['more']})"
         failure = ET.SubElement(case, "failure", message=_xml(message), type=_xml(rule_id))
         failure.text = _xml(_details(blocking, labels))
-    elif others and all(f.is_waived for f in others):
-        reasons = dict.fromkeys(_waiver_reason(f) for f in others)
+    elif others and all(f.is_accepted for f in others):
+        reasons = dict.fromkeys(_waiver_reason(f) if f.is_waived else labels["baselined"] for f in others)
         skipped = ET.SubElement(case, "skipped", message=_xml(f"{labels['waived']}: " + "; ".join(reasons)))
         skipped.text = _xml(_details(others, labels))
         return
@@ -205,6 +207,8 @@ def _details(findings: Iterable[Finding], labels: Mapping[str, str]) -> str:
             lines.append(f"{labels['fix']}: {f.remediation}")
         if f.is_waived:
             lines.append(f"{labels['waived']}: {_waiver_reason(f)}" + _waiver_meta(f, labels))
+        elif f.baselined:
+            lines.append(labels["baselined"])
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
 

@@ -261,6 +261,10 @@ def _finding_result(finding: Finding, report: Report, index: Mapping[str, int], 
             suppression["justification"] = str(reason)
         suppression["properties"] = {"waiver": waiver}
         result["suppressions"] = [suppression]
+    if report.baseline is not None:
+        # SARIF's own notion: a finding the baseline holds is "unchanged", any other one "new".
+        result["baselineState"] = "unchanged" if finding.baselined else "new"
+        result["properties"]["baselined"] = finding.baselined
     return result
 
 
