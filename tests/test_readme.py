@@ -19,7 +19,8 @@ Files a command would write (``--output``/``-o`` values) are redirected into a t
 Each ``python`` block runs as a script. Its paths (``vendors/``, ``data-sources/``) are those of a campaign
 repository, so it runs unmodified in a temporary directory holding a copy of ``fixtures/example-campaign``
 (whose folders have exactly those names). A block ending in ``raise SystemExit(report.exit_code)`` must exit
-1, the example campaign's verdict; any other block must exit 0.
+1, the example campaign's verdict; any other block must exit 0. A block whose lines say ``# prints X`` must
+print exactly those lines, in order.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ FENCE = re.compile(r"^```(\w*)\s*$")
 PLACEHOLDER = re.compile(r"^\[?[A-Z][A-Z0-9_]*(\.\.\.)?\]?(\.\.\.)?$|\||YYYY")
 STATED_EXIT = re.compile(r"\bexit(?:s| code)?\s+(\d)\b")
 OUTPUT_OPTIONS = {"--output", "-o"}
+PRINTS = re.compile(r"#\s*prints\s+(.+?)\s*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -162,6 +164,7 @@ def test_the_readme_has_commands_to_test() -> None:
     assert RUNNABLE, "no runnable `ethiq ...` command found in README.md"
     assert any(c.tokens[1] == "check" and expected_exit(c) == 1 for c in RUNNABLE), "the example campaign check"
     assert PYTHON_BLOCKS, "no python block found in README.md"
+    assert any(PRINTS.search(b.text) for b in PYTHON_BLOCKS), "the one-call example says what it prints"
 
 
 def test_collector_reads_commands_after_and_and_skips_placeholders() -> None:
@@ -226,6 +229,9 @@ def test_readme_python_block_runs(block: Block, tmp_path: Path) -> None:
     expected = 1 if "SystemExit(report.exit_code)" in block.text else 0
     assert result.returncode == expected, f"README.md:{block.line}\n{result.stdout[-2000:]}\n{result.stderr}"
     assert "Traceback" not in result.stderr
+    printed = PRINTS.findall(block.text)
+    if printed:
+        assert result.stdout.splitlines() == printed, f"README.md:{block.line}"
     if expected == 1:
         # It printed the findings, among them the quiz-app data of the example's data sources.
         assert re.search(r"^DAT-005 fail ds_quiz_2026 ", result.stdout, re.MULTILINE), result.stdout
