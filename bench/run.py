@@ -218,13 +218,14 @@ def measure_cold_start(workdir: Path, runs: int, env: dict[str, str]) -> dict[st
 def build_inputs(repo: Path) -> tuple[Any, list[tuple[str, str]]]:
     """ethiq's checker and, for every document, (kind, the input JSON ethiq hands the engine)."""
     from ethiq import Checker, load_documents
+    from ethiq.engine.evaluate import build_input_json
     from ethiq.engine.graph import DocumentIndex
 
     checker = Checker(as_of=AS_OF)
     documents = load_documents([repo])
     index = DocumentIndex(documents)
     context = checker.base_context
-    inputs = [(d.kind or "", checker.input_json(d, index, context)) for d in documents]
+    inputs = [(d.kind or "", build_input_json(d, index, context, checker.as_of)) for d in documents]
     return checker, inputs
 
 
@@ -433,7 +434,7 @@ def step(text: str) -> None:
 def environment() -> dict[str, Any]:
     import regorus  # noqa: F401 - its version is what matters
 
-    from ethiq.engine.evaluate.evaluator import engine_version
+    from ethiq.engine.evaluate import engine_version
 
     return {
         "python": sys.version.split()[0],
