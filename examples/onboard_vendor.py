@@ -1,11 +1,12 @@
-"""Screen a vendor before contracting it: the vendor as the onboarding form describes it, held in memory,
-plus the data sources it would supply, read from files.
+"""Screen a vendor before contracting it: the vendor as the onboarding questionnaire describes it, held in
+memory, plus the data sources it would supply, read from files.
 
-    python examples/onboard_vendor.py --id ven_x --legal-name "X AB" [--country SE] [--role ROLE ...]
-        [--dpa-date YYYY-MM-DD] [--as-of YYYY-MM-DD] [DATA_SOURCE_FILE ...]
+    python examples/onboard_vendor.py ANSWERS.yaml [DATA_SOURCE_FILE ...] [--as-of YYYY-MM-DD]
 
-Prints one line per finding and the outcome, and exits like ``ethiq check``: 0 cleared, 1 blocked or
-needing review, 2 the inputs could not be judged, 3 the policies could not judge them.
+The answers are a YAML mapping of vendor fields, as an onboarding form would submit them; the script builds
+the vendor document from them in memory (an unquoted date stays a ``datetime.date``: ethiq takes it as its
+ISO text). Prints one line per finding and the outcome, and exits like ``ethiq check``: 0 cleared, 1
+blocked or needing review, 2 the inputs could not be judged, 3 the policies could not judge them.
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 import ethiq
 
@@ -25,16 +29,12 @@ OUTCOMES = {
 }
 
 
-def vendor_from_form(args: argparse.Namespace) -> dict[str, Any]:
-    """The vendor document as the form gives it; a date stays a ``datetime.date``, ethiq takes it as it is."""
-    vendor: dict[str, Any] = {"kind": "vendor", "id": args.id, "legal_name": args.legal_name}
-    if args.country:
-        vendor["country"] = args.country
-    if args.role:
-        vendor["roles"] = args.role
-    if args.dpa_date:
-        vendor["gdpr"] = {"role": "processor", "dpa_signed": True, "dpa_date": args.dpa_date}
-    return vendor
+def vendor_from_answers(path: str) -> dict[str, Any]:
+    """The vendor document built from the questionnaire's answers, with the values the form gave."""
+    answers = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    if not isinstance(answers, dict):
+        raise SystemExit(f"{path}: the answers are a mapping of vendor fields")
+    return {**answers, "kind": "vendor"}
 
 
 def screen(vendor: dict[str, Any], data_sources: list[str], as_of: dt.date | None) -> int:
@@ -56,15 +56,11 @@ def screen(vendor: dict[str, Any], data_sources: list[str], as_of: dt.date | Non
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("answers", metavar="ANSWERS.yaml", help="the questionnaire's answers: vendor fields")
     parser.add_argument("data_sources", nargs="*", metavar="DATA_SOURCE_FILE", help="data sources it would supply")
-    parser.add_argument("--id", required=True, help="the vendor's document id, e.g. ven_acme")
-    parser.add_argument("--legal-name", required=True)
-    parser.add_argument("--country", help="ISO 3166-1 alpha-2 code")
-    parser.add_argument("--role", action="append", help="a role of the vendor (repeatable), e.g. data_broker")
-    parser.add_argument("--dpa-date", type=dt.date.fromisoformat, help="when the data processing agreement was signed")
     parser.add_argument("--as-of", type=dt.date.fromisoformat, help="evaluation date, default today")
     args = parser.parse_args()
-    return screen(vendor_from_form(args), args.data_sources, args.as_of)
+    return screen(vendor_from_answers(args.answers), args.data_sources, args.as_of)
 
 
 if __name__ == "__main__":

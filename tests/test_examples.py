@@ -23,11 +23,14 @@ def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.slow
-def test_onboard_vendor_screens_a_vendor_in_memory_with_its_data_sources_from_files() -> None:
-    result = run(
-        str(EXAMPLES / "onboard_vendor.py"), "--id", "ven_fun_apps", "--legal-name", "Fun Apps Studio AB",
-        "--country", "SE", "--role", "app_developer", "--dpa-date", "2026-01-10", "--as-of", AS_OF, str(QUIZ),
-    )  # fmt: skip
+def test_onboard_vendor_screens_a_vendor_in_memory_with_its_data_sources_from_files(tmp_path: Path) -> None:
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(
+        "id: ven_fun_apps\nlegal_name: Fun Apps Studio AB\ncountry: SE\nroles: [app_developer]\n"
+        "gdpr: {role: processor, dpa_signed: true, dpa_date: 2026-01-10}\n",  # an unquoted date: datetime.date
+        encoding="utf-8",
+    )
+    result = run(str(EXAMPLES / "onboard_vendor.py"), str(answers), str(QUIZ), "--as-of", AS_OF)
     assert result.returncode == 1, result.stderr
     vendor = {
         "kind": "vendor", "id": "ven_fun_apps", "legal_name": "Fun Apps Studio AB", "country": "SE",
