@@ -29,8 +29,8 @@ from .config import Config, resolve_config, resolve_path
 from .errors import UsageError
 from .evaluate import engine_version, load_policy_set
 from .evaluate.parallel import RunOutcome, resolve_jobs, run_items, run_paths
-from .graph import build_context, ledger_of
-from .judge import Baseline, DocumentStages, baseline_of, decide, load_baseline, load_waivers
+from .graph import PolicyContext, build_context, ledger_of
+from .judge import Baseline, DocumentStages, WaiverSet, baseline_of, decide, load_baseline, load_waivers
 from .read import Document, Input, ReadProblem, as_inputs, iter_inputs
 from .report import Report
 from .validate import bundled_schemas
@@ -81,7 +81,7 @@ class Checker:
         )
 
     @property
-    def base_context(self) -> Any:
+    def base_context(self) -> PolicyContext:
         """The policy context before the run's own policy_context documents are merged in."""
         return self.stages.base_context
 
@@ -117,9 +117,16 @@ class Checker:
             raise UsageError("check_documents takes mappings or Document objects; give paths to check()")
         return self.check(items, **options)
 
-    def check_items(self, items: Iterable[Document | ReadProblem], **options: Any) -> Report:
+    def check_items(
+        self,
+        items: Iterable[Document | ReadProblem],
+        *,
+        waivers: PathArg | None = None,
+        baseline: PathArg | None = None,
+        fail_on: str | None = None,
+    ) -> Report:
         """Check what :func:`~ethiq.engine.read.iter_documents` yields, read problems included, in this process."""
-        config = self._settings(options.get("waivers"), options.get("baseline"), options.get("fail_on"), None, None)
+        config = self._settings(waivers, baseline, fail_on, None, None)
         return self._decide(self._report(run_items(self.stages, items)), config, use_baseline=True)
 
     def create_baseline(
@@ -201,7 +208,7 @@ class Checker:
         return decide(report, waivers=_waivers(config), baseline=baseline, fail_on=config.fail_on)
 
 
-def _waivers(config: Config) -> Any:
+def _waivers(config: Config) -> WaiverSet | None:
     return load_waivers(config.waivers) if config.waivers is not None else None
 
 
