@@ -59,9 +59,10 @@ class Derivation:
             "declared_mismatch": [m.to_dict() for m in self.mismatches],
         }
 
-    def native_path(self, path: Path) -> Path | None:
-        """Where a finding at ``path`` (a path into :attr:`document`) came from in the native JSON."""
-        return self.adaptation.native_path(path)
+    def locate(self, path: Path) -> Path:
+        """Where a finding at ``path`` (a path into :attr:`document`) points in the native JSON: the native
+        place of the path or of its nearest ancestor that came from it, else the path itself."""
+        return self.adaptation.native_path(path) or path
 
 
 def carries_native(document: Mapping[str, Any]) -> bool:

@@ -190,8 +190,12 @@ def _criterion(
     if found_negative is not None:
         negative = bool(b.boolean(found_negative[1], (*at, found_negative[0])))
     kinds = [(key, value) for key, value in crit.items() if isinstance(key, str) and snake(key) in _CRITERION_FIELDS]
-    if len(kinds) != 1:  # none, or two criteria in one: what it targets is not decidable
-        b.flag(at, ",".join(k for k, _ in kinds) or "criterion", UNREADABLE if kinds else UNKNOWN_VALUE)
+    if len(kinds) > 1:  # two criteria in one: what it targets is not decidable
+        b.flag(at, ",".join(k for k, _ in kinds), UNREADABLE)
+        return
+    if not kinds:  # an unknown criterion field is flagged above; without any, nothing says what it targets
+        if all(isinstance(k, str) and snake(k) in _CRITERION_INFORMATIONAL for k in crit):
+            b.flag(at, "criterion", UNKNOWN_VALUE)
         return
     key, value = kinds[0]
     kind_at: Path = (*at, key)
