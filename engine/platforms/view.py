@@ -333,7 +333,7 @@ def _compare(
             _missing(derived, view, adaptation, out)
         return
     if not _present(derived):
-        out.append(Mismatch(stated, None, stated, "extra"))
+        _extra(declared, stated, out)
         return
     if isinstance(derived, Mapping) and isinstance(declared, Mapping):
         for key in sorted(set(derived) | set(declared), key=str):
@@ -367,6 +367,20 @@ def _missing(derived: Any, view: Path, adaptation: Adaptation, out: list[Mismatc
             out.append(Mismatch((*view, i), adaptation.native_path((*view, i)), None, "missing"))
     else:
         out.append(Mismatch(view, adaptation.native_path(view), None, "missing"))
+
+
+def _extra(declared: Any, stated: Path, out: list[Mismatch]) -> None:
+    """A stated value the native JSON does not have: each field or member of it."""
+    if isinstance(declared, Mapping):
+        for key, value in declared.items():
+            if _present(value) and not _EXTENSION.match(str(key)):
+                _extra(value, (*stated, key), out)
+    elif isinstance(declared, list):
+        for j, value in enumerate(declared):
+            if _present(value):
+                out.append(Mismatch((*stated, j), None, (*stated, j), "extra"))
+    else:
+        out.append(Mismatch(stated, None, stated, "extra"))
 
 
 def _compare_members(
