@@ -279,7 +279,7 @@ def reconcile(document: Mapping[str, Any], adaptation: Adaptation) -> Reconciled
         path: Path = (key,)
         if key == "normalized":
             declared = document.get("normalized")
-            if _present(declared):
+            if isinstance(declared, Mapping):  # even an empty one states a projection: no targeting at all
                 _compare(derived, declared, path, path, adaptation, result.mismatches, whole=True)
                 out[key] = _annotate(derived, declared)
             else:
@@ -392,16 +392,32 @@ def _compare_members(
     adaptation: Adaptation,
     out: list[Mismatch],
 ) -> None:
+    """Pair each derived member with a stated one: an equal one first, else one with the same identity."""
     unmatched = list(enumerate(declared))
+    pairs: dict[int, tuple[int, Any]] = {}
+    for exact in (True, False):
+        for i, item in enumerate(derived):
+            if i in pairs:
+                continue
+            for pair in unmatched:
+                if identity(pair[1]) == identity(item) and (not exact or _bare(pair[1], view) == _bare(item, view)):
+                    pairs[i] = pair
+                    unmatched.remove(pair)
+                    break
     for i, item in enumerate(derived):
-        match = next((pair for pair in unmatched if identity(pair[1]) == identity(item)), None)
-        if match is None:
+        if i not in pairs:
             out.append(Mismatch((*view, i), adaptation.native_path((*view, i)), None, "missing"))
-            continue
-        unmatched.remove(match)
-        _compare(item, match[1], (*view, i), (*stated, match[0]), adaptation, out, whole=True)
+        else:
+            j, match = pairs[i]
+            _compare(item, match, (*view, i), (*stated, j), adaptation, out, whole=True)
     for j, _ in unmatched:
         out.append(Mismatch((*stated, j), None, (*stated, j), "extra"))
+
+
+def _bare(member: Mapping[str, Any], view: Path) -> dict[str, Any]:
+    """A member without its annotations and extensions, as far as a comparison goes."""
+    skip = _annotations_of((*view, 0))
+    return {k: v for k, v in member.items() if k not in skip and not _EXTENSION.match(str(k)) and _present(v)}
 
 
 def _compare_scalars(
