@@ -60,8 +60,16 @@ class Derivation:
         }
 
     def locate(self, path: Path) -> Path:
-        """Where a finding at ``path`` (a path into :attr:`document`) points in the native JSON: the native
-        place of the path or of its nearest ancestor that came from it, else the path itself."""
+        """Where a finding at ``path`` (a path into :attr:`document`) points in the document as written.
+
+        A path into the derived view is moved to the native place of the path or of its nearest ancestor
+        that came from it. A path that is already in the document as written stays: one into the native
+        JSON, and the hand-written value of a mismatch that the native JSON does not have (NAT-001).
+        """
+        if path and path[0] in NATIVE_FIELDS:
+            return path
+        if any(m.what == "extra" and m.declared_path == path for m in self.mismatches):
+            return path
         return self.adaptation.native_path(path) or path
 
 

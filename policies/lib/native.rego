@@ -55,12 +55,14 @@ _what(m) := w if {
 	w in mismatch_kinds
 } else := "different"
 
-# The finding points at the hand-written value when there is one, else at the native value it leaves out.
+# The finding points at the native value the hand-written copy leaves out or changes (the message names the
+# copy's path), else at the hand-written value the native JSON does not have. Both are paths in the document
+# as written, never in the derived view.
 _where(m) := p if {
-	p := facts.value(m, "declared_path", null)
+	p := facts.value(m, "native_path", null)
 	is_array(p)
 } else := p if {
-	p := facts.value(m, "native_path", null)
+	p := facts.value(m, "declared_path", null)
 	is_array(p)
 } else := p if {
 	p := facts.value(m, "view_path", null)

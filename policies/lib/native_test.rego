@@ -9,7 +9,7 @@ test_json_path_quotes_keys_that_are_not_identifiers if {
 	native.json_path(null) == "$"
 }
 
-test_mismatch_points_at_the_stated_value_else_the_native_one if {
+test_mismatch_points_at_the_native_value_else_the_stated_one if {
 	nat := {"platform": "meta", "declared_mismatch": [
 		{"view_path": ["normalized", "include", 1], "native_path": ["native_spec", "flexible_spec", 0, "interests", 1], "declared_path": null, "what": "missing"},
 		{"view_path": ["normalized", "age_min"], "native_path": ["native_spec", "age_min"], "declared_path": ["normalized", "age_min"], "what": "different"},
@@ -19,7 +19,7 @@ test_mismatch_points_at_the_stated_value_else_the_native_one if {
 		{"rule": "NAT-001", "status": "fail", "path": ["native_spec", "flexible_spec", 0, "interests", 1], "message": "missing", "params": {
 			"view": "$.normalized.include[1]", "native": "$.native_spec.flexible_spec[0].interests[1]", "declared": "-", "platform": "meta",
 		}},
-		{"rule": "NAT-001", "status": "fail", "path": ["normalized", "age_min"], "message": "different", "params": {
+		{"rule": "NAT-001", "status": "fail", "path": ["native_spec", "age_min"], "message": "different", "params": {
 			"view": "$.normalized.age_min", "native": "$.native_spec.age_min", "declared": "$.normalized.age_min", "platform": "meta",
 		}},
 		{"rule": "NAT-001", "status": "fail", "path": ["normalized", "exclude", 0], "message": "extra", "params": {
