@@ -46,14 +46,23 @@ def judge(checker: Any, engine: Any, data: dict[str, Any]) -> set[tuple[str, str
     native = {"native": derivation.native_input()} if derivation is not None else {}
     kind = str(data["kind"])
     engine.set_input(
-        {"kind": kind, "as_of": AS_OF, "document": document, "related": {}, "links": [], "unresolved": [],
-         "names": {}, "derived": native}
+        {
+            "kind": kind,
+            "as_of": AS_OF,
+            "document": document,
+            "related": {},
+            "links": [],
+            "unresolved": [],
+            "names": {},
+            "derived": native,
+        }
     )
     found = set()
     for entry in checker.policy_set.entry_points[kind]:
         for raw in engine.eval_set(entry):
             meta = checker.policy_set.rule(raw["rule"])
-            assert meta is not None and raw.get("message", "default") in meta.messages, raw
+            assert meta is not None, raw
+            assert raw.get("message", "default") in meta.messages, raw
             if not meta.is_effective(AS_OF):
                 continue
             path = tuple(raw.get("path", []))

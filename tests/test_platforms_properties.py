@@ -20,8 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from jsonschema import Draft7Validator
 
-from ethiq.engine.platforms import adapt, derive
-from ethiq.engine.platforms import google_ads, linkedin, meta
+from ethiq.engine.platforms import adapt, derive, google_ads, linkedin, meta
 from ethiq.engine.platforms.view import UNKNOWN_KEY, Adaptation, Mismatch, Unknown
 
 ROOT = Path(__file__).parents[1]
@@ -131,7 +130,8 @@ def test_meta_legacy_field_is_found_where_it_was_planted(data: st.DataObject) ->
     values.insert(j := data.draw(st.integers(0, len(values))), value)
     result = adapt({"kind": "audience", "platform": "meta", "native_spec": spec})
     found = planted_view_paths(result, (*at, j))
-    assert len(found) == 1 and found[0][:2] == ("normalized", target)
+    assert len(found) == 1
+    assert found[0][:2] == ("normalized", target)
     kind, art9 = meta.LEGACY_FIELDS[field]
     assert view_at(result, found[0])["type"] == kind
     assert view_at(result, found[0]).get("art9", []) == art9
@@ -143,31 +143,41 @@ def test_meta_partner_provided_customer_file_is_found_where_it_was_planted(data:
     ref = "9" + data.draw(ids)  # the other audiences' ids start with 8: the planted one is unique by construction
     list_key = data.draw(st.sampled_from(["custom_audiences", "excluded_custom_audiences", "group"]))
     if list_key == "group":
-        spec["flexible_spec"].insert(g := data.draw(st.integers(0, len(spec["flexible_spec"]))), {"custom_audiences": []})
+        spec["flexible_spec"].insert(
+            g := data.draw(st.integers(0, len(spec["flexible_spec"]))), {"custom_audiences": []}
+        )
         at: Path_ = ("native_spec", "flexible_spec", g, "custom_audiences")
         holder = spec["flexible_spec"][g]["custom_audiences"]
         target = "custom_audiences"
     else:
         at, holder, target = ("native_spec", list_key), spec.setdefault(list_key, []), list_key
     holder.insert(j := data.draw(st.integers(0, len(holder))), {"id": ref})
-    objects = data.draw(st.lists(st.fixed_dictionaries({"id": ids.map("8".__add__), "subtype": st.just("WEBSITE")}), max_size=3))
+    objects = data.draw(
+        st.lists(st.fixed_dictionaries({"id": ids.map("8".__add__), "subtype": st.just("WEBSITE")}), max_size=3)
+    )
     source = data.draw(st.sampled_from(["PARTNER_PROVIDED_ONLY", "BOTH_USER_AND_PARTNER_PROVIDED"]))
-    objects.insert(k := data.draw(st.integers(0, len(objects))), {"id": ref, "subtype": "CUSTOM",
-                                                                  "customer_file_source": source})
-    result = adapt({"kind": "audience", "platform": "meta", "native_spec": spec,
-                    "native_objects": {"custom_audiences": objects}})
+    objects.insert(
+        k := data.draw(st.integers(0, len(objects))), {"id": ref, "subtype": "CUSTOM", "customer_file_source": source}
+    )
+    result = adapt(
+        {"kind": "audience", "platform": "meta", "native_spec": spec, "native_objects": {"custom_audiences": objects}}
+    )
     found = planted_view_paths(result, (*at, j))
-    assert len(found) == 1 and found[0][:2] == ("normalized", target)
+    assert len(found) == 1
+    assert found[0][:2] == ("normalized", target)
     entry = view_at(result, found[0])
-    assert entry["ref"] == ref and entry["list_source"] == meta.LIST_SOURCES[source]
+    assert entry["ref"] == ref
+    assert entry["list_source"] == meta.LIST_SOURCES[source]
     assert result.paths[(*found[0], "list_source")] == ("native_objects", "custom_audiences", k, "customer_file_source")
 
 
 @st.composite
 def google_specs(draw: st.DrawFn) -> dict[str, Any]:
     criterion = st.one_of(
-        st.builds(lambda c: {"location": {"geo_target_constant": f"geoTargetConstants/{c}"}},
-                  st.sampled_from([2752, 2578, 2208, 1012345])),
+        st.builds(
+            lambda c: {"location": {"geo_target_constant": f"geoTargetConstants/{c}"}},
+            st.sampled_from([2752, 2578, 2208, 1012345]),
+        ),
         st.builds(lambda t: {"age_range": {"type": t}}, st.sampled_from(sorted(google_ads.AGE_RANGES))),
         st.builds(lambda t: {"keyword": {"text": t, "match_type": "BROAD"}}, names),
         st.builds(lambda n: {"topic": {"topic_constant": f"topicConstants/{n}"}}, st.integers(1, 999)),
@@ -190,14 +200,21 @@ def test_google_third_party_user_list_is_found_where_it_was_planted(data: st.Dat
     spec[where].insert(j := data.draw(st.integers(0, len(spec[where]))), criterion)
     source = data.draw(st.sampled_from(["THIRD_PARTY_VOTER_FILE", "THIRD_PARTY_CREDIT_BUREAU"]))
     lists = [{"resource_name": name, "crm_based_user_list": {"data_source_type": source}}]
-    result = adapt({"kind": "audience", "platform": "google_ads", "native_spec": spec,
-                    "native_objects": {"user_lists": lists}})
+    result = adapt(
+        {"kind": "audience", "platform": "google_ads", "native_spec": spec, "native_objects": {"user_lists": lists}}
+    )
     found = planted_view_paths(result, ("native_spec", where, j))
     target = "excluded_custom_audiences" if negative else "custom_audiences"
-    assert len(found) == 1 and found[0][:2] == ("normalized", target)
+    assert len(found) == 1
+    assert found[0][:2] == ("normalized", target)
     assert view_at(result, found[0])["list_source"] == google_ads.LIST_SOURCES[source]
     assert result.paths[(*found[0], "list_source")] == (
-        "native_objects", "user_lists", 0, "crm_based_user_list", "data_source_type")
+        "native_objects",
+        "user_lists",
+        0,
+        "crm_based_user_list",
+        "data_source_type",
+    )
 
 
 facets = st.sampled_from(sorted(linkedin.CRITERION_FACETS))
@@ -206,12 +223,18 @@ urns = st.integers(1, 10**9).map(lambda n: f"urn:li:thing:{n}")
 
 @st.composite
 def linkedin_specs(draw: st.DrawFn) -> dict[str, Any]:
-    clause = st.dictionaries(facets.map(lambda f: linkedin.FACET_PREFIX + f), st.lists(urns, min_size=1, max_size=3),
-                             min_size=1, max_size=2).map(lambda facets_: {"or": facets_})
+    clause = st.dictionaries(
+        facets.map(lambda f: linkedin.FACET_PREFIX + f), st.lists(urns, min_size=1, max_size=3), min_size=1, max_size=2
+    ).map(lambda facets_: {"or": facets_})
     spec: dict[str, Any] = {"include": {"and": draw(st.lists(clause, max_size=3))}}
     if draw(st.booleans()):
-        spec["exclude"] = {"or": draw(st.dictionaries(facets.map(lambda f: linkedin.FACET_PREFIX + f),
-                                                      st.lists(urns, min_size=1, max_size=2), max_size=2))}
+        spec["exclude"] = {
+            "or": draw(
+                st.dictionaries(
+                    facets.map(lambda f: linkedin.FACET_PREFIX + f), st.lists(urns, min_size=1, max_size=2), max_size=2
+                )
+            )
+        }
     return {"targetingCriteria": spec, "audienceExpansionEnabled": draw(st.booleans())}
 
 
@@ -224,7 +247,11 @@ def test_linkedin_group_is_found_where_it_was_planted(data: st.DataObject) -> No
     if data.draw(st.booleans()):
         clauses = criteria["include"]["and"]
         clauses.insert(k := data.draw(st.integers(0, len(clauses))), {"or": {}})
-        holder, at, target = clauses[k]["or"], ("native_spec", "targetingCriteria", "include", "and", k, "or"), "include"
+        holder, at, target = (
+            clauses[k]["or"],
+            ("native_spec", "targetingCriteria", "include", "and", k, "or"),
+            "include",
+        )
     else:
         holder = criteria.setdefault("exclude", {"or": {}})["or"]
         at, target = ("native_spec", "targetingCriteria", "exclude", "or"), "exclude"
@@ -232,7 +259,8 @@ def test_linkedin_group_is_found_where_it_was_planted(data: st.DataObject) -> No
     values.insert(j := data.draw(st.integers(0, len(values))), value)
     result = adapt({"kind": "audience", "platform": "linkedin", "native_spec": spec})
     found = planted_view_paths(result, (*at, group, j))
-    assert len(found) == 1 and found[0][:2] == ("normalized", target)
+    assert len(found) == 1
+    assert found[0][:2] == ("normalized", target)
     assert view_at(result, found[0]) == {"type": "group", "platform_id": value, "source": "platform_taxonomy"}
 
 

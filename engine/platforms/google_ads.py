@@ -20,16 +20,46 @@ PLATFORM = "google_ads"
 
 N: Path = ("normalized",)
 
-EU_POLITICAL = frozenset({"CONTAINS_EU_POLITICAL_ADVERTISING", "DOES_NOT_CONTAIN_EU_POLITICAL_ADVERTISING",
-                          "UNSPECIFIED", "UNKNOWN"})
+EU_POLITICAL = frozenset(
+    {"CONTAINS_EU_POLITICAL_ADVERTISING", "DOES_NOT_CONTAIN_EU_POLITICAL_ADVERTISING", "UNSPECIFIED", "UNKNOWN"}
+)
 
 #: Country geo target constants: 2000 + the ISO 3166-1 numeric code (geoTargetConstants/2752 is Sweden) [M];
 #: the EU and EEA states, Switzerland, the UK and the US. Any other location is kept by its resource name.
 COUNTRY_CONSTANTS: dict[int, str] = {
-    2040: "AT", 2056: "BE", 2100: "BG", 2191: "HR", 2196: "CY", 2203: "CZ", 2208: "DK", 2233: "EE", 2246: "FI",
-    2250: "FR", 2276: "DE", 2300: "GR", 2348: "HU", 2372: "IE", 2380: "IT", 2428: "LV", 2440: "LT", 2442: "LU",
-    2470: "MT", 2528: "NL", 2616: "PL", 2620: "PT", 2642: "RO", 2703: "SK", 2705: "SI", 2724: "ES", 2752: "SE",
-    2352: "IS", 2438: "LI", 2578: "NO", 2756: "CH", 2826: "GB", 2840: "US",
+    2040: "AT",
+    2056: "BE",
+    2100: "BG",
+    2191: "HR",
+    2196: "CY",
+    2203: "CZ",
+    2208: "DK",
+    2233: "EE",
+    2246: "FI",
+    2250: "FR",
+    2276: "DE",
+    2300: "GR",
+    2348: "HU",
+    2372: "IE",
+    2380: "IT",
+    2428: "LV",
+    2440: "LT",
+    2442: "LU",
+    2470: "MT",
+    2528: "NL",
+    2616: "PL",
+    2620: "PT",
+    2642: "RO",
+    2703: "SK",
+    2705: "SI",
+    2724: "ES",
+    2752: "SE",
+    2352: "IS",
+    2438: "LI",
+    2578: "NO",
+    2756: "CH",
+    2826: "GB",
+    2840: "US",
 }
 
 #: AgeRangeType -> (lowest, highest) age; None: no upper bound, or an age Google could not determine.
@@ -57,29 +87,110 @@ UPLOAD_KEYS = {"CONTACT_INFO": "contact_info", "CRM_ID": "crm_id", "MOBILE_ADVER
 CONSENT = {"GRANTED": True, "DENIED": False, "UNSPECIFIED": "unknown", "UNKNOWN": "unknown"}
 
 #: A lookalike with several seeds inherits the worst of them.
-_SOURCE_RANK = ("first_party", "first_and_third_party_partner", "third_party_partner",
-                "third_party_credit_bureau", "third_party_voter_file")
+_SOURCE_RANK = (
+    "first_party",
+    "first_and_third_party_partner",
+    "third_party_partner",
+    "third_party_credit_bureau",
+    "third_party_voter_file",
+)
 
 #: Criterion fields -> what the criterion is. Read by the functions below.
-_CRITERION_FIELDS = frozenset({"location", "language", "age_range", "gender", "user_list", "keyword", "topic",
-                               "user_interest", "custom_audience", "placement", "proximity", "income_range",
-                               "parental_status"})
-_CRITERION_INFORMATIONAL = frozenset({"resource_name", "criterion_id", "status", "bid_modifier", "campaign",
-                                      "ad_group", "type", "display_name", "negative", "system_serving_status",
-                                      "approval_status", "effective_cpc_bid_micros"})
-_CAMPAIGN_KEYS = frozenset({"contains_eu_political_advertising", "resource_name", "id", "name", "status",
-                            "advertising_channel_type", "advertising_channel_sub_type", "campaign_budget",
-                            "bidding_strategy_type", "start_date", "end_date", "serving_status"})
-_AD_GROUP_KEYS = frozenset({"optimized_targeting_enabled", "resource_name", "id", "name", "status", "campaign",
-                            "type", "cpc_bid_micros", "cpm_bid_micros"})
-_USER_LIST_INFORMATIONAL = frozenset({
-    "resource_name", "id", "name", "description", "type", "membership_status", "membership_life_span",
-    "size_for_display", "size_for_search", "size_range_for_display", "size_range_for_search",
-    "match_rate_percentage", "eligible_for_search", "eligible_for_display", "access_reason",
-    "account_user_list_status", "closing_reason", "read_only", "integration_code",
-})
-_USER_LIST_KINDS = frozenset({"crm_based_user_list", "rule_based_user_list", "basic_user_list",
-                              "logical_user_list", "lookalike_user_list", "similar_user_list"})
+_CRITERION_FIELDS = frozenset(
+    {
+        "location",
+        "language",
+        "age_range",
+        "gender",
+        "user_list",
+        "keyword",
+        "topic",
+        "user_interest",
+        "custom_audience",
+        "placement",
+        "proximity",
+        "income_range",
+        "parental_status",
+    }
+)
+_CRITERION_INFORMATIONAL = frozenset(
+    {
+        "resource_name",
+        "criterion_id",
+        "status",
+        "bid_modifier",
+        "campaign",
+        "ad_group",
+        "type",
+        "display_name",
+        "negative",
+        "system_serving_status",
+        "approval_status",
+        "effective_cpc_bid_micros",
+    }
+)
+_CAMPAIGN_KEYS = frozenset(
+    {
+        "contains_eu_political_advertising",
+        "resource_name",
+        "id",
+        "name",
+        "status",
+        "advertising_channel_type",
+        "advertising_channel_sub_type",
+        "campaign_budget",
+        "bidding_strategy_type",
+        "start_date",
+        "end_date",
+        "serving_status",
+    }
+)
+_AD_GROUP_KEYS = frozenset(
+    {
+        "optimized_targeting_enabled",
+        "resource_name",
+        "id",
+        "name",
+        "status",
+        "campaign",
+        "type",
+        "cpc_bid_micros",
+        "cpm_bid_micros",
+    }
+)
+_USER_LIST_INFORMATIONAL = frozenset(
+    {
+        "resource_name",
+        "id",
+        "name",
+        "description",
+        "type",
+        "membership_status",
+        "membership_life_span",
+        "size_for_display",
+        "size_for_search",
+        "size_range_for_display",
+        "size_range_for_search",
+        "match_rate_percentage",
+        "eligible_for_search",
+        "eligible_for_display",
+        "access_reason",
+        "account_user_list_status",
+        "closing_reason",
+        "read_only",
+        "integration_code",
+    }
+)
+_USER_LIST_KINDS = frozenset(
+    {
+        "crm_based_user_list",
+        "rule_based_user_list",
+        "basic_user_list",
+        "logical_user_list",
+        "lookalike_user_list",
+        "similar_user_list",
+    }
+)
 
 _CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
 
@@ -120,8 +231,12 @@ def adapt(document: Mapping[str, Any]) -> Adaptation:
             unknown_keys(b, objs, ("native_objects",), frozenset({"campaign"}))
             found = field(objs, "campaign")
             if found is not None:
-                _campaign(b, found[1], ("native_objects", found[0]),
-                          ("political", "platform_declarations", "google_contains_eu_political_advertising"))
+                _campaign(
+                    b,
+                    found[1],
+                    ("native_objects", found[0]),
+                    ("political", "platform_declarations", "google_contains_eu_political_advertising"),
+                )
     return b.build()
 
 
@@ -142,7 +257,7 @@ def _spec(b: ViewBuilder, spec: Mapping[str, Any], at: Path, lists: dict[str, tu
             crit = b.mapping(item, (*list_at, i))
             if crit is not None:
                 _criterion(b, crit, (*list_at, i), lists, ages, genders)
-    _ages(b, ages, at)
+    _ages(b, ages)
     _genders(b, genders)
 
 
@@ -263,14 +378,19 @@ def _proximity(b: ViewBuilder, body: Mapping[str, Any], at: Path) -> None:
     point_at: Path = (*at, point[0])
     unknown_keys(b, point[1], point_at, frozenset({"latitude_in_micro_degrees", "longitude_in_micro_degrees"}))
     lat, lon = field(point[1], "latitude_in_micro_degrees"), field(point[1], "longitude_in_micro_degrees")
-    latitude = b.number(lat[1] if lat else None, (*point_at, lat[0] if lat else "latitude_in_micro_degrees"),
-                        -90e6, 90e6)
-    longitude = b.number(lon[1] if lon else None, (*point_at, lon[0] if lon else "longitude_in_micro_degrees"),
-                         -180e6, 180e6)
+    latitude = b.number(
+        lat[1] if lat else None, (*point_at, lat[0] if lat else "latitude_in_micro_degrees"), -90e6, 90e6
+    )
+    longitude = b.number(
+        lon[1] if lon else None, (*point_at, lon[0] if lon else "longitude_in_micro_degrees"), -180e6, 180e6
+    )
     size = b.number(radius[1], (*at, radius[0]), 0, 1e6)
     units = field(body, "radius_units")
-    factor = b.choice(units[1] if units else "KILOMETERS", (*at, units[0] if units else "radius_units"),
-                      {"KILOMETERS": 1.0, "MILES": 1.609344})
+    factor = b.choice(
+        units[1] if units else "KILOMETERS",
+        (*at, units[0] if units else "radius_units"),
+        {"KILOMETERS": 1.0, "MILES": 1.609344},
+    )
     if latitude is None or longitude is None or size is None or factor is None:
         return
     entry = {"latitude": latitude / 1e6, "longitude": longitude / 1e6, "radius_km": round(size * factor, 3)}
@@ -313,46 +433,39 @@ def _targeting_criterion(b: ViewBuilder, kind: str, body: Mapping[str, Any], at:
     b.add((*N, "exclude" if negative else "include"), entry, at[:-1], fields)
 
 
-def _ages(b: ViewBuilder, ages: list[tuple[Any, Path, bool]], at: Path) -> None:
-    """The included age ranges (all but the excluded ones, when only exclusions are given)."""
-    ranges = []
-    for value, where, negative in ages:
+def _included(b: ViewBuilder, chosen: list[tuple[Any, Path, bool]], table: Mapping[str, Any]) -> list[tuple[Any, Path]]:
+    """The values of age-range or gender criteria that are targeted, each with its native place: the positive
+    ones, or when only exclusions are given every value of ``table`` that is not excluded."""
+    read = []
+    for value, where, negative in chosen:
         if value is not None:
-            known = b.choice(value, (*where, "type"), {k: k for k in AGE_RANGES})
+            known = b.choice(value, (*where, "type"), table)
             if known is not None:
-                ranges.append((known, where, negative))
-    if not ranges:
-        return
-    included = [(r, w) for r, w, neg in ranges if not neg]
-    if not included:
-        excluded = {r for r, _, neg in ranges if neg}
-        origin = ranges[0][1][:-2]  # the criteria list: the ages that remain are not named anywhere
-        included = [(r, origin) for r in AGE_RANGES if r not in excluded]
-    if any(AGE_RANGES[r] is None for r, _ in included):
-        return  # people whose age Google could not determine: the minimum age is not known
-    low = min(included, key=lambda p: AGE_RANGES[p[0]][0])  # type: ignore[index]
-    b.put((*N, "age_min"), AGE_RANGES[low[0]][0], low[1])  # type: ignore[index]
-    highs = [(AGE_RANGES[r][1], w) for r, w in included]  # type: ignore[index]
-    if all(h is not None for h, _ in highs):
-        top = max(highs, key=lambda p: p[0])  # type: ignore[arg-type,return-value]
-        b.put((*N, "age_max"), top[0], top[1])
+                read.append((known, where, negative))
+    included = [(v, w) for v, w, neg in read if not neg]
+    if read and not included:
+        excluded = {v for v, _, neg in read if neg}
+        origin = read[0][1][:-2]  # the criteria list: the values that remain are not named anywhere
+        included = [(v, origin) for v in table.values() if v not in excluded]
+    return included
+
+
+def _ages(b: ViewBuilder, ages: list[tuple[Any, Path, bool]]) -> None:
+    """The youngest and oldest age of the targeted ranges; none when an undetermined age is targeted."""
+    bounds = _included(b, ages, {k: AGE_RANGES[k] or k for k in AGE_RANGES})
+    known = [(r, w) for r, w in bounds if isinstance(r, tuple)]
+    if not bounds or len(known) < len(bounds):
+        return  # no age targeting, or people whose age Google could not determine: no minimum is known
+    low, low_at = min(((lo, w) for (lo, _), w in known), key=lambda x: x[0])
+    b.put((*N, "age_min"), low, low_at)
+    highs = [(hi, w) for (_, hi), w in known if hi is not None]
+    if len(highs) == len(known):
+        high, high_at = max(highs, key=lambda x: x[0])
+        b.put((*N, "age_max"), high, high_at)
 
 
 def _genders(b: ViewBuilder, genders: list[tuple[Any, Path, bool]]) -> None:
-    chosen = []
-    for value, where, negative in genders:
-        if value is not None:
-            gender = b.choice(value, (*where, "type"), GENDERS)
-            if gender is not None:
-                chosen.append((gender, where, negative))
-    if not chosen:
-        return
-    included = [(g, w) for g, w, neg in chosen if not neg]
-    if not included:
-        excluded = {g for g, _, neg in chosen if neg}
-        origin = chosen[0][1][:-2]
-        included = [(g, origin) for g in GENDERS.values() if g not in excluded]
-    for gender, where in included:
+    for gender, where in _included(b, genders, GENDERS):
         b.add_unique((*N, "genders"), gender, where)
 
 
@@ -458,8 +571,12 @@ def _lookalike_list(
     read = b.mapping(body, at)
     if read is None:
         return
-    unknown_keys(b, read, at, frozenset({"seed_user_lists", "seed_user_list", "expansion_level", "country_codes",
-                                         "seed_user_list_size"}))
+    unknown_keys(
+        b,
+        read,
+        at,
+        frozenset({"seed_user_lists", "seed_user_list", "expansion_level", "country_codes", "seed_user_list_size"}),
+    )
     seeds: list[tuple[str, Path]] = []
     many, one = field(read, "seed_user_lists"), field(read, "seed_user_list")
     if many is not None:

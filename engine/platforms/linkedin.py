@@ -42,17 +42,41 @@ CRITERION_FACETS: dict[str, str] = {
 }
 LOCATION_FACETS = frozenset({"locations", "profileLocations"})
 AUDIENCE_FACETS = frozenset({"audienceMatchingSegments", "dynamicSegments"})
-FACETS = frozenset({*CRITERION_FACETS, *LOCATION_FACETS, *AUDIENCE_FACETS, "interfaceLocales", "ageRanges",
-                    "genders"})
+FACETS = frozenset({*CRITERION_FACETS, *LOCATION_FACETS, *AUDIENCE_FACETS, "interfaceLocales", "ageRanges", "genders"})
 
 GENDERS = {"urn:li:gender:FEMALE": "female", "urn:li:gender:MALE": "male", "FEMALE": "female", "MALE": "male"}
 
 #: A campaign's own fields, read (targetingCriteria, audienceExpansionEnabled, runSchedule) or informational.
-_CAMPAIGN_KEYS = frozenset({"targetingCriteria", "audienceExpansionEnabled", "runSchedule", "id", "name", "account",
-                            "campaignGroup", "status", "type", "costType", "unitCost", "dailyBudget", "totalBudget",
-                            "locale", "objectiveType", "offsiteDeliveryEnabled", "format", "creativeSelection",
-                            "optimizationTargetType", "pacingStrategy", "version", "associatedEntity",
-                            "changeAuditStamps", "servingStatuses", "test", "storyDeliveryEnabled"})
+_CAMPAIGN_KEYS = frozenset(
+    {
+        "targetingCriteria",
+        "audienceExpansionEnabled",
+        "runSchedule",
+        "id",
+        "name",
+        "account",
+        "campaignGroup",
+        "status",
+        "type",
+        "costType",
+        "unitCost",
+        "dailyBudget",
+        "totalBudget",
+        "locale",
+        "objectiveType",
+        "offsiteDeliveryEnabled",
+        "format",
+        "creativeSelection",
+        "optimizationTargetType",
+        "pacingStrategy",
+        "version",
+        "associatedEntity",
+        "changeAuditStamps",
+        "servingStatuses",
+        "test",
+        "storyDeliveryEnabled",
+    }
+)
 
 _AGE = re.compile(r"(\d+)\D+(\d+)")
 _AGE_PLUS = re.compile(r"(\d+)_?PLUS$")
@@ -83,8 +107,9 @@ def adapt(document: Mapping[str, Any]) -> Adaptation:
 
 def _campaign(b: ViewBuilder, campaign: Mapping[str, Any], at: Path, *, audience: bool) -> None:
     # On an ad, the targeting belongs in an audience document: there it is an unknown key.
-    b.unknown_keys(campaign, at, _CAMPAIGN_KEYS if audience else _CAMPAIGN_KEYS - {"targetingCriteria",
-                                                                                  "audienceExpansionEnabled"})
+    b.unknown_keys(
+        campaign, at, _CAMPAIGN_KEYS if audience else _CAMPAIGN_KEYS - {"targetingCriteria", "audienceExpansionEnabled"}
+    )
     if audience and "targetingCriteria" in campaign:
         criteria = b.mapping(campaign["targetingCriteria"], (*at, "targetingCriteria"))
         if criteria is not None:
@@ -157,9 +182,12 @@ def _value(
         target = "excluded_custom_audiences" if excluded else "custom_audiences"
         b.add((*N, target), {"ref": value}, at, {"ref": at})
     elif facet in CRITERION_FACETS:
-        where = b.add((*N, "exclude" if excluded else "include"), criterion(CRITERION_FACETS[facet], value, None,
-                                                                             "platform_taxonomy"),
-                      at, {"platform_id": at, "type": at[:-1]})
+        where = b.add(
+            (*N, "exclude" if excluded else "include"),
+            criterion(CRITERION_FACETS[facet], value, None, "platform_taxonomy"),
+            at,
+            {"platform_id": at, "type": at[:-1]},
+        )
         return None if excluded else int(where[-1])
     elif excluded:  # excluding an age, gender or language is not read: which people remain is not decidable
         b.flag(at, value, UNSUPPORTED)

@@ -43,18 +43,45 @@ LEGACY_FIELDS: dict[str, tuple[str, list[str]]] = {
 }
 
 #: Keys of an option object: read, or informational (Targeting Search returns them beside the id).
-_OPTION_KEYS = frozenset({"id", "name", "path", "type", "description", "topic", "audience_size",
-                          "audience_size_lower_bound", "audience_size_upper_bound", "disambiguation_category"})
+_OPTION_KEYS = frozenset(
+    {
+        "id",
+        "name",
+        "path",
+        "type",
+        "description",
+        "topic",
+        "audience_size",
+        "audience_size_lower_bound",
+        "audience_size_upper_bound",
+        "disambiguation_category",
+    }
+)
 
-_PLACEMENT_KEYS = ("publisher_platforms", "facebook_positions", "instagram_positions", "messenger_positions",
-                   "audience_network_positions", "threads_positions", "device_platforms")
+_PLACEMENT_KEYS = (
+    "publisher_platforms",
+    "facebook_positions",
+    "instagram_positions",
+    "messenger_positions",
+    "audience_network_positions",
+    "threads_positions",
+    "device_platforms",
+)
 
 #: A position is kept with the platform it is on (facebook:feed, instagram:story, device:mobile).
 _POSITION_PREFIX = {key: key.removesuffix("_positions") for key in _PLACEMENT_KEYS} | {"device_platforms": "device"}
 
 #: geo_locations keys naming places below a country: kept as the platform's keys in geo.regions.
-_REGION_KEYS = ("regions", "electoral_districts", "geo_markets", "medium_geo_areas", "large_geo_areas",
-                "metro_areas", "subcities", "neighborhoods")
+_REGION_KEYS = (
+    "regions",
+    "electoral_districts",
+    "geo_markets",
+    "medium_geo_areas",
+    "large_geo_areas",
+    "metro_areas",
+    "subcities",
+    "neighborhoods",
+)
 
 #: Read as location_types (home, recent, travel_in) qualify the places; they do not add people.
 _GEO_INFORMATIONAL = frozenset({"location_types"})
@@ -63,9 +90,25 @@ _GENDERS = {1: "male", 2: "female"}  # [M] research §5.4: the codes are from me
 
 _KM_PER_MILE = 1.609344
 
-_SPEC_KEYS = frozenset({"geo_locations", "excluded_geo_locations", "age_min", "age_max", "age_range", "genders",
-                        "locales", "flexible_spec", "exclusions", "custom_audiences", "excluded_custom_audiences",
-                        "targeting_automation", *_PLACEMENT_KEYS, *CRITERION_KEYS, *LEGACY_FIELDS})
+_SPEC_KEYS = frozenset(
+    {
+        "geo_locations",
+        "excluded_geo_locations",
+        "age_min",
+        "age_max",
+        "age_range",
+        "genders",
+        "locales",
+        "flexible_spec",
+        "exclusions",
+        "custom_audiences",
+        "excluded_custom_audiences",
+        "targeting_automation",
+        *_PLACEMENT_KEYS,
+        *CRITERION_KEYS,
+        *LEGACY_FIELDS,
+    }
+)
 
 # --- custom audience objects -------------------------------------------------------------------------------
 
@@ -86,33 +129,118 @@ LIST_SOURCES = {
     "BOTH_USER_AND_PARTNER_PROVIDED": "first_and_third_party_partner",
 }
 
-_AUDIENCE_INFORMATIONAL = frozenset({
-    "id", "name", "description", "account_id", "approximate_count_lower_bound", "approximate_count_upper_bound",
-    "delivery_status", "data_source", "retention_days", "rule", "pixel_id", "prefill", "time_created",
-    "time_updated", "time_content_updated", "is_value_based", "opt_out_link", "sharing_status",
-    "permission_for_actions", "external_event_source", "rule_aggregation", "retention_days",
-})
-_AUDIENCE_KEYS = _AUDIENCE_INFORMATIONAL | {"subtype", "customer_file_source", "lookalike_spec",
-                                           "origin_audience_id", "operation_status"}
+_AUDIENCE_INFORMATIONAL = frozenset(
+    {
+        "id",
+        "name",
+        "description",
+        "account_id",
+        "approximate_count_lower_bound",
+        "approximate_count_upper_bound",
+        "delivery_status",
+        "data_source",
+        "retention_days",
+        "rule",
+        "pixel_id",
+        "prefill",
+        "time_created",
+        "time_updated",
+        "time_content_updated",
+        "is_value_based",
+        "opt_out_link",
+        "sharing_status",
+        "permission_for_actions",
+        "external_event_source",
+        "rule_aggregation",
+    }
+)
+_AUDIENCE_KEYS = _AUDIENCE_INFORMATIONAL | {
+    "subtype",
+    "customer_file_source",
+    "lookalike_spec",
+    "origin_audience_id",
+    "operation_status",
+}
 _LOOKALIKE_KEYS = frozenset({"type", "ratio", "country", "origin", "starting_ratio"})
 
 # --- campaign, ad set, creative ----------------------------------------------------------------------------
 
-SPECIAL_AD_CATEGORIES = frozenset({"NONE", "HOUSING", "EMPLOYMENT", "CREDIT", "ISSUES_ELECTIONS_POLITICS",
-                                   "ONLINE_GAMBLING_AND_GAMING", "FINANCIAL_PRODUCTS_SERVICES"})
+SPECIAL_AD_CATEGORIES = frozenset(
+    {
+        "NONE",
+        "HOUSING",
+        "EMPLOYMENT",
+        "CREDIT",
+        "ISSUES_ELECTIONS_POLITICS",
+        "ONLINE_GAMBLING_AND_GAMING",
+        "FINANCIAL_PRODUCTS_SERVICES",
+    }
+)
 AUTHORIZATION_CATEGORIES = frozenset({"NONE", "POLITICAL", "POLITICAL_WITH_DIGITALLY_CREATED_MEDIA"})
 
-_CAMPAIGN_KEYS = frozenset({"special_ad_categories", "special_ad_category_country", "id", "name", "objective",
-                            "status", "effective_status", "buying_type", "bid_strategy", "daily_budget",
-                            "lifetime_budget", "start_time", "stop_time", "account_id", "created_time"})
-_AD_SET_KEYS = frozenset({"dsa_beneficiary", "dsa_payor", "start_time", "end_time", "id", "name", "status",
-                          "effective_status", "campaign_id", "daily_budget", "lifetime_budget", "bid_amount",
-                          "billing_event", "optimization_goal", "promoted_object", "account_id", "created_time"})
-_CREATIVE_KEYS = frozenset({"object_story_spec", "object_story_id", "authorization_category", "id", "name",
-                            "status", "title", "body", "image_hash", "image_url", "thumbnail_url", "link_url",
-                            "url_tags", "call_to_action_type", "instagram_user_id", "effective_object_story_id"})
-_STORY_KEYS = frozenset({"page_id", "instagram_user_id", "instagram_actor_id", "link_data", "photo_data",
-                         "video_data", "text_data"})
+_CAMPAIGN_KEYS = frozenset(
+    {
+        "special_ad_categories",
+        "special_ad_category_country",
+        "id",
+        "name",
+        "objective",
+        "status",
+        "effective_status",
+        "buying_type",
+        "bid_strategy",
+        "daily_budget",
+        "lifetime_budget",
+        "start_time",
+        "stop_time",
+        "account_id",
+        "created_time",
+    }
+)
+_AD_SET_KEYS = frozenset(
+    {
+        "dsa_beneficiary",
+        "dsa_payor",
+        "start_time",
+        "end_time",
+        "id",
+        "name",
+        "status",
+        "effective_status",
+        "campaign_id",
+        "daily_budget",
+        "lifetime_budget",
+        "bid_amount",
+        "billing_event",
+        "optimization_goal",
+        "promoted_object",
+        "account_id",
+        "created_time",
+    }
+)
+_CREATIVE_KEYS = frozenset(
+    {
+        "object_story_spec",
+        "object_story_id",
+        "authorization_category",
+        "id",
+        "name",
+        "status",
+        "title",
+        "body",
+        "image_hash",
+        "image_url",
+        "thumbnail_url",
+        "link_url",
+        "url_tags",
+        "call_to_action_type",
+        "instagram_user_id",
+        "effective_object_story_id",
+    }
+)
+_STORY_KEYS = frozenset(
+    {"page_id", "instagram_user_id", "instagram_actor_id", "link_data", "photo_data", "video_data", "text_data"}
+)
 #: What each kind of story data calls the text, the link and the headline.
 _STORY_FIELDS: dict[str, dict[str, str]] = {
     "link_data": {"message": "text", "link": "link_url", "name": "headline"},
@@ -120,8 +248,19 @@ _STORY_FIELDS: dict[str, dict[str, str]] = {
     "video_data": {"message": "text", "title": "headline"},
     "text_data": {"message": "text"},
 }
-_STORY_INFORMATIONAL = frozenset({"image_hash", "picture", "description", "caption", "call_to_action",
-                                  "video_id", "image_url", "attachment_style", "child_attachments_count"})
+_STORY_INFORMATIONAL = frozenset(
+    {
+        "image_hash",
+        "picture",
+        "description",
+        "caption",
+        "call_to_action",
+        "video_id",
+        "image_url",
+        "attachment_style",
+        "child_attachments_count",
+    }
+)
 
 _OFFSET = re.compile(r"([+-]\d{2})(\d{2})$")
 
@@ -161,9 +300,9 @@ def _targeting(b: ViewBuilder, spec: Mapping[str, Any], at: Path, audiences: dic
     if "flexible_spec" in spec:
         for g, group in enumerate(b.sequence(spec["flexible_spec"], (*at, "flexible_spec"))):
             group_at: Path = (*at, "flexible_spec", g)
-            members = b.mapping(group, group_at)
-            if members is not None:
-                groups.append(_criteria(b, members, group_at, "include", audiences))
+            options = b.mapping(group, group_at)
+            if options is not None:
+                groups.append(_criteria(b, options, group_at, "include", audiences))
     for key in spec:  # a detailed-targeting key at the top of the spec is a group of its own
         if key in CRITERION_KEYS or key in LEGACY_FIELDS:
             groups.append(_criteria(b, {key: spec[key]}, at, "include", audiences))
@@ -174,8 +313,10 @@ def _targeting(b: ViewBuilder, spec: Mapping[str, Any], at: Path, audiences: dic
         exclusions = b.mapping(spec["exclusions"], (*at, "exclusions"))
         if exclusions is not None:
             _criteria(b, exclusions, (*at, "exclusions"), "exclude", audiences)
-    for key, target in (("custom_audiences", "custom_audiences"), ("excluded_custom_audiences",
-                                                                   "excluded_custom_audiences")):
+    for key, target in (
+        ("custom_audiences", "custom_audiences"),
+        ("excluded_custom_audiences", "excluded_custom_audiences"),
+    ):
         if key in spec:
             _audience_refs(b, spec[key], (*at, key), target, audiences)
     _placements(b, spec, at)
@@ -196,8 +337,13 @@ def _criteria(
     for key, options in members.items():
         key_at: Path = (*at, key)
         if key == "custom_audiences":
-            _audience_refs(b, options, key_at, "custom_audiences" if target == "include"
-                           else "excluded_custom_audiences", audiences)
+            _audience_refs(
+                b,
+                options,
+                key_at,
+                "custom_audiences" if target == "include" else "excluded_custom_audiences",
+                audiences,
+            )
             continue
         if key in LEGACY_FIELDS:
             kind, art9 = LEGACY_FIELDS[key]
@@ -292,8 +438,11 @@ def _geo(b: ViewBuilder, geo: Mapping[str, Any], at: Path, *, excluded: bool) ->
 
 def _keyed_place(b: ViewBuilder, place: Any, at: Path, target: str) -> None:
     if isinstance(place, Mapping):
-        b.unknown_keys(place, at, frozenset({"key", "name", "country", "country_code", "region", "region_id",
-                                             "primary_city_id", "type"}))
+        b.unknown_keys(
+            place,
+            at,
+            frozenset({"key", "name", "country", "country_code", "region", "region_id", "primary_city_id", "type"}),
+        )
         key = b.text(place.get("key"), (*at, "key"))
     else:
         key = b.text(place, at)
@@ -319,8 +468,7 @@ def _city(b: ViewBuilder, city: Any, at: Path) -> None:
     place = b.mapping(city, at)
     if place is None:
         return
-    b.unknown_keys(place, at, frozenset({"key", "name", "radius", "distance_unit", "country", "region",
-                                         "region_id"}))
+    b.unknown_keys(place, at, frozenset({"key", "name", "radius", "distance_unit", "country", "region", "region_id"}))
     entry: dict[str, Any] = {}
     fields: dict[str, Path] = {}
     key = b.text(place.get("key"), (*at, "key"))
@@ -344,8 +492,23 @@ def _point(b: ViewBuilder, value: Any, at: Path) -> None:
     point = b.mapping(value, at)
     if point is None:
         return
-    b.unknown_keys(point, at, frozenset({"latitude", "longitude", "radius", "distance_unit", "name",
-                                         "address_string", "primary_city_id", "region_id", "country"}))
+    b.unknown_keys(
+        point,
+        at,
+        frozenset(
+            {
+                "latitude",
+                "longitude",
+                "radius",
+                "distance_unit",
+                "name",
+                "address_string",
+                "primary_city_id",
+                "region_id",
+                "country",
+            }
+        ),
+    )
     latitude = b.number(point.get("latitude"), (*at, "latitude"), -90, 90)
     longitude = b.number(point.get("longitude"), (*at, "longitude"), -180, 180)
     if latitude is None or longitude is None:
@@ -398,8 +561,9 @@ def _audience_objects(b: ViewBuilder, objects: Any) -> dict[str, tuple[Path, Any
     found: dict[str, tuple[Path, Any]] = {}
     if not isinstance(objects, Mapping):
         return found
-    for i, obj in enumerate(objects.get("custom_audiences", []) if isinstance(objects.get("custom_audiences"),
-                                                                             list) else []):
+    for i, obj in enumerate(
+        objects.get("custom_audiences", []) if isinstance(objects.get("custom_audiences"), list) else []
+    ):
         if isinstance(obj, Mapping) and isinstance(obj.get("id"), str | int) and not isinstance(obj.get("id"), bool):
             found.setdefault(str(obj["id"]), (("native_objects", "custom_audiences", i), obj))
     return found
@@ -535,9 +699,9 @@ def _campaign(b: ViewBuilder, value: Any, at: Path, target: Path) -> None:
         categories = b.sequence(campaign["special_ad_categories"], (*at, "special_ad_categories"))
         values = []
         for i, category in enumerate(categories):
-            if b.choice(category, (*at, "special_ad_categories", i), {c: c for c in SPECIAL_AD_CATEGORIES}):
-                if category not in values:
-                    values.append(category)
+            known = b.choice(category, (*at, "special_ad_categories", i), {c: c for c in SPECIAL_AD_CATEGORIES})
+            if known is not None and known not in values:
+                values.append(known)
         b.put(target, values, (*at, "special_ad_categories"))
 
 
@@ -550,8 +714,9 @@ def _ad_native_objects(b: ViewBuilder, objects: Any) -> None:
         return
     b.unknown_keys(objs, at, frozenset({"campaign", "ad_set", "creative"}))
     if "campaign" in objs:
-        _campaign(b, objs["campaign"], (*at, "campaign"), ("political", "platform_declarations",
-                                                           "meta_special_ad_categories"))
+        _campaign(
+            b, objs["campaign"], (*at, "campaign"), ("political", "platform_declarations", "meta_special_ad_categories")
+        )
     if "ad_set" in objs:
         _ad_set(b, objs["ad_set"], (*at, "ad_set"))
     if "creative" in objs:
@@ -595,11 +760,17 @@ def _creative(b: ViewBuilder, value: Any, at: Path) -> None:
         return
     b.unknown_keys(creative, at, _CREATIVE_KEYS)
     if "authorization_category" in creative:
-        category = b.choice(creative["authorization_category"], (*at, "authorization_category"),
-                            {c: c for c in AUTHORIZATION_CATEGORIES})
+        category = b.choice(
+            creative["authorization_category"],
+            (*at, "authorization_category"),
+            {c: c for c in AUTHORIZATION_CATEGORIES},
+        )
         if category is not None:
-            b.put(("political", "platform_declarations", "meta_authorization_category"), category,
-                  (*at, "authorization_category"))
+            b.put(
+                ("political", "platform_declarations", "meta_authorization_category"),
+                category,
+                (*at, "authorization_category"),
+            )
     has_spec, has_id = "object_story_spec" in creative, "object_story_id" in creative
     if has_spec and has_id:  # Meta takes one or the other: which post runs is not decidable
         b.flag((*at, "object_story_id"), "object_story_id", UNREADABLE)

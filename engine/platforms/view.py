@@ -104,13 +104,13 @@ class ViewBuilder:
     def put(self, path: Path, value: Any, native: Path) -> None:
         """Set ``value`` at ``path`` (creating the objects above it), read from ``native``."""
         parent = self._container(path[:-1])
-        parent[path[-1]] = value
+        parent[str(path[-1])] = value
         self.paths[path] = native
 
     def add(self, path: Path, item: Any, native: Path, fields: Mapping[str, Path] | None = None) -> Path:
         """Append ``item`` to the list at ``path``; ``fields`` gives the native path of the item's fields."""
         parent = self._container(path[:-1])
-        items = parent.setdefault(path[-1], [])
+        items = parent.setdefault(str(path[-1]), [])
         items.append(item)
         where = (*path, len(items) - 1)
         self.paths[where] = native
@@ -125,9 +125,8 @@ class ViewBuilder:
     def get(self, path: Path) -> Any:
         node: Any = self.view
         for key in path:
-            if isinstance(node, dict) and key in node:
-                node = node[key]
-            elif isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node):
+            inside_list = isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node)
+            if (isinstance(node, dict) and key in node) or inside_list:
                 node = node[key]
             else:
                 return None
@@ -273,7 +272,7 @@ def reconcile(document: Mapping[str, Any], adaptation: Adaptation) -> Reconciled
     other derived field (``political.*``, ``sender.*``, ...) is a statement of its own: a stated value that
     differs is a mismatch, an unstated one is filled in. Absent, ``null`` and empty are the same here.
     """
-    out = {k: v for k, v in document.items()}
+    out = dict(document.items())
     result = Reconciled(out)
     for key, derived in adaptation.view.items():
         path: Path = (key,)
@@ -457,8 +456,7 @@ def _annotate(derived: Mapping[str, Any], declared: Mapping[str, Any]) -> dict[s
             match = next((t for t in pool if identity(t) == identity(item)), None)
             if match is not None:
                 pool.remove(match)
-                item = _annotated_entry(name, item, match)
-            merged.append(item)
+            merged.append(item if match is None else _annotated_entry(name, item, match))
         out[name] = merged
     return out
 
