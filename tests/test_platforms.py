@@ -827,6 +827,32 @@ def test_a_finding_is_located_in_the_native_json() -> None:
     )
     assert derivation.locate(("normalized", "estimated_size")) == ("normalized", "estimated_size")
     assert derivation.locate(("justification",)) == ("justification",)
+    assert derivation.locate(("native_spec", "age_min")) == ("native_spec", "age_min")
+
+
+def test_the_written_value_of_an_extra_mismatch_is_not_moved() -> None:
+    doc = audience("meta", {"flexible_spec": [{"interests": [{"id": "1"}, {"id": "2"}]}]})
+    doc["normalized"] = {
+        "include": [
+            {"type": "interest", "platform_id": "1", "source": "platform_taxonomy"},
+            {"type": "interest", "platform_id": "9", "source": "platform_taxonomy"},
+        ]
+    }
+    derivation = derive(doc)
+    assert derivation is not None
+    assert derivation.mismatches == (
+        Mismatch(("normalized", "include", 1), ("native_spec", "flexible_spec", 0, "interests", 1), None, "missing"),
+        Mismatch(("normalized", "include", 1), None, ("normalized", "include", 1), "extra"),
+    )
+    assert derivation.locate(("normalized", "include", 1)) == ("normalized", "include", 1)
+    assert derivation.locate(("normalized", "include", 1, "platform_id")) == (
+        "native_spec",
+        "flexible_spec",
+        0,
+        "interests",
+        1,
+        "id",
+    )
 
 
 # --- the schema: an audience states its targeting one way or the other -------------------------------------

@@ -140,13 +140,21 @@ aud015(aud, nat) := {r |
 	facts.is_false(e.entry, ["consent", signal])
 	r := audiences.reason("AUD-015", "fail", array.concat(e.path, ["consent", signal]), "consent_denied", {"audience": _label(e), "signal": signal})
 } | {r |
-	is_object(nat)
-	audiences.platform_of(aud) == "google_ads"
 	some e in audiences.custom_audience_entries(aud)
-	facts.value(e.entry, "subtype", null) == "customer_list"
+	_consent_expected(aud, nat, e.entry)
 	some signal in consent_signals
 	facts.is_unknown(e.entry, ["consent", signal])
 	r := audiences.reason("AUD-015", "needs_review", e.path, "consent_unknown", {"audience": _label(e), "signal": signal})
+}
+
+# Signals are expected where consent is stated at all (one signal without the other proves nothing), and on
+# every Google Ads customer list read from the native JSON (Customer Match requires them).
+_consent_expected(_, _, entry) if is_object(facts.value(entry, "consent", null))
+
+_consent_expected(aud, nat, entry) if {
+	is_object(nat)
+	audiences.platform_of(aud) == "google_ads"
+	facts.value(entry, "subtype", null) == "customer_list"
 }
 
 # --- AUD-016: LinkedIn group membership in the EU ----------------------------------------------------------

@@ -102,8 +102,15 @@ test_aud_015_google_customer_list_without_signals_needs_review if {
 		{"rule": "AUD-015", "status": "needs_review", "path": ["normalized", "custom_audiences", 0], "message": "consent_unknown", "params": {"audience": "L", "signal": "ad_user_data"}},
 		{"rule": "AUD-015", "status": "needs_review", "path": ["normalized", "custom_audiences", 0], "message": "consent_unknown", "params": {"audience": "L", "signal": "ad_personalization"}},
 	}
-	native.aud015(aud, null) == set()
-	native.aud015(object.union(aud, {"platform": "meta"}), {"platform": "meta"}) == set()
+	native.aud015(object.union(aud, {"platform": "meta"}), {"platform": "meta"}) == native.aud015(aud, null)
+	count(native.aud015(aud, null)) == 2
+}
+
+test_aud_015_no_signal_needed_where_none_is_stated_or_expected if {
+	aud := {"platform": "meta", "normalized": {"custom_audiences": [{"ref": "L", "subtype": "customer_list"}]}}
+	native.aud015(aud, {"platform": "meta"}) == set()
+	native.aud015(object.union(aud, {"platform": "google_ads"}), null) == set()
+	count(native.aud015(object.union(aud, {"platform": "google_ads"}), {"platform": "google_ads"})) == 2
 }
 
 # --- AUD-016 ---------------------------------------------------------------------------------------------

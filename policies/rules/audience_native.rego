@@ -66,7 +66,8 @@ deny contains finding if {
 # description: >-
 #   Google Ads Customer Match uploads carry the people's consent: ad_user_data (to send their data for
 #   advertising) and ad_personalization. A list uploaded with either denied must not be used for targeting;
-#   for a Google customer list whose native JSON gives no signal, the consent cannot be shown.
+#   where one signal is stated without the other, or a Google customer list's native JSON gives none, the
+#   consent cannot be shown.
 # custom:
 #   id: AUD-015
 #   severity: block
@@ -74,8 +75,8 @@ deny contains finding if {
 #   description_sv: >-
 #     Uppladdningar till Google Ads Customer Match anger personernas samtycke: ad_user_data (att deras data
 #     skickas för annonsering) och ad_personalization. En lista som laddats upp med något av dem nekat får inte
-#     användas för målgruppsstyrning; för en kundlista hos Google vars JSON inte anger någon signal går
-#     samtycket inte att visa.
+#     användas för målgruppsstyrning; där den ena signalen anges utan den andra, eller en kundlista hos Google
+#     vars JSON inte anger någon signal, går samtycket inte att visa.
 #   sources:
 #     - seed: S12
 #     - regulation: GDPR Art. 6(1)(a)
@@ -93,8 +94,8 @@ deny contains finding if {
 #       en: "The list {audience} was uploaded with {signal} denied: the people on it did not consent."
 #       sv: "Listan {audience} laddades upp med {signal} nekat: personerna på den har inte samtyckt."
 #     consent_unknown:
-#       en: "The Google Ads customer list {audience} gives no {signal} consent signal, so consent cannot be shown."
-#       sv: "Kundlistan {audience} hos Google Ads anger ingen samtyckessignal {signal}, så samtycket går inte att visa."
+#       en: "The list {audience} gives no {signal} consent signal, so consent cannot be shown."
+#       sv: "Listan {audience} anger ingen samtyckessignal {signal}, så samtycket går inte att visa."
 #   non_waivable: false
 #   effective_from: "2018-05-25"
 deny contains finding if {
