@@ -230,10 +230,9 @@ def _ages(b: ViewBuilder, ages: list[tuple[str, Path]]) -> None:
 
 def _schedule(b: ViewBuilder, value: Any, at: Path) -> None:
     """runSchedule {start, end}: epoch milliseconds, as RFC 3339 instants in UTC."""
-    schedule = b.mapping(value, at)
+    schedule = b.read(value, at, frozenset({"start", "end"}))
     if schedule is None:
         return
-    b.unknown_keys(schedule, at, frozenset({"start", "end"}))
     for key in ("start", "end"):
         if key in schedule:
             millis = b.integer(schedule[key], (*at, key), 0, 253_402_300_799_000)

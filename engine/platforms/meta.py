@@ -465,10 +465,9 @@ def _radius_km(b: ViewBuilder, place: Mapping[str, Any], at: Path) -> float | No
 
 
 def _city(b: ViewBuilder, city: Any, at: Path) -> None:
-    place = b.mapping(city, at)
+    place = b.read(city, at, frozenset({"key", "name", "radius", "distance_unit", "country", "region", "region_id"}))
     if place is None:
         return
-    b.unknown_keys(place, at, frozenset({"key", "name", "radius", "distance_unit", "country", "region", "region_id"}))
     entry: dict[str, Any] = {}
     fields: dict[str, Path] = {}
     key = b.text(place.get("key"), (*at, "key"))
@@ -574,10 +573,9 @@ def _audience_native_objects(b: ViewBuilder, objects: Any) -> None:
     if objects is None:
         return
     at: Path = ("native_objects",)
-    objs = b.mapping(objects, at)
+    objs = b.read(objects, at, frozenset({"campaign", "custom_audiences"}))
     if objs is None:
         return
-    b.unknown_keys(objs, at, frozenset({"campaign", "custom_audiences"}))
     for i, obj in enumerate(b.sequence(objs.get("custom_audiences", []), (*at, "custom_audiences"))):
         entry_at: Path = (*at, "custom_audiences", i)
         if not isinstance(obj, Mapping) or "id" not in obj:
@@ -691,10 +689,9 @@ def _lookalike(
 
 
 def _campaign(b: ViewBuilder, value: Any, at: Path, target: Path) -> None:
-    campaign = b.mapping(value, at)
+    campaign = b.read(value, at, _CAMPAIGN_KEYS)
     if campaign is None:
         return
-    b.unknown_keys(campaign, at, _CAMPAIGN_KEYS)
     if "special_ad_categories" in campaign:
         categories = b.sequence(campaign["special_ad_categories"], (*at, "special_ad_categories"))
         values = []
@@ -709,10 +706,9 @@ def _ad_native_objects(b: ViewBuilder, objects: Any) -> None:
     if objects is None:
         return
     at: Path = ("native_objects",)
-    objs = b.mapping(objects, at)
+    objs = b.read(objects, at, frozenset({"campaign", "ad_set", "creative"}))
     if objs is None:
         return
-    b.unknown_keys(objs, at, frozenset({"campaign", "ad_set", "creative"}))
     if "campaign" in objs:
         _campaign(
             b, objs["campaign"], (*at, "campaign"), ("political", "platform_declarations", "meta_special_ad_categories")
@@ -755,10 +751,9 @@ def _instant(value: Any) -> str | None:
 
 
 def _creative(b: ViewBuilder, value: Any, at: Path) -> None:
-    creative = b.mapping(value, at)
+    creative = b.read(value, at, _CREATIVE_KEYS)
     if creative is None:
         return
-    b.unknown_keys(creative, at, _CREATIVE_KEYS)
     if "authorization_category" in creative:
         category = b.choice(
             creative["authorization_category"],

@@ -159,6 +159,13 @@ class ViewBuilder:
         self.flag(native, native[-1] if native else "", UNREADABLE)
         return None
 
+    def read(self, value: Any, native: Path, known: frozenset[str]) -> Mapping[str, Any] | None:
+        """An object whose keys are all known (read or informational); any other key is flagged."""
+        found = self.mapping(value, native)
+        if found is not None:
+            self.unknown_keys(found, native, known)
+        return found
+
     def sequence(self, value: Any, native: Path) -> list[Any]:
         if isinstance(value, list):
             return value
