@@ -125,9 +125,18 @@ aud014(aud, nat) := {r |
 } | {r |
 	is_object(nat)
 	some e in audiences.custom_audience_entries(aud)
-	facts.value(e.entry, "subtype", null) == "customer_list"
+	_source_expected(aud, e.entry)
 	facts.is_unknown(e.entry, "list_source")
 	r := audiences.reason("AUD-014", "needs_review", e.path, "list_source_unknown", {"audience": _label(e)})
+}
+
+# Where the platform records a list's source: on a customer list, and on any Meta custom audience or Google
+# user list whose own object is not in native_objects (it could be a customer list).
+_source_expected(_, entry) if facts.value(entry, "subtype", null) == "customer_list"
+
+_source_expected(aud, entry) if {
+	facts.is_unknown(entry, "subtype")
+	audiences.platform_of(aud) in {"meta", "google_ads"}
 }
 
 # --- AUD-015: the consent signals of an uploaded list ------------------------------------------------------

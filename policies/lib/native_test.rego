@@ -84,6 +84,15 @@ test_aud_014_customer_list_without_source_needs_review_only_when_read_from_nativ
 	native.aud014(aud, null) == set()
 }
 
+test_aud_014_an_undescribed_list_needs_review_where_the_platform_has_an_object_for_it if {
+	aud := {"platform": "google_ads", "normalized": {"excluded_custom_audiences": [{"ref": "customers/1/userLists/5"}]}}
+	native.aud014(aud, {"platform": "google_ads"}) == {{
+		"rule": "AUD-014", "status": "needs_review", "path": ["normalized", "excluded_custom_audiences", 0], "message": "list_source_unknown",
+		"params": {"audience": "customers/1/userLists/5"},
+	}}
+	native.aud014(object.union(aud, {"platform": "linkedin"}), {"platform": "linkedin"}) == set()
+}
+
 # --- AUD-015 ---------------------------------------------------------------------------------------------
 
 test_aud_015_denied_signal_fails if {

@@ -16,7 +16,8 @@ _derived_native := object.get(input, ["derived", "native"], null)
 #   THIRD_PARTY_CREDIT_BUREAU, partner data). A list the platform records as third-party data is bought data
 #   (DAT-008), whatever the party's data-source documents say its origin is; a lookalike inherits its seed's
 #   source, and excluding people by such a list uses it too. Where the native JSON is read, a customer list
-#   whose source it does not record cannot be cleared.
+#   whose source it does not record, or a Meta custom audience or Google user list whose own object it does
+#   not hold, cannot be cleared.
 # custom:
 #   id: AUD-014
 #   severity: block
@@ -27,7 +28,8 @@ _derived_native := object.get(input, ["derived", "native"], null)
 #     (THIRD_PARTY_VOTER_FILE, THIRD_PARTY_CREDIT_BUREAU, partnerdata). En lista som plattformen registrerar
 #     som tredjepartsdata är köpt data (DAT-008), vad partiets dokument om datakällor än säger om dess
 #     ursprung; en lookalike-målgrupp ärver sin källas ursprung, och att exkludera personer med en sådan lista
-#     är också att använda den. När plattformens JSON läses går en kundlista vars ursprung den inte anger inte
+#     är också att använda den. När plattformens JSON läses går en kundlista vars ursprung den inte anger, eller
+#     en anpassad målgrupp hos Meta eller användarlista hos Google vars eget objekt den inte innehåller, inte
 #     att godkänna.
 #   sources:
 #     - seed: S15
@@ -52,8 +54,8 @@ _derived_native := object.get(input, ["derived", "native"], null)
 #         data, partnerdata och data från röstlängder är förbjuden (DAT-008), vad dokumenten om datakällor än
 #         säger.
 #     list_source_unknown:
-#       en: "The platform JSON does not record whose data the customer list {audience} holds (Meta customer_file_source, Google data_source_type), so it cannot be cleared of third-party data."
-#       sv: "Plattformens JSON anger inte vems data kundlistan {audience} innehåller (Metas customer_file_source, Googles data_source_type), så det går inte att utesluta att den innehåller tredjepartsdata."
+#       en: "The platform JSON does not record whose data the list {audience} holds (its object in native_objects, with Meta's customer_file_source or Google's data_source_type), so it cannot be cleared of third-party data."
+#       sv: "Plattformens JSON anger inte vems data listan {audience} innehåller (dess objekt i native_objects, med Metas customer_file_source eller Googles data_source_type), så det går inte att utesluta att den innehåller tredjepartsdata."
 #   non_waivable: true
 #   effective_from: "2018-03-22"
 deny contains finding if {
