@@ -56,7 +56,7 @@ _derived_native := object.get(input, ["derived", "native"], null)
 #     list_source_unknown:
 #       en: "The platform JSON does not record whose data the list {audience} holds (its object in native_objects, with Meta's customer_file_source or Google's data_source_type), so it cannot be cleared of third-party data."
 #       sv: "Plattformens JSON anger inte vems data listan {audience} innehåller (dess objekt i native_objects, med Metas customer_file_source eller Googles data_source_type), så det går inte att utesluta att den innehåller tredjepartsdata."
-#   non_waivable: true
+#   non_waivable: false
 #   effective_from: "2018-03-22"
 deny contains finding if {
 	some r in native.aud014(input.document, _derived_native)
