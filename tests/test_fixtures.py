@@ -3,6 +3,9 @@ code 0, 1 or 2 when checked on its own, and the findings its documents expect in
 
 ``x-expect`` is a list on a document, each item ``"RULE-ID status"`` or ``"RULE-ID status $.json.path"``;
 every item must be among that document's findings. ``"none"`` alone means the document has no finding.
+
+A folder holding a file ``PENDING`` waits for something the check pipeline does not do yet: its entries,
+and those of every folder below it, are skipped with the file's text as the reason.
 """
 
 from __future__ import annotations
@@ -18,13 +21,26 @@ from ethiq.engine.read.documents import Document, iter_documents
 EXPECTED_EXIT = {"allow": 0, "warn": 0, "deny": 1, "invalid": 2}  # warn: non-blocking findings expected
 
 
+def pending_reason(folder: Path) -> str | None:
+    """The text of the nearest ``PENDING`` file in ``folder`` or above it (within fixtures/), if any."""
+    for parent in (folder, *folder.parents):
+        if (parent / "PENDING").is_file():
+            return " ".join((parent / "PENDING").read_text(encoding="utf-8").split())
+        if parent == FIXTURES:
+            break
+    return None
+
+
 def fixture_entries() -> list[Any]:
     params = []
     for folder in sorted(p for p in FIXTURES.rglob("*") if p.is_dir() and p.name in EXPECTED_EXIT):
+        pending = pending_reason(folder)
+        marks = [pytest.mark.skip(reason=pending)] if pending else []
         for entry in sorted(folder.iterdir()):
             if entry.name.startswith(".") or (entry.is_file() and entry.suffix not in (".json", ".yaml", ".yml")):
                 continue
-            params.append(pytest.param(entry, EXPECTED_EXIT[folder.name], id=str(entry.relative_to(FIXTURES))))
+            ident = str(entry.relative_to(FIXTURES))
+            params.append(pytest.param(entry, EXPECTED_EXIT[folder.name], id=ident, marks=marks))
     return params
 
 

@@ -27,7 +27,7 @@ VALID = Path(__file__).parent / "data" / "valid"
 DOCS = ROOT / "docs" / "documents.md"
 KINDS = ("policy_context", "vendor", "data_source", "audience", "account", "ad", "campaign")
 ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$"
-OPEN_OBJECTS = {"labels", "native_spec"}  # the only objects that accept any key
+OPEN_OBJECTS = {"labels", "native_spec", "native_objects"}  # the only objects that accept any key
 
 
 def load_yaml_documents(text: str) -> list[dict[str, Any]]:
@@ -142,7 +142,8 @@ REQUIRED = {
     "policy_context": {"/": ["kind", "id"], "elections/items": ["id"]},
     "vendor": {"/": ["kind", "id"]},
     "data_source": {"/": ["kind", "id"], "segments/items": ["type"]},
-    "audience": {"/": ["kind", "id", "platform"], "criterion": ["type"]},
+    # anyOf: an audience states its targeting, hand-written (normalized) or the platform's own (native_spec).
+    "audience": {"/": ["kind", "id", "platform"], "anyOf": ["native_spec"], "criterion": ["type"]},
     "account": {
         "/": ["kind", "id"],
         "metrics/follower_history/items": ["date", "count"],
