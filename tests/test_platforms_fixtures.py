@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 from conftest import AS_OF, FIXTURES
-from ethiq.engine.read import Document, iter_documents
 from ethiq.engine.platforms import derive
+from ethiq.engine.read import Document, iter_documents
 from ethiq.engine.report import json_path
 
 EXPECTED_EXIT = {"allow": 0, "warn": 0, "deny": 1}
