@@ -24,17 +24,42 @@ _clean := {
 		"content_sha256": _hash,
 		"equivalence": "identical",
 	},
-	"creative": {"text": _text},
+	"creative": {"text": _text, "ai_generated_media": false},
 	"sender": {
 		"paid_for_by": "Liberalerna",
 		"sponsor_legal_name": "Liberalerna",
 		"payer_legal_name": "Liberalerna",
+		"payer_country": "SE",
 		"meta_dsa_beneficiary": "Liberalerna",
 		"meta_dsa_payor": "Liberalerna",
 	},
-	"political": {"is_political_advertisement": true},
+	"political": {
+		"is_political_advertisement": true,
+		"label_present": true,
+		"transparency_notice": _notice,
+		"targeting_info_present": true,
+		"targeting_disclosure": _disclosure,
+		"platform_declarations": {"meta_special_ad_categories": ["ISSUES_ELECTIONS_POLITICS"]},
+	},
 	"content_review": {"reviewer": "Kommunikationsavdelningen", "flags": [], "message_focus": "own", "fact_claims": []},
 	"schedule": {"start": "2025-08-20T08:00:00+02:00"},
+}
+
+# A complete TTPA Art. 12(1) transparency notice and Art. 19(1)(c) targeting disclosure.
+_notice := {
+	"sponsor": {"name": "Liberalerna", "email": "info@liberalerna.se"},
+	"period": {"from": "2025-08-20", "to": "2025-09-12"},
+	"amounts": {"currency": "SEK", "total": 25000, "in_kind_value": 0},
+	"funding_origin": {"public_or_private": "private", "inside_eu": true},
+	"methodology": "Invoiced media cost per ad set, from the platform's billing report.",
+}
+
+_disclosure := {
+	"groups_and_parameters": "Adults 18+ in Stockholm county interested in public transport.",
+	"personal_data_categories": ["location", "interests"],
+	"logic_incl_exclusion": "Included: interest in public transport; excluded: none.",
+	"ai_used": false,
+	"policy_url": "https://www.liberalerna.se/integritet/riktad-politisk-reklam",
 }
 
 _party_account := {

@@ -6,6 +6,7 @@ package ethiq.rules.audience
 import data.ethiq.lib.audiences
 import data.ethiq.lib.facts
 import data.ethiq.lib.sources
+import data.ethiq.lib.ttpa
 
 _related := object.get(input, "related", {})
 
@@ -396,6 +397,45 @@ deny contains finding if {
 warn contains finding if {
 	some r in audiences.aud006(input.document)
 	r.severity == "warn"
+	finding := _finding(r)
+}
+
+# METADATA
+# title: Explicit minimum age
+# description: >-
+#   An audience that serves political advertising must set its minimum age explicitly
+#   (normalized.age_min): without it the platform's default decides who is reached, and AUD-006 cannot
+#   compare it with the voting age. A political audience without one fails; one whose political use is not
+#   declared and that has no minimum age needs a human check. A declared non-political audience is out of
+#   scope. On Meta the minimum age is one of the few settings that stay binding under Advantage+ audience.
+# custom:
+#   id: AUD-007
+#   severity: block
+#   title_sv: Uttrycklig minimiålder
+#   description_sv: >-
+#     En målgrupp som används för politisk reklam måste ange sin minimiålder uttryckligen
+#     (normalized.age_min): utan den avgör plattformens standardvärde vilka som nås, och AUD-006 kan inte
+#     jämföra den med rösträttsåldern. En politisk målgrupp utan minimiålder underkänns; en målgrupp där det
+#     inte är angivet om den används politiskt och som saknar minimiålder kräver en manuell kontroll. En
+#     målgrupp som är angiven som icke-politisk omfattas inte. Hos Meta är minimiåldern en av få
+#     inställningar som fortsätter att gälla med Advantage+ audience.
+#   sources:
+#     - regulation: TTPA Art. 18(2)
+#       note: Reg. (EU) 2024/900 bans targeting political ads at people known to be at least one year under the voting age; without an explicit minimum age that cannot be ruled out.
+#   verification: "TTPA Art. 18(2): the substance is from secondary sources [S]; the paragraph number is from memory [M]."
+#   remediation:
+#     en: Set normalized.age_min explicitly (and in the platform's spec), at least at the voting age.
+#     sv: Ange normalized.age_min uttryckligen (och i plattformens specifikation), minst på rösträttsåldern.
+#   messages:
+#     age_min_missing:
+#       en: "The audience serves political advertising and sets no minimum age (normalized.age_min)."
+#       sv: "Målgruppen används för politisk reklam och anger ingen minimiålder (normalized.age_min)."
+#     political_unknown:
+#       en: "The audience sets no minimum age and does not say whether it serves political advertising (political.is_political_advertising)."
+#       sv: "Målgruppen anger ingen minimiålder och anger inte om den används för politisk reklam (political.is_political_advertising)."
+#   effective_from: "2025-10-10"
+deny contains finding if {
+	some r in ttpa.aud007(input.document)
 	finding := _finding(r)
 }
 

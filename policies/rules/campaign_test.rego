@@ -38,7 +38,13 @@ _dat_fail := {"rule": "DAT-001", "status": "fail", "path": ["legal_basis", "art6
 
 _related(vendor_reasons, source_reasons) := {
 	"vendor": {"ven_ok": {"kind": "vendor", "id": "ven_ok", "x-reasons": vendor_reasons}},
-	"data_source": {"ds_ok": {"kind": "data_source", "id": "ds_ok", "x-reasons": source_reasons}},
+	"data_source": {"ds_ok": {
+		"kind": "data_source",
+		"id": "ds_ok",
+		"subject_scope": "subscribers",
+		"collection": {"collected_by": "party"},
+		"x-reasons": source_reasons,
+	}},
 }
 
 _links := [

@@ -23,7 +23,7 @@ _clean := {
 	"inferred_special_categories": [],
 	"identifiability": "aggregated",
 	"k_min": 500,
-	"legal_basis": {"art6": "a", "art9": "none"},
+	"legal_basis": {"art6": "a", "art9": "none", "consent": {"explicit": true, "separate_for_political_advertising": true}},
 	"purposes": ["political_advertising"],
 	"contains_minors": "no",
 	"lineage": {"derived_from": [], "transformations": ["aggregate"]},
