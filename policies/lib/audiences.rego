@@ -474,7 +474,7 @@ aud006(aud) := set() if {
 	age_min := facts.value(aud, ["normalized", "age_min"], null)
 	is_number(age_min)
 	reasons := _unknown_elections(aud) | _voting_age_reasons(aud, age_min)
-} else := _block_reasons({reason("AUD-006", "needs_review", ["normalized", "age_min"], "age_min_unknown", {})}) | _unknown_elections(aud)
+} else := _unknown_elections(aud) # no minimum age at all: AUD-007 reports it, once
 
 _block_reasons(reasons) := {object.union(r, {"severity": "block"}) | some r in reasons}
 

@@ -371,9 +371,6 @@ warn contains finding if {
 #         Minimiåldern {age_min} ligger under rösträttsåldern {voting_age} i {country} (val {election}), och
 #         policykontexten anger inte att åldern räknas senast på valdagen eller vid årets slut, så personer som
 #         nu är under rösträttsåldern kanske inte får rösta på valdagen.
-#     age_min_unknown:
-#       en: "The minimum age (normalized.age_min) is not set, so it cannot be compared with the voting age."
-#       sv: "Minimiåldern (normalized.age_min) är inte angiven, så den går inte att jämföra med rösträttsåldern."
 #     election_unknown:
 #       en: "The election {election} is not in the policy context, so its voting age is unknown."
 #       sv: "Valet {election} finns inte i policykontexten, så dess rösträttsålder är okänd."

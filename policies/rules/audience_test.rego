@@ -722,8 +722,19 @@ test_aud006_no_countries_needs_review if {
 	_rule(_deny_of(doc), "AUD-006") == {["needs_review", ["normalized", "geo"], "countries_unknown"]}
 }
 
-test_aud006_age_min_unset_needs_review if {
-	_rule(_deny_of(_aged(_aud, null)), "AUD-006") == {["needs_review", ["normalized", "age_min"], "age_min_unknown"]}
+# A missing minimum age is AUD-007's finding, reported once.
+test_aud006_age_min_unset_is_left_to_aud007 if {
+	_rule(_deny_of(_aged(_aud, null)), "AUD-006") == set()
+	_rule(_deny_of(_aged(_aud, null)), "AUD-007") == {["fail", ["normalized", "age_min"], "age_min_missing"]}
+}
+
+test_aud007_political_audience_with_age_min_passes if {
+	_rule(_deny_of(_aud), "AUD-007") == set()
+}
+
+test_aud007_unknown_political_without_age_min_needs_review if {
+	doc := _without(_aged(_aud, null), "/political/is_political_advertising")
+	_rule(_deny_of(doc), "AUD-007") == {["needs_review", ["political", "is_political_advertising"], "political_unknown"]}
 }
 
 test_aud006_unknown_election_needs_review if {
