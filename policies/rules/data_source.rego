@@ -151,8 +151,10 @@ deny contains finding if {
 # title: De-identified and grouped at the vendor
 # description: >-
 #   Data a vendor supplies or collects must be de-identified and grouped at the vendor: aggregated or
-#   anonymous, with no cell smaller than the context's k_min_vendor_aggregate. Whether a vendor holds the
-#   data must be stated: vendor_id null for a party-internal source.
+#   anonymous, with no cell smaller than the context's k_min_vendor_aggregate. The source's cells are no
+#   bigger than its vendor's: a vendor whose data_handling.k_min is below the minimum fails the source too,
+#   and a vendor's k_min at or above it answers a source that gives none. Whether a vendor holds the data
+#   must be stated: vendor_id null for a party-internal source.
 # custom:
 #   id: DAT-004
 #   severity: block
@@ -160,8 +162,10 @@ deny contains finding if {
 #   description_sv: >-
 #     Uppgifter som en leverantör levererar eller samlar in ska vara avidentifierade och grupperade hos
 #     leverantören: aggregerade eller anonyma, utan någon cell som är mindre än kontextens
-#     k_min_vendor_aggregate. Det måste framgå om en leverantör hanterar uppgifterna: vendor_id null för en
-#     källa som bara partiet hanterar.
+#     k_min_vendor_aggregate. Källans celler är inte större än leverantörens: en leverantör vars
+#     data_handling.k_min ligger under minimigränsen underkänner också källan, och en leverantörs k_min på
+#     eller över gränsen besvarar en källa som inte anger någon. Det måste framgå om en leverantör hanterar
+#     uppgifterna: vendor_id null för en källa som bara partiet hanterar.
 #   sources:
 #     - seed: S13
 #   effective_from: "2018-03-22"
@@ -185,6 +189,9 @@ deny contains finding if {
 #     k_min_below:
 #       en: "The smallest cell of the vendor's data holds {k_min} people, below the minimum of {threshold}."
 #       sv: "Den minsta cellen i leverantörens data innehåller {k_min} personer, under minimigränsen {threshold}."
+#     vendor_k_min_below:
+#       en: "The vendor {vendor} delivers cells of {k_min} people (data_handling.k_min), below the minimum of {threshold}."
+#       sv: "Leverantören {vendor} levererar celler med {k_min} personer (data_handling.k_min), under minimigränsen {threshold}."
 #     k_min_unknown:
 #       en: "The vendor's data is declared aggregated or anonymous but its smallest cell size (k_min) is missing."
 #       sv: "Leverantörens data anges vara aggregerad eller anonym men uppgift om minsta cellstorlek (k_min) saknas."
