@@ -24,6 +24,7 @@ package ethiq.lib.ttpa
 import data.ethiq.lib.accounts
 import data.ethiq.lib.ads
 import data.ethiq.lib.audiences
+import data.ethiq.lib.data_sources
 import data.ethiq.lib.facts
 
 # --- political ads ------------------------------------------------------------------------------------------
@@ -467,9 +468,16 @@ _unknown_dependents(dependents) := concat(", ", sort({sprintf("%v %v", [object.g
 	not d.political in {true, false}
 }))
 
+# Art. 18 is about personal data: a source that is aggregated or anonymous (and not shown otherwise by a hash
+# or a customer-list upload, as DAT-003 reads it) is not personal data (GDPR Recital 26). Unknown counts as
+# personal.
+personal_data(ds) if not data_sources.effective_identifiability(ds) in {"aggregated", "anonymous"}
+
 # In scope: the rule's reasons. Reached only by dependents of unknown politics: one needs_review, and only
 # when the source would not meet the condition anyway, so that the unknowns cannot flood the report.
-_data_rule(rule, ds, dependents, reasons) := reasons if {
+_data_rule(rule, ds, dependents, reasons) := set() if {
+	not personal_data(ds)
+} else := reasons if {
 	data_scope(ds, dependents) == "yes"
 } else := {reason(rule, "needs_review", ["purposes"], "dependents_unknown", {"dependents": _unknown_dependents(dependents)}) |
 	count(reasons) > 0

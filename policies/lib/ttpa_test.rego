@@ -583,6 +583,21 @@ test_dat_013_unknown_dependent_with_good_consent_passes if {
 	ttpa.dat013(_not_declared, _dep("unknown")) == set()
 }
 
+# Aggregated or anonymous data is not personal data: Art. 18 does not reach it, unless a hash or a
+# customer-list upload shows it is pseudonymous after all.
+test_dat_013_dat_014_aggregated_data_is_out_of_scope if {
+	ds := object.union(_put(_put(_ds, "/legal_basis/consent/explicit", false), "/collection/collected_by", "ven_survey"), {"identifiability": "aggregated", "k_min": 500})
+	ttpa.dat013(ds, []) == set()
+	ttpa.dat014(ds, []) == set()
+	anonymous := object.union(ds, {"identifiability": "anonymous"})
+	ttpa.dat013(anonymous, []) == set()
+	hashed := object.union(ds, {"lineage": {"derived_from": [], "transformations": ["hash"]}})
+	_of(ttpa.dat013(hashed, [])) == {["fail", ["legal_basis", "consent", "explicit"], "explicit_fail"]}
+	_of(ttpa.dat014(hashed, [])) == {["fail", ["collection", "collected_by"], "collected_by_other"]}
+	pseudonymous := object.union(ds, {"identifiability": "pseudonymous"})
+	count(ttpa.dat013(pseudonymous, [])) == 1
+}
+
 test_dat_013_dependents_absent_means_none if {
 	ttpa.dependents_of({}) == []
 	ttpa.dependents_of({"dependents": [1, {"kind": "ad", "id": "a", "political": true}]}) == [{"kind": "ad", "id": "a", "political": true}]

@@ -338,12 +338,21 @@ _deny_dependents(ds, dependents) := findings if {
 	findings := data_source.deny with input as run with data.ethiq.context as _context
 }
 
-_newsletter_only := object.union(object.remove(_clean, ["purposes"]), {"purposes": ["newsletter"]})
+# Personal data (Art. 18 does not reach aggregates): the clean source, but pseudonymous.
+_personal := object.union(_clean, {"identifiability": "pseudonymous"})
+
+_newsletter_only := object.union(object.remove(_personal, ["purposes"]), {"purposes": ["newsletter"]})
 
 _no_consent(ds) := object.union(object.remove(ds, ["legal_basis"]), {"legal_basis": {"art6": "a", "art9": "none", "consent": {"explicit": false, "separate_for_political_advertising": true}}})
 
+test_dat_013_dat_014_vendor_aggregate_is_not_personal_data if {
+	ds := _no_consent(object.union(_clean, {"collection": {"collected_by": "ven_mail"}}))
+	_of(_deny(ds, _mail_vendor), "DAT-013") == set()
+	_of(_deny(ds, _mail_vendor), "DAT-014") == set()
+}
+
 test_dat_013_consent_not_explicit_is_a_deny if {
-	_of(_deny(_no_consent(_clean), _mail_vendor), "DAT-013") == {["fail", ["legal_basis", "consent", "explicit"], "explicit_fail"]}
+	_of(_deny(_no_consent(_personal), _mail_vendor), "DAT-013") == {["fail", ["legal_basis", "consent", "explicit"], "explicit_fail"]}
 }
 
 test_dat_013_political_audience_dependent_is_in_scope if {
@@ -362,7 +371,7 @@ test_dat_013_unknown_dependent_is_one_review if {
 }
 
 test_dat_014_vendor_collector_is_a_deny if {
-	ds := object.union(_clean, {"collection": {"collected_by": "ven_mail"}})
+	ds := object.union(_personal, {"collection": {"collected_by": "ven_mail"}})
 	_of(_deny(ds, _mail_vendor), "DAT-014") == {["fail", ["collection", "collected_by"], "collected_by_other"]}
 }
 
