@@ -468,10 +468,14 @@ _unknown_dependents(dependents) := concat(", ", sort({sprintf("%v %v", [object.g
 	not d.political in {true, false}
 }))
 
-# Art. 18 is about personal data: a source that is aggregated or anonymous (and not shown otherwise by a hash
-# or a customer-list upload, as DAT-003 reads it) is not personal data (GDPR Recital 26). Unknown counts as
-# personal.
+# Art. 18 is about targeting that processes personal data. A source bound to an ad platform (a customer
+# list, a pixel, engagement, a lookalike seed, the platform's own taxonomy) is delivered to individuals by the
+# platform, whatever the party itself sees; any other source is personal data unless it is aggregated or
+# anonymous (and not shown otherwise by a hash, as DAT-003 reads it): an aggregate a vendor delivers is not
+# personal data (GDPR Recital 26). Unknown counts as personal.
 personal_data(ds) if not data_sources.effective_identifiability(ds) in {"aggregated", "anonymous"}
+
+personal_data(ds) if facts.is_set_string(ds, ["platform_binding", "mechanism"])
 
 # In scope: the rule's reasons. Reached only by dependents of unknown politics: one needs_review, and only
 # when the source would not meet the condition anyway, so that the unknowns cannot flood the report.

@@ -584,7 +584,7 @@ test_dat_013_unknown_dependent_with_good_consent_passes if {
 }
 
 # Aggregated or anonymous data is not personal data: Art. 18 does not reach it, unless a hash or a
-# customer-list upload shows it is pseudonymous after all.
+# customer-list upload shows it is pseudonymous after all, or a platform delivers the ads with it.
 test_dat_013_dat_014_aggregated_data_is_out_of_scope if {
 	ds := object.union(_put(_put(_ds, "/legal_basis/consent/explicit", false), "/collection/collected_by", "ven_survey"), {"identifiability": "aggregated", "k_min": 500})
 	ttpa.dat013(ds, []) == set()
@@ -596,6 +596,10 @@ test_dat_013_dat_014_aggregated_data_is_out_of_scope if {
 	_of(ttpa.dat014(hashed, [])) == {["fail", ["collection", "collected_by"], "collected_by_other"]}
 	pseudonymous := object.union(ds, {"identifiability": "pseudonymous"})
 	count(ttpa.dat013(pseudonymous, [])) == 1
+	every mechanism in ["pixel", "engagement", "platform_taxonomy"] {
+		bound := object.union(ds, {"platform_binding": {"platform": "meta", "mechanism": mechanism}})
+		_of(ttpa.dat013(bound, [])) == {["fail", ["legal_basis", "consent", "explicit"], "explicit_fail"]}
+	}
 }
 
 test_dat_013_dependents_absent_means_none if {

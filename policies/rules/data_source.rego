@@ -568,7 +568,10 @@ warn contains finding if {
 #   be true; false fails, missing or "unknown" needs a human check. It applies to a source declared for
 #   political advertising (purposes), or reached by a political audience, ad or campaign (input.dependents).
 #   A source reached only by documents whose political status is unknown needs one human check, and only
-#   when its consent would not pass.
+#   when its consent would not pass. Only personal data is in scope: an aggregate or anonymous source is not,
+#   unless it is bound to an ad platform (a list, a pixel, engagement, a seed, the platform's taxonomy), which
+#   delivers the ads to individuals. Decision: the catalog asks whether the source reaches a political ad;
+#   a vendor's aggregate that no platform matches to people is not targeting with personal data.
 # custom:
 #   id: DAT-013
 #   severity: block
@@ -580,7 +583,11 @@ warn contains finding if {
 #     "unknown" krävs en manuell kontroll. Regeln gäller en källa som är avsedd för politisk reklam
 #     (purposes), eller som nås av en politisk målgrupp, annons eller kampanj (input.dependents). En källa
 #     som bara nås av dokument där det är okänt om de är politiska kräver en manuell kontroll, och bara när
-#     dess samtycke inte skulle räcka.
+#     dess samtycke inte skulle räcka. Bara personuppgifter omfattas: en aggregerad eller anonym källa gör det
+#     inte, om den inte är kopplad till en annonsplattform (en lista, en pixel, engagemang, ett urval för
+#     lookalikes, plattformens egen taxonomi), som levererar annonserna till enskilda personer. Beslut:
+#     katalogen frågar om källan når en politisk annons; en leverantörs aggregat som ingen plattform matchar
+#     mot personer är ingen målgruppsinriktning med personuppgifter.
 #   sources:
 #     - regulation: TTPA Art. 18(1)(b)
 #       note: "Targeting and ad-delivery techniques involving personal data are allowed only where the data subject has given explicit consent, separately for the purpose of political advertising (Reg. (EU) 2024/900)."
