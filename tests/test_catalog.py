@@ -9,9 +9,8 @@ standard as soon as it exists.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import re
+from pathlib import Path
 
 import pytest
 
@@ -102,7 +101,9 @@ def test_the_policy_set_is_the_catalog_and_its_justified_extras() -> None:
     assert set(RULES) == set(CATALOG_RULES) | EXTRA_RULES
 
 
-@pytest.mark.skipif(not CATALOG_FILE.exists(), reason="the rule catalog (../shared/domain/) is not beside this checkout")
+@pytest.mark.skipif(
+    not CATALOG_FILE.exists(), reason="the rule catalog (../shared/domain/) is not beside this checkout"
+)
 def test_the_catalog_list_is_the_catalogs() -> None:
     headings = re.findall(r"^\*\*([A-Z]+-\d{3}):", CATALOG_FILE.read_text(encoding="utf-8"), flags=re.MULTILINE)
     assert sorted(headings) == sorted(CATALOG_RULES)

@@ -96,7 +96,8 @@ def test_fixture_verdict(checker, entry: Path, exit_code: int) -> None:  # type:
         got = found.get(doc, set())
         unexpected = sorted(f for f in got if not any(_matches(e, f) for e in expected))
         missing = [e for e in expected if not any(_matches(e, f) for f in got)]
-        assert not unexpected and not missing, f"{doc}: unexpected {unexpected}, missing {missing}; found {detail}"
+        assert not unexpected, f"{doc}: unexpected {unexpected}; found {detail}"
+        assert not missing, f"{doc}: missing {missing}; found {detail}"
 
 
 def test_every_document_of_a_verdict_entry_states_its_findings() -> None:
@@ -156,11 +157,17 @@ def test_fixture_verdicts_do_not_rot() -> None:
     assert not needless, f"pinned entries whose verdict does not depend on the date: {needless}"
 
 
-def test_pinned_dates_are_the_checkers_dates() -> None:
-    """The pin is the gate's configuration, never a document: a policy_context cannot move the date."""
-    pinned = {pinned_as_of(entry) for entry, _ in entries() if is_pinned(entry)}
-    assert pinned and None not in pinned
-    assert AS_OF in pinned
+def test_a_checked_document_never_moves_the_evaluation_date(tmp_path: Path) -> None:
+    """The pin is the gate's configuration, never a document: a policy_context among the checked documents that
+    says as_of 2030 neither moves the date nor switches the expiring-seal rule on."""
+    entry = FIXTURES / "rules" / "VEN-006" / "allow" / "joined-recently"
+    pinned = pinned_as_of(entry)
+    assert pinned == AS_OF
+    (tmp_path / "vendor.yaml").write_text((entry / "vendor.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "context.yaml").write_text("kind: policy_context\nid: ctx_later\nas_of: 2030-01-01\n", encoding="utf-8")
+    report = checker_on(pinned).check([tmp_path])
+    assert report.as_of == AS_OF
+    assert report.exit_code == 0, [(f.rule_id, f.message) for f in report.findings]
 
 
 @pytest.mark.slow
