@@ -272,6 +272,11 @@ test_ad_009_expansion_unset_on_meta_is_unknown if {
 	ttpa.uses_personal_data(aud2) == "unknown"
 }
 
+test_ad_009_unknown_political_without_disclosure_needs_review if {
+	_of(ttpa.ad009(_unknown_political(_drop(_ad, "political/targeting_disclosure")), _related)) == {["needs_review", ["political", "is_political_advertisement"], "political_unknown"]}
+	ttpa.ad009(_unknown_political(_ad), _related) == set()
+}
+
 test_ad_009_non_political_passes if {
 	ttpa.ad009(_non_political(_drop(_ad, "political/targeting_disclosure")), _related) == set()
 }
@@ -498,6 +503,17 @@ test_ad_013_months_before_clamps_to_the_month_end if {
 	ttpa.months_before("2026-03-31", 3) == "2025-12-31"
 }
 
+test_ad_013_unknown_political_us_payer_needs_review if {
+	reasons := _ad013(_unknown_political(_us_paid))
+	_of(reasons) == {["needs_review", ["political", "is_political_advertisement"], "political_unknown"]}
+	[r | some r in reasons][0].params == {"fields": "sender.payer_country"}
+	_ad013(_unknown_political(_ad)) == set()
+}
+
+test_ad_013_organic_post_passes if {
+	_ad013(_organic(_us_paid)) == set()
+}
+
 test_ad_013_non_political_passes if {
 	_ad013(_non_political(_us_paid)) == set()
 }
@@ -596,7 +612,7 @@ test_dat_013_dat_014_aggregated_data_is_out_of_scope if {
 	_of(ttpa.dat014(hashed, [])) == {["fail", ["collection", "collected_by"], "collected_by_other"]}
 	pseudonymous := object.union(ds, {"identifiability": "pseudonymous"})
 	count(ttpa.dat013(pseudonymous, [])) == 1
-	every mechanism in ["pixel", "engagement", "platform_taxonomy"] {
+	every mechanism in ["customer_list", "pixel", "engagement", "lookalike_seed", "platform_taxonomy"] {
 		bound := object.union(ds, {"platform_binding": {"platform": "meta", "mechanism": mechanism}})
 		_of(ttpa.dat013(bound, [])) == {["fail", ["legal_basis", "consent", "explicit"], "explicit_fail"]}
 	}
@@ -702,6 +718,15 @@ test_cmp_001_unresolved_ad_needs_review_when_policy_missing if {
 	reasons := ttpa.cmp001(_drop(_campaign, "ttpa/internal_policy_url"), {})
 	_of(reasons) == {["needs_review", ["ad_ids"], "targeting_unknown"]}
 	ttpa.cmp001(_campaign, {}) == set()
+}
+
+test_cmp_001_unresolved_audience_needs_review_when_policy_missing if {
+	campaign := _put(_drop(_drop(_campaign, "ad_ids"), "ttpa/internal_policy_url"), "/audience_ids", ["aud_gone"])
+	_of(ttpa.cmp001(campaign, _graph)) == {["needs_review", ["ad_ids"], "targeting_unknown"]}
+	non_political := {"audience": {"aud_1": _put(_aud, "/political/is_political_advertising", false)}}
+	ttpa.cmp001(_put(campaign, "/audience_ids", ["aud_1"]), non_political) == set()
+	unknown := {"audience": {"aud_1": _drop(_aud, "political/is_political_advertising")}}
+	_of(ttpa.cmp001(_put(campaign, "/audience_ids", ["aud_1"]), unknown)) == {["needs_review", ["ad_ids"], "targeting_unknown"]}
 }
 
 test_cmp_001_unknown_political_ad_needs_review if {
