@@ -659,11 +659,30 @@ _upload_mechanisms := {"customer_list", "lookalike_seed"}
 cmp005(campaign, related) := set() if {
 	count({c | some c in _array(facts.value(campaign, "channels", [])); c in mailing_channels}) == 0
 } else := {object.union(reason("CMP-005", "needs_review", ["data_source_ids"], "sources_missing", {}), {"severity": "warn"})} if {
-	count(_array(facts.value(campaign, "data_source_ids", []))) == 0
+	count(_mailing_sources(campaign, related)) == 0
 } else := _source_conditions(campaign, related) | _selection(campaign, related)
 
-_source_conditions(campaign, related) := {r |
+# The sources a mailing can be sent from: lists of people, and sources the run does not hold (which cannot be
+# cleared). A campaign's aggregates, and the platform-side data of its paid channels (engagement, pixel,
+# the platform's taxonomy), hold nobody to send to, so the exemption is not about them.
+_mailing_sources(campaign, related) := {[i, id] |
 	some i, id in _array(facts.value(campaign, "data_source_ids", []))
+	ds := object.get(related, ["data_source", id], null)
+	_mailing_source(ds)
+}
+
+_mailing_source(ds) if not is_object(ds)
+
+_mailing_source(ds) if {
+	is_object(ds)
+	not data_sources.effective_identifiability(ds) in {"aggregated", "anonymous"}
+	not facts.value(ds, ["platform_binding", "mechanism"], null) in _platform_side
+}
+
+_platform_side := {"engagement", "pixel", "platform_taxonomy"}
+
+_source_conditions(campaign, related) := {r |
+	some [i, id] in _mailing_sources(campaign, related)
 	ds := object.get(related, ["data_source", id], null)
 	some r in _source_condition(ds, ["data_source_ids", i], id)
 }
@@ -693,11 +712,13 @@ _collector_condition(ds, path, id) := {_info(path, "needs_review", "collector_un
 	ds.collection.collected_by != "party"
 } else := set()
 
-# A selection beyond the subscription: the campaign's audiences narrow the recipients by criteria.
+# A selection beyond the subscription: the campaign's e-mail and SMS audiences narrow the recipients by
+# criteria (its audiences on ad platforms serve its paid channels).
 _selection(campaign, related) := {_info(["audience_ids", i], "fail", "selection", {"audience": id}) |
 	some i, id in _array(facts.value(campaign, "audience_ids", []))
 	aud := object.get(related, ["audience", id], null)
 	is_object(aud)
+	audiences.platform_of(aud) in {"email", "sms"}
 	some list in ["include", "exclude"]
 	count(audiences.normalized_list(aud, list)) > 0
 }

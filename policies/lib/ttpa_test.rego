@@ -835,7 +835,8 @@ test_cmp_005_each_upload_mechanism_loses_the_exemption if {
 		_cmp005(_mailing, {"ds_members": ds}) == {["info", "fail", ["data_source_ids", 0], "platform_upload"]}
 	}
 	_cmp005(_mailing, {"ds_members": _put(_members, "/platform_binding", {"platform": "email", "mechanism": "customer_list"})}) == set()
-	_cmp005(_mailing, {"ds_members": _put(_members, "/platform_binding", {"platform": "meta", "mechanism": "pixel"})}) == set()
+	pixel := _put(_members, "/platform_binding", {"platform": "meta", "mechanism": "pixel"})
+	_cmp005(_mailing, {"ds_members": pixel}) == {["warn", "needs_review", ["data_source_ids"], "sources_missing"]}
 }
 
 test_cmp_005_segments_lose_the_exemption if {
@@ -844,8 +845,38 @@ test_cmp_005_segments_lose_the_exemption if {
 
 test_cmp_005_selecting_audience_loses_the_exemption if {
 	campaign := _put(_mailing, "/audience_ids", ["aud_1"])
-	reasons := ttpa.cmp005(campaign, {"data_source": {"ds_members": _members}, "audience": {"aud_1": _aud}})
-	{[r.severity, r.path, r.message] | some r in reasons} == {["info", ["audience_ids", 0], "selection"]}
-	plain := {"data_source": {"ds_members": _members}, "audience": {"aud_1": _put(_aud, "/normalized", {"geo": {"countries": ["SE"]}})}}
+	every platform in ["email", "sms"] {
+		mail_aud := _put(_aud, "/platform", platform)
+		reasons := ttpa.cmp005(campaign, {"data_source": {"ds_members": _members}, "audience": {"aud_1": mail_aud}})
+		{[r.severity, r.path, r.message] | some r in reasons} == {["info", ["audience_ids", 0], "selection"]}
+	}
+	plain := {"data_source": {"ds_members": _members}, "audience": {"aud_1": _put(_put(_aud, "/platform", "email"), "/normalized", {"geo": {"countries": ["SE"]}})}}
 	ttpa.cmp005(campaign, plain) == set()
+}
+
+# A mixed campaign: its paid channels' audiences and platform-side data are not the mailing's.
+_mixed := object.union(_mailing, {"channels": ["paid_social", "email_newsletter"], "audience_ids": ["aud_1"], "data_source_ids": ["ds_members", "ds_engagers", "ds_cells"]})
+
+_engagers := {"kind": "data_source", "id": "ds_engagers", "subject_scope": "page_engagers", "identifiability": "pseudonymous", "platform_binding": {"platform": "meta", "mechanism": "engagement"}}
+
+_mixed_graph(engagers) := {
+	"data_source": {"ds_members": _members, "ds_engagers": engagers, "ds_cells": {"kind": "data_source", "id": "ds_cells", "subject_scope": "voters_general", "identifiability": "aggregated", "collection": {"collected_by": "ven_x"}}},
+	"audience": {"aud_1": _aud},
+}
+
+test_cmp_005_paid_channel_audiences_and_sources_are_not_the_mailing if {
+	every mechanism in ["engagement", "pixel", "platform_taxonomy"] {
+		ttpa.cmp005(_mixed, _mixed_graph(_put(_engagers, "/platform_binding/mechanism", mechanism))) == set()
+	}
+	reasons := ttpa.cmp005(_mixed, _mixed_graph(_put(_engagers, "/platform_binding/mechanism", "customer_list")))
+	{[r.severity, r.status, r.path, r.message] | some r in reasons} == {
+		["warn", "fail", ["data_source_ids", 1], "non_members"],
+		["info", "needs_review", ["data_source_ids", 1], "collector_unknown"],
+		["info", "fail", ["data_source_ids", 1], "platform_upload"],
+	}
+}
+
+test_cmp_005_only_aggregates_leave_no_mailing_list if {
+	cells := {"kind": "data_source", "id": "ds_members", "subject_scope": "voters_general", "identifiability": "aggregated"}
+	_cmp005(_mailing, {"ds_members": cells}) == {["warn", "needs_review", ["data_source_ids"], "sources_missing"]}
 }

@@ -303,7 +303,11 @@ warn contains finding if {
 #   and carries no segments, and no audience of the campaign selects recipients by criteria. Then nothing is
 #   reported. A source about anyone else (SMS or e-mail to non-members) warns; each other lost condition is
 #   advisory: TTPA applies in full, and the data-source and audience rules judge the mailing. A source that
-#   is not among the documents checked, or whose scope is unknown, needs a sign-off.
+#   is not among the documents checked, or whose scope is unknown, needs a sign-off. The mailing's sources are
+#   the lists of people among the campaign's sources: an aggregate, or the platform-side data of its paid
+#   channels (engagement, pixel, the platform's taxonomy), holds nobody to mail; its audiences are those on
+#   e-mail or SMS. Decision: the catalog says "every source"; in a campaign that also runs paid ads, the
+#   paid channels' data is judged by the TTPA rules in full, not as part of the mailing.
 # custom:
 #   id: CMP-005
 #   severity: [warn, info]
@@ -316,7 +320,11 @@ warn contains finding if {
 #     mottagare efter kriterier. Då rapporteras ingenting. En källa om andra personer (sms eller e-post till
 #     icke-medlemmar) ger en varning; varje annat villkor som inte uppfylls ger ett råd: TTPA gäller fullt
 #     ut, och reglerna för datakällor och målgrupper bedömer utskicket. En källa som inte finns bland de
-#     granskade dokumenten, eller vars omfattning är okänd, kräver ett godkännande.
+#     granskade dokumenten, eller vars omfattning är okänd, kräver ett godkännande. Utskickets källor är de
+#     personlistor som finns bland kampanjens källor: ett aggregat, eller plattformsdata för de betalda
+#     kanalerna (engagemang, pixel, plattformens taxonomi), innehåller ingen att skicka till; dess målgrupper
+#     är de för e-post och sms. Beslut: katalogen säger "varje källa"; i en kampanj som också har betalda
+#     annonser bedöms de betalda kanalernas data fullt ut av TTPA-reglerna, inte som en del av utskicket.
 #   sources:
 #     - regulation: TTPA Art. 18 (members and newsletter exemption)
 #       note: "The targeting conditions do not apply to communications by parties to their members, former members and subscribers, based solely on subscription data, without further processing for targeting or selecting recipients (Reg. (EU) 2024/900)."
