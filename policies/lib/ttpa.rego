@@ -36,7 +36,11 @@ _for_political(rule, ad, reasons) := set() if {
 	not advertisement(ad)
 } else := reasons if {
 	ads.political(ad) == "yes"
-} else := ads._as_unknown(rule, "political_unknown", reasons) if {
+} else := {r |
+	count(reasons) > 0
+	fields := concat(", ", sort({_dotted(x.path) | some x in reasons}))
+	r := reason(rule, "needs_review", ads.political_path, "political_unknown", {"fields": fields})
+} if {
 	ads.political(ad) == "unknown"
 } else := set()
 
