@@ -439,6 +439,13 @@ def test_github_command_for_a_known_finding(example: Report, monkeypatch: pytest
     assert expected in list(command_lines(example))
 
 
+def _level(finding: Any, fail_on: str) -> str:
+    """error when it fails the run, notice for advice (an info rule), else warning."""
+    if finding.blocks_at(fail_on):
+        return "error"
+    return "notice" if finding.severity == "info" else "warning"
+
+
 def test_every_finding_is_a_github_annotation_at_its_line_and_column(
     mixed: Report, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -453,10 +460,7 @@ def test_every_finding_is_a_github_annotation_at_its_line_and_column(
         rule, status = re.fullmatch(r"(\S+) \((\w+)\)", _unescape(title)).groups()  # type: ignore[union-attr]
         first = _unescape(message).split("\n")[0]
         seen[(rule, os.path.abspath(_unescape(file)), int(row), int(col), first, status, level)] += 1
-    expected = Counter(
-        (f.rule_id, *_where(f), f.message, f.status, "error" if f.blocks_at(mixed.fail_on) else "warning")
-        for f in mixed.findings
-    )
+    expected = Counter((f.rule_id, *_where(f), f.message, f.status, _level(f, mixed.fail_on)) for f in mixed.findings)
     assert seen == expected
     problems = [COMMAND.match(line) for line in lines[len(mixed.findings) :]]
     assert all(m and m.group(1) == "error" for m in problems), lines[len(mixed.findings) :]

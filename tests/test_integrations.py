@@ -321,7 +321,7 @@ def outputs(env: dict[str, str]) -> dict[str, str]:
 @pytest.mark.parametrize(
     ("paths", "code"),
     [
-        (str(FIXTURES / "rules" / "VEN-001" / "allow" / "clean-media-agency.yaml"), "0"),
+        (str(FIXTURES / "rules" / "VEN-001" / "allow" / "clean-media-agency" / "vendor.yaml"), "0"),
         (str(FIXTURES / "example-campaign"), "1"),
         (str(FIXTURES / "invalid" / "unparsable.yaml"), "2"),
     ],

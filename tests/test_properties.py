@@ -1,6 +1,7 @@
 """Property tests: a banned source or a Cambridge Analytica name is always a blocking finding at the place
 it was planted, whatever the rest of the (schema-valid, generated) document says; removing it removes that
-finding.
+finding. So is a political ad declared non-political to its platform, or paid from outside the EU before an
+election.
 
 Each test builds its case: it draws a valid document from the published schema, then plants the banned
 element at a drawn place. Nothing is filtered for.
@@ -9,6 +10,7 @@ element at a drawn place. Nothing is filtered for.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 from typing import Any
 
@@ -177,3 +179,50 @@ def test_a_cambridge_analytica_name_in_any_spelling_denies_the_vendor(checker, v
         values.insert(index, name)
         path = f"$.{field}[{index}]"
     assert ("ven_target", "VEN-001", "fail", path) in findings_of(checker, vendor)
+
+
+# --- political ads (the TTPA pack) --------------------------------------------------------------------
+
+META_CATEGORIES = (
+    "NONE",
+    "HOUSING",
+    "EMPLOYMENT",
+    "CREDIT",
+    "ONLINE_GAMBLING_AND_GAMING",
+    "FINANCIAL_PRODUCTS_SERVICES",
+)
+PAID_VISIBILITIES = ("boosted_existing_post", "ad_only_unpublished", "email", "sms")
+THIRD_COUNTRIES = ("US", "GB", "NO", "CH", "RU", "CN", "TR", "UA", "RS", "IS")
+
+
+def political_ad(draw: st.DrawFn, start: str) -> dict[str, Any]:
+    """A valid generated ad, made a paid political ad starting on ``start`` (after TTPA applies)."""
+    ad = draw(documents_of("ad"))
+    ad["id"] = "ad_planted"
+    ad["visibility"] = draw(st.sampled_from(PAID_VISIBILITIES))
+    ad.setdefault("political", {})["is_political_advertisement"] = True
+    ad["schedule"] = {"start": start}
+    return ad
+
+
+@given(st.data())
+def test_a_political_ad_declared_not_political_to_meta_is_denied(checker, data) -> None:  # type: ignore[no-untyped-def]
+    """AD-010: circumvention, whatever else the ad says: any list without ISSUES_ELECTIONS_POLITICS fails."""
+    ad = political_ad(data.draw, data.draw(st.sampled_from(["2025-10-10", "2026-03-01", "2026-08-20"])))
+    ad["platform"] = "meta"
+    categories = data.draw(st.lists(st.sampled_from(META_CATEGORIES), unique=True, max_size=3))
+    ad["political"].setdefault("platform_declarations", {})["meta_special_ad_categories"] = categories
+    path = "$.political.platform_declarations.meta_special_ad_categories"
+    assert ("ad_planted", "AD-010", "fail", path) in findings_of(checker, ad)
+
+
+@given(st.data())
+def test_a_third_country_payer_before_the_election_is_denied(checker, data) -> None:  # type: ignore[no-untyped-def]
+    """AD-013: a payer from outside the EU, starting in the three months before the 2026 election (bundled
+    context), open-ended: a fail at the payer's country, whatever else the ad says."""
+    day = data.draw(st.integers(13, 30 + 31 + 31 + 13))  # 2026-06-13 .. 2026-09-13
+    start = (dt.date(2026, 6, 1) + dt.timedelta(days=day - 1)).isoformat()
+    ad = political_ad(data.draw, start)
+    ad["political"].pop("election_ids", None)
+    ad.setdefault("sender", {})["payer_country"] = data.draw(st.sampled_from(THIRD_COUNTRIES))
+    assert ("ad_planted", "AD-013", "fail", "$.sender.payer_country") in findings_of(checker, ad)

@@ -168,6 +168,12 @@ _text_unindexed(rule, acc, env, path) := {r |
 	r := reason(rule, "needs_review", path, "name_unindexed", {"value": value})
 }
 
+# Account types that advertise or administer but have no audience of followers (ACC-007's scope): an ad
+# account (Meta, a Google Ads account, a DSP seat) and a business portfolio.
+followerless_types := {"ad_account", "business_portfolio"}
+
+has_followers(acc) if not facts.value(acc, "account_type", null) in followerless_types
+
 # --- ACC-002: no fake accounts or invented persons ----------------------------------------------------
 
 personal_types := {"member_personal", "official_personal", "candidate_profile", "employee_personal"}
@@ -271,7 +277,12 @@ _acc003_fails(acc, env) := {r |
 	facts.is_false(acc, _in_profile)
 	r := reason("ACC-003", "fail", _in_profile, "not_in_profile", {"role": acc.role_of_holder})
 } | {r |
-	facts.is_true(acc, _in_profile)
+	places := facts.value(acc, _places, null)
+	is_array(places)
+	count({p | some p in places; p in profile_places}) == 0
+	r := reason("ACC-003", "fail", _places, "outside_profile", {"places": _places_text(places)})
+} | {r |
+	_disclosed(acc)
 	text := facts.value(acc, _text, null)
 	_present_text(text)
 	indexed(env, text)
@@ -279,17 +290,37 @@ _acc003_fails(acc, env) := {r |
 	r := reason("ACC-003", "fail", _text, "text_without_party", {"text": text})
 }
 
+# Where the affiliation is stated. The seed asks for it in the profile: the bio, the name or the header; a
+# pinned post is a post, not the profile, so a disclosure there alone does not count.
+_places := ["affiliation_disclosed", "places"]
+
+profile_places := {"bio", "display_name", "header"}
+
+_places_text(places) := concat(", ", [sprintf("%v", [p]) | some p in places]) if count(places) > 0
+
+_places_text(places) := "nowhere" if count(places) == 0
+
+# Stated in the profile: the flag says so, or, when the flag is unknown, a place in the profile is named.
+_disclosed(acc) if facts.is_true(acc, _in_profile)
+
+_disclosed(acc) if {
+	facts.is_unknown(acc, _in_profile)
+	some p in facts.value(acc, _places, [])
+	p in profile_places
+}
+
 _acc003_reviews(acc, env) := {r |
 	facts.is_unknown(acc, _in_profile)
+	not _disclosed(acc)
 	r := reason("ACC-003", "needs_review", _in_profile, "disclosure_unknown", {})
 } | {r |
 	# The disclosing text is not given: the bio, which is the profile, may show it instead.
-	facts.is_true(acc, _in_profile)
+	_disclosed(acc)
 	not _present_text(facts.value(acc, _text, null))
 	not names_affiliation(env, facts.value(acc, "bio_text", null))
 	r := reason("ACC-003", "needs_review", _text, "text_missing", {})
 } | {r |
-	facts.is_true(acc, _in_profile)
+	_disclosed(acc)
 	text := facts.value(acc, _text, null)
 	_present_text(text)
 	not indexed(env, text)

@@ -288,7 +288,17 @@ _origin_path(e) := array.concat(e.path, ["lookalike", "origin_ref"])
 
 # --- AUD-002 / AUD-003: no Art. 9 criteria, included or excluded ------------------------------------------
 
-aud002(aud) := _criteria_art9("AUD-002", aud, "include")
+aud002(aud) := _criteria_art9("AUD-002", aud, "include") | _consented_categories(aud)
+
+# Consent recorded for special categories says the targeting uses them, and it does not make that allowed:
+# TTPA Art. 18(1)(c) and DSA Art. 26(3) ban profiling with special categories whatever GDPR Art. 9(2)(a)
+# would permit.
+_consented_categories(aud) := {r |
+	cats := facts.value(aud, ["consent", "special_categories"], [])
+	is_array(cats)
+	count(cats) > 0
+	r := reason("AUD-002", "fail", ["consent", "special_categories"], "consent_no_cure", {"categories": cats})
+}
 
 aud003(aud, related, links, unresolved) := (_criteria_art9("AUD-003", aud, "exclude") | _excluded_sources(related, links)) | (_excluded_unresolved(unresolved) | _excluded_without_source(aud))
 
@@ -474,7 +484,7 @@ aud006(aud) := set() if {
 	age_min := facts.value(aud, ["normalized", "age_min"], null)
 	is_number(age_min)
 	reasons := _unknown_elections(aud) | _voting_age_reasons(aud, age_min)
-} else := _block_reasons({reason("AUD-006", "needs_review", ["normalized", "age_min"], "age_min_unknown", {})}) | _unknown_elections(aud)
+} else := _unknown_elections(aud) # no minimum age at all: AUD-007 reports it, once
 
 _block_reasons(reasons) := {object.union(r, {"severity": "block"}) | some r in reasons}
 
@@ -555,18 +565,57 @@ _expansion_checks := [
 	{"path": ["normalized", "expansion", "google_optimized_targeting"], "on": true, "feature": "Google optimized targeting"},
 ]
 
-# From Marketing API v23.0 Advantage+ audience is on unless set to 0 [V], so on Meta "not set" is not "off".
-# The other platforms' switches are checked only where declared unknown.
+# From Marketing API v23.0 Advantage+ audience is on unless set to 0 [V], so on Meta "not set" is not "off":
+# it is on for an ad set created with v23.0 or later, off for one created with an older version or before
+# v23.0 was released, and unknown otherwise. The other platforms' switches are checked only where declared
+# unknown.
 _meta_expansion_unset(aud) := {r |
-	platform_of(aud) == "meta"
-	facts.is_unknown(aud, ["normalized", "expansion", "meta_advantage_audience"])
-	not facts.value(aud, ["native_spec", "targeting_automation", "advantage_audience"], null) in {0, 1}
+	_meta_unset(aud)
+	meta_default(aud) == "on"
+	r := reason("AUD-008", "fail", ["normalized", "expansion"], "meta_expansion_default_on", {
+		"feature": "Meta Advantage+ audience",
+		"api_version": _default_on.api_version,
+	})
+} | {r |
+	_meta_unset(aud)
+	meta_default(aud) == "unknown"
 	r := reason("AUD-008", "needs_review", ["normalized", "expansion"], "meta_expansion_unset", {"feature": "Meta Advantage+ audience"})
 } | {r |
 	some check in array.slice(_expansion_checks, 2, 4)
 	facts.value(aud, check.path, null) == "unknown"
 	r := reason("AUD-008", "needs_review", check.path, "expansion_unknown", {"feature": check.feature})
 }
+
+_meta_unset(aud) if {
+	platform_of(aud) == "meta"
+	facts.is_unknown(aud, ["normalized", "expansion", "meta_advantage_audience"])
+	not facts.value(aud, ["native_spec", "targeting_automation", "advantage_audience"], null) in {0, 1}
+}
+
+# The API version from which Meta's default is on, and the day it was released: the context's
+# platform_timeline.meta.advantage_audience_default_on, else the research's v23.0 [V], released 29 May
+# 2025 [M].
+_default_on := object.union({"api_version": "v23.0", "released": "2025-05-29"}, object.get(context, ["platform_timeline", "meta", "advantage_audience_default_on"], {}))
+
+# "on", "off" or "unknown": the default that applied when the ad set was created.
+meta_default(aud) := "on" if {
+	api_number(facts.value(aud, ["platform_object", "api_version"], null)) >= api_number(_default_on.api_version)
+} else := "off" if {
+	api_number(facts.value(aud, ["platform_object", "api_version"], null)) < api_number(_default_on.api_version)
+} else := "off" if {
+	created := facts.value(aud, ["platform_object", "created_at"], null)
+	is_string(created)
+	substring(created, 0, 10) < _default_on.released
+} else := "unknown"
+
+# "v23.0" -> 23000: major and minor in one number, so versions compare as numbers.
+api_number(version) := (_int(parts[1]) * 1000) + _int(parts[2]) if {
+	is_string(version)
+	parts := regex.find_all_string_submatch_n(`^v?([0-9]+)\.([0-9]+)$`, version, 1)[0]
+}
+
+# to_number rejects leading zeros ("01").
+_int(digits) := to_number(regex.replace(digits, `^0+([0-9])`, "$1"))
 
 # --- AUD-009: removed or legacy Meta targeting ---------------------------------------------------------
 

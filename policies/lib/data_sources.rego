@@ -20,7 +20,7 @@ block_reasons(ds, related) := union({
 	dat001(ds),
 	dat002(ds),
 	dat003(ds),
-	dat004(ds),
+	dat004(ds, _vendors(related)),
 	sources.dat005(ds, _vendors(related)),
 	sources.dat006(ds),
 	dat007(ds, related),
@@ -326,13 +326,13 @@ default k_min_vendor_aggregate := 100
 
 k_min_vendor_aggregate := data.ethiq.context.thresholds.k_min_vendor_aggregate
 
-dat004(ds) := _settle(_dat004_fails(ds), _dat004_reviews(ds))
+dat004(ds, vendors) := _settle(_dat004_fails(ds, vendors), _dat004_reviews(ds, vendors))
 
-_dat004_fails(ds) := {r |
+_dat004_fails(ds, vendors) := ({r |
 	_held_by_vendor(ds)
 	effective_identifiability(ds) in _individual_level
 	r := _dat004_fail(ds)
-} | _k_min_below(ds)
+} | _k_min_below(ds)) | _vendor_k_min_below(ds, vendors)
 
 _dat004_fail(ds) := reason("DAT-004", "fail", ["identifiability"], "declared_inconsistent", {
 	"declared": ds.identifiability,
@@ -350,7 +350,7 @@ _k_min_below(ds) := {r |
 	r := reason("DAT-004", "fail", ["k_min"], "k_min_below", {"k_min": k, "threshold": k_min_vendor_aggregate})
 }
 
-_dat004_reviews(ds) := (_dat004_identifiability_unknown(ds) | _k_min_unknown(ds)) | _dat004_vendor_unknown(ds)
+_dat004_reviews(ds, vendors) := (_dat004_identifiability_unknown(ds) | _k_min_unknown(ds, vendors)) | _dat004_vendor_unknown(ds)
 
 _dat004_identifiability_unknown(ds) := {r |
 	_held_by_vendor(ds)
@@ -358,11 +358,38 @@ _dat004_identifiability_unknown(ds) := {r |
 	r := reason("DAT-004", "needs_review", ["identifiability"], "identifiability_unknown", {})
 }
 
-_k_min_unknown(ds) := {r |
+_k_min_unknown(ds, vendors) := {r |
 	_held_by_vendor(ds)
 	effective_identifiability(ds) in _declared_deidentified
 	not is_number(facts.value(ds, "k_min", null))
+	count(vendor_k_mins(ds, vendors)) == 0
 	r := reason("DAT-004", "needs_review", ["k_min"], "k_min_unknown", {})
+}
+
+# The smallest cell each vendor holding the source delivers (its data_handling.k_min), where it says: the
+# source's cells are no bigger than its vendor's, so a vendor's small k_min fails the source even when the
+# source itself is silent, and a vendor's k_min at or above the threshold answers a silent source.
+vendor_k_mins(ds, vendors) := {[_holder_path(ds, id), id, k] |
+	some id in _holders(ds)
+	k := facts.value(object.get(vendors, id, {}), ["data_handling", "k_min"], null)
+	is_number(k)
+}
+
+# The vendors holding the source: its supplier and its collector (one entry when they are the same).
+_holders(ds) := {ds.vendor_id | facts.is_set_string(ds, "vendor_id")} | {id |
+	facts.is_set_string(ds, ["collection", "collected_by"])
+	id := ds.collection.collected_by
+	id != "party"
+}
+
+_holder_path(ds, id) := ["vendor_id"] if {
+	facts.value(ds, "vendor_id", null) == id
+} else := ["collection", "collected_by"]
+
+_vendor_k_min_below(ds, vendors) := {r |
+	some entry in vendor_k_mins(ds, vendors)
+	entry[2] < k_min_vendor_aggregate
+	r := reason("DAT-004", "fail", entry[0], "vendor_k_min_below", {"vendor": entry[1], "k_min": entry[2], "threshold": k_min_vendor_aggregate})
 }
 
 # Whether a vendor holds the data is unknown: only a source that would pass at a vendor is cleared.

@@ -340,6 +340,37 @@ test_dat_004_k_min_unknown_needs_review if {
 	_of(_block(ds, {}), "DAT-004") == {["needs_review", ["k_min"], "k_min_unknown"]}
 }
 
+_vendors_with_k(k) := object.union(_vendors, {"ven_ok": object.union(_vendors.ven_ok, {"data_handling": {"delivers_data_at": "aggregate", "k_min": k}})})
+
+_block_with_vendors(ds, vendors) := reasons if {
+	reasons := data_sources.block_reasons(ds, {"vendor": vendors, "data_source": {}}) with data.ethiq.context as _context with data.ethiq.index as _index with input as {"names": _names}
+}
+
+# A vendor delivering aggregates of 5 people fails the source it supplies, whatever the source says of
+# itself; one cell each side of the threshold (100).
+test_dat_004_vendor_k_min_below_fails if {
+	ds := object.remove(_aggregate, ["k_min"])
+	reasons := _block_with_vendors(ds, _vendors_with_k(5))
+	_of(reasons, "DAT-004") == {["fail", ["vendor_id"], "vendor_k_min_below"]}
+	some r in _only(reasons, "DAT-004")
+	r.params == {"vendor": "ven_ok", "k_min": 5, "threshold": 100}
+	_of(_block_with_vendors(ds, _vendors_with_k(99)), "DAT-004") == {["fail", ["vendor_id"], "vendor_k_min_below"]}
+}
+
+test_dat_004_vendor_k_min_at_threshold_answers_a_silent_source if {
+	ds := object.remove(_aggregate, ["k_min"])
+	_of(_block_with_vendors(ds, _vendors_with_k(100)), "DAT-004") == set()
+}
+
+test_dat_004_vendor_k_min_below_fails_even_when_the_source_claims_more if {
+	_of(_block_with_vendors(_aggregate, _vendors_with_k(5)), "DAT-004") == {["fail", ["vendor_id"], "vendor_k_min_below"]}
+}
+
+test_dat_004_collecting_vendor_k_min_counts if {
+	ds := object.union(object.remove(_aggregate, ["k_min"]), {"vendor_id": null})
+	_of(_block_with_vendors(ds, _vendors_with_k(5)), "DAT-004") == {["fail", ["collection", "collected_by"], "vendor_k_min_below"]}
+}
+
 test_dat_004_identifiability_unknown_needs_review if {
 	ds := object.remove(_aggregate, ["identifiability"])
 	_of(_block(ds, {}), "DAT-004") == {["needs_review", ["identifiability"], "identifiability_unknown"]}

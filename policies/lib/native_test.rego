@@ -9,7 +9,7 @@ test_json_path_quotes_keys_that_are_not_identifiers if {
 	native.json_path(null) == "$"
 }
 
-test_mismatch_points_at_the_native_value_else_the_stated_one if {
+test_nat_001_mismatch_points_at_the_native_value_else_the_stated_one if {
 	nat := {"platform": "meta", "declared_mismatch": [
 		{"view_path": ["normalized", "include", 1], "native_path": ["native_spec", "flexible_spec", 0, "interests", 1], "declared_path": null, "what": "missing"},
 		{"view_path": ["normalized", "age_min"], "native_path": ["native_spec", "age_min"], "declared_path": ["normalized", "age_min"], "what": "different"},
@@ -40,7 +40,7 @@ test_no_mismatch_without_native_input if {
 	native.mismatch_reasons({"declared_mismatch": "not a list"}) == set()
 }
 
-test_every_unknown_native_key_needs_review_at_its_path if {
+test_nat_002_every_unknown_native_key_needs_review_at_its_path if {
 	nat := {"platform": "google_ads", "unknown": [
 		{"path": ["native_spec", "ad_group_criteria", 2, "life_event"], "key": "life_event", "reason": "unknown_key"},
 		{"path": ["native_objects", "user_lists", 0, "logical_user_list"], "key": "logical_user_list", "reason": "unsupported"},

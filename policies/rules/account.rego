@@ -113,7 +113,9 @@ deny contains finding if {
 # description: >-
 #   The profile of an elected official, a candidate or an employee states the party affiliation, with a name
 #   of the party or a sub-entity, or the party's short mark such as "(L)" as a token of its own. A pinned post
-#   is not the profile. Parody accounts are exempt.
+#   is not the profile: where affiliation_disclosed.places names only places outside the profile (the bio,
+#   the display name or the header), it fails; a profile place there counts as disclosure when in_profile is
+#   unknown. Parody accounts are exempt.
 # custom:
 #   id: ACC-003
 #   severity: warn
@@ -122,7 +124,9 @@ deny contains finding if {
 #   description_sv: >-
 #     Profilen för en förtroendevald, en kandidat eller en anställd anger partitillhörigheten, med partiets
 #     eller en av dess föreningars namn, eller med partiets förkortning, till exempel "(L)", som ett eget ord.
-#     Ett fäst inlägg räknas inte som profilen. Parodikonton är undantagna.
+#     Ett fäst inlägg räknas inte som profilen: när affiliation_disclosed.places bara anger platser utanför
+#     profilen (presentationen, visningsnamnet eller sidhuvudet) underkänns kontot; en plats i profilen räknas
+#     som att tillhörigheten anges när in_profile är okänt. Parodikonton är undantagna.
 #   sources:
 #     - seed: S06
 #   verification: >-
@@ -135,6 +139,9 @@ deny contains finding if {
 #     not_in_profile:
 #       en: "The holder's role is {role}, but the profile does not state the party affiliation."
 #       sv: "Innehavarens roll är {role}, men profilen anger inte partitillhörigheten."
+#     outside_profile:
+#       en: "The affiliation is stated only in {places}, not in the profile (bio, display name or header): a pinned post is not the profile."
+#       sv: "Partitillhörigheten anges bara i {places}, inte i profilen (presentation, visningsnamn eller sidhuvud): ett fäst inlägg räknas inte som profilen."
 #     text_without_party:
 #       en: "The affiliation text \"{text}\" names neither the party nor its short mark."
 #       sv: "Texten som ska ange partitillhörigheten, \"{text}\", nämner varken partiet eller dess förkortning."
@@ -325,7 +332,9 @@ deny contains finding if {
 #   A 24-hour gain in followers above thresholds.max_follower_spike_pct_24h percent, with no growth
 #   explanation dated within 3 days, is a sign of bought or botted followers and needs a named sign-off.
 #   Counts more than a day apart whose total gain is above the threshold cannot rule out such a spike and
-#   need review. Every gain above the threshold is judged, not only the largest.
+#   need review. Every gain above the threshold is judged, not only the largest. Accounts that have no
+#   followers (ad accounts, including a Google Ads account or a DSP seat, and business portfolios) are out of
+#   scope.
 # custom:
 #   id: ACC-007
 #   severity: warn
@@ -336,7 +345,8 @@ deny contains finding if {
 #     utan någon förklaring till tillväxten daterad inom 3 dagar, tyder på köpta följare eller bottar och
 #     kräver ett namngivet godkännande. Mätpunkter med mer än ett dygns mellanrum vars sammanlagda ökning
 #     överstiger tröskelvärdet kan inte utesluta en sådan topp och kräver granskning. Varje ökning över
-#     tröskelvärdet bedöms, inte bara den största.
+#     tröskelvärdet bedöms, inte bara den största. Konton som inte har några följare (annonskonton, även ett
+#     Google Ads-konto eller en DSP-plats, och affärsportföljer) omfattas inte.
 #   sources:
 #     - seed: S08
 #     - seed: S09
@@ -374,6 +384,7 @@ deny contains finding if {
 #       sv: "Policykontexten anger inget värde för thresholds.max_follower_spike_pct_24h, så tillväxten går inte att kontrollera."
 #   non_waivable: false
 warn contains finding if {
+	accounts.has_followers(input.document)
 	some finding in accounts.acc007(input.document)
 }
 

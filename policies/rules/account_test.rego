@@ -316,6 +316,34 @@ test_acc_003_disclosure_unknown_needs_review if {
 	]}
 }
 
+# Where the disclosure appears: the profile's places count, a pinned post alone does not.
+test_acc_003_each_profile_place_passes if {
+	every place in ["bio", "display_name", "header"] {
+		doc := _set(_candidate, "affiliation_disclosed", {"in_profile": true, "text": "Riksdagskandidat (L)", "places": [place, "pinned_post"]})
+		count(_of(_warn(doc), "ACC-003")) == 0
+	}
+}
+
+test_acc_003_pinned_post_only_fails if {
+	doc := _set(_candidate, "affiliation_disclosed", {"in_profile": true, "text": "Riksdagskandidat (L)", "places": ["pinned_post"]})
+	findings := _warn(doc)
+	_of(findings, "ACC-003") == {["fail", ["affiliation_disclosed", "places"], "outside_profile"]}
+	some f in _only(findings, "ACC-003")
+	f.params == {"places": "pinned_post"}
+}
+
+test_acc_003_no_place_fails if {
+	doc := _set(_candidate, "affiliation_disclosed", {"in_profile": true, "text": "Riksdagskandidat (L)", "places": []})
+	_of(_warn(doc), "ACC-003") == {["fail", ["affiliation_disclosed", "places"], "outside_profile"]}
+}
+
+test_acc_003_profile_place_settles_an_unknown_flag if {
+	doc := _set(_candidate, "affiliation_disclosed", {"in_profile": "unknown", "text": "Riksdagskandidat (L)", "places": ["bio"]})
+	count(_of(_warn(doc), "ACC-003")) == 0
+	doc2 := _set(_candidate, "affiliation_disclosed", {"in_profile": "unknown", "text": "Riksdagskandidat i Stockholm", "places": ["header"]})
+	_of(_warn(doc2), "ACC-003") == {["fail", ["affiliation_disclosed", "text"], "text_without_party"]}
+}
+
 # The bio is the profile: when it shows the affiliation, the missing text is not a gap.
 test_acc_003_text_missing_but_bio_shows_it_passes if {
 	doc := _set(_candidate, "affiliation_disclosed", {"in_profile": true})
@@ -538,6 +566,20 @@ test_acc_007_spike_fails if {
 	_of(findings, "ACC-007") == {["fail", ["metrics", "follower_history", 2], "spike"]}
 	some f in _only(findings, "ACC-007")
 	f.params == {"from": 1100, "to": 1700, "from_date": "2026-08-02", "to_date": "2026-08-03", "pct": "54.5", "threshold": 50}
+}
+
+# Accounts without followers are out of scope: no history is needed, and a history is not judged.
+test_acc_007_each_followerless_type_is_not_applicable if {
+	every account_type in ["ad_account", "business_portfolio"] {
+		doc := object.union(_without(_page, "metrics"), {"account_type": account_type})
+		count(_of(_warn(doc), "ACC-007")) == 0
+		spike := _history(object.union(_page, {"account_type": account_type}), [["2026-08-01", 1000], ["2026-08-02", 2000]])
+		count(_of(_warn(spike), "ACC-007")) == 0
+	}
+}
+
+test_acc_007_page_without_history_needs_review if {
+	_of(_warn(_without(_page, "metrics")), "ACC-007") == {["needs_review", ["metrics", "follower_history"], "history_missing"]}
 }
 
 # Exceeds, not reaches: exactly the threshold passes.

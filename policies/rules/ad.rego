@@ -4,6 +4,7 @@
 package ethiq.rules.ad
 
 import data.ethiq.lib.ads
+import data.ethiq.lib.ttpa
 
 _ad := input.document
 
@@ -422,4 +423,315 @@ deny contains finding if {
 #   effective_from: "2018-03-22"
 deny contains finding if {
 	some finding in ads.ad011(_ad, _related, _timeline)
+}
+
+# --- the TTPA pack (Reg. (EU) 2024/900): ethiq.lib.ttpa --------------------------------------------------
+
+# METADATA
+# title: TTPA label
+# description: >-
+#   A political advertisement must carry the TTPA label: a statement that it is political advertising, the
+#   sponsor (and the entity controlling it), the election or process it is linked to, and the transparency
+#   notice or where to find it. political.label_present false fails; missing or "unknown" needs a human
+#   check. An organic public post is not advertising (no payment); an ad whose political status is unknown
+#   and that has no label needs a human check.
+# custom:
+#   id: AD-007
+#   severity: block
+#   title_sv: TTPA-märkning
+#   description_sv: >-
+#     En politisk annons måste bära märkningen enligt TTPA: att den är politisk reklam, sponsorn (och den
+#     enhet som kontrollerar sponsorn), det val eller den process den är kopplad till, och
+#     transparensmeddelandet eller var det finns. political.label_present false underkänns; saknas värdet
+#     eller är det "unknown" krävs en manuell kontroll. Ett organiskt offentligt inlägg är ingen reklam
+#     (ingen betalning); en annons där det är okänt om den är politisk och som saknar märkning kräver en
+#     manuell kontroll.
+#   sources:
+#     - regulation: TTPA Art. 11(1)(a)-(c), (e)
+#       note: "Each political advertisement is made available with a statement that it is a political advertisement, the sponsor's identity, the linked election or process, and the transparency notice or where to retrieve it (Reg. (EU) 2024/900; format in Implementing Reg. (EU) 2025/1410)."
+#   remediation:
+#     en: Add the Art. 11 label, using the template of Implementing Reg. (EU) 2025/1410, and set political.label_present to true.
+#     sv: Lägg till märkningen enligt art. 11 med mallen i genomförandeförordning (EU) 2025/1410 och sätt political.label_present till true.
+#   messages:
+#     label_missing:
+#       en: "The political ad carries no TTPA label (political.label_present is false)."
+#       sv: "Den politiska annonsen saknar märkning enligt TTPA (political.label_present är false)."
+#     label_unknown:
+#       en: "The ad does not say whether it carries the TTPA label (political.label_present)."
+#       sv: "Annonsen anger inte om den bär märkningen enligt TTPA (political.label_present)."
+#     political_unknown:
+#       en: "Whether the ad is political is not declared, and as a political ad it would not pass this rule (at {fields})."
+#       sv: "Det är inte angivet om annonsen är politisk, och som politisk annons skulle den inte klara regeln (vid {fields})."
+#   effective_from: "2025-10-10"
+deny contains finding if {
+	some finding in ttpa.ad007(_ad)
+}
+
+# METADATA
+# title: TTPA transparency notice
+# description: >-
+#   A political advertisement comes with a transparency notice stating the sponsor's name and e-mail (a);
+#   the payer's, when someone other than the sponsor pays (b); the period (c); the amounts spent and the
+#   value of benefits in kind, 0 when none (d); whether the funds are public or private and from inside or
+#   outside the EU (e); how the amounts were calculated (f); and, when the ad is linked to elections, the
+#   linked processes (g). Each missing item fails. When nobody says who pays and the notice names no payer,
+#   a human checks whether a payer is owed.
+# custom:
+#   id: AD-008
+#   severity: block
+#   title_sv: TTPA-transparensmeddelande
+#   description_sv: >-
+#     En politisk annons åtföljs av ett transparensmeddelande som anger sponsorns namn och e-postadress (a);
+#     betalarens, när någon annan än sponsorn betalar (b); perioden (c); de belopp som lagts ut och värdet av
+#     förmåner in natura, 0 om inga (d); om medlen är offentliga eller privata och kommer inifrån eller
+#     utanför EU (e); hur beloppen har beräknats (f); och, när annonsen är kopplad till val, de processer
+#     den är kopplad till (g). Varje uppgift som saknas underkänns. När ingen anger vem som betalar och
+#     meddelandet inte nämner någon betalare kontrollerar en person om en betalare ska anges.
+#   sources:
+#     - regulation: TTPA Art. 12(1)(a)-(g)
+#       note: "The transparency notice includes the sponsor's identity and contact, the payer's if different, the period, the amounts and benefits, their public or private and EU or non-EU origin, the calculation methodology, and the linked elections or processes (Reg. (EU) 2024/900)."
+#   remediation:
+#     en: Complete political.transparency_notice with every Art. 12(1) item, using the template of Implementing Reg. (EU) 2025/1410.
+#     sv: Komplettera political.transparency_notice med alla uppgifter enligt art. 12.1, med mallen i genomförandeförordning (EU) 2025/1410.
+#   messages:
+#     notice_missing:
+#       en: "The political ad has no transparency notice (political.transparency_notice)."
+#       sv: "Den politiska annonsen saknar transparensmeddelande (political.transparency_notice)."
+#     item_missing:
+#       en: "The transparency notice does not state {field} (TTPA Art. 12(1)({point}))."
+#       sv: "Transparensmeddelandet anger inte {field} (TTPA art. 12.1 {point})."
+#     payer_unknown:
+#       en: "The ad does not name its payer (sender.payer_legal_name) and the notice names none, so whether the notice owes the payer's identity cannot be told."
+#       sv: "Annonsen anger inte vem som betalar (sender.payer_legal_name) och meddelandet nämner ingen betalare, så det går inte att avgöra om meddelandet ska ange betalarens identitet."
+#     political_unknown:
+#       en: "Whether the ad is political is not declared, and as a political ad it would not pass this rule (at {fields})."
+#       sv: "Det är inte angivet om annonsen är politisk, och som politisk annons skulle den inte klara regeln (vid {fields})."
+#   effective_from: "2025-10-10"
+deny contains finding if {
+	some finding in ttpa.ad008(_ad, _names)
+}
+
+# METADATA
+# title: TTPA targeting disclosure
+# description: >-
+#   A political ad targeted with personal data (one of its audiences uses a custom audience, a lookalike,
+#   any criterion, or platform expansion) links to the targeting information and discloses the groups and
+#   parameters, the categories of personal data, the logic including exclusions, whether AI was used, and
+#   the party's targeting policy. A missing item or a missing link fails; an unknown link needs a human
+#   check. An ad that names no audience, or whose audience is not among the documents checked, needs a
+#   human check when its disclosure is incomplete. Geo and age alone are not targeting with personal data.
+# custom:
+#   id: AD-009
+#   severity: block
+#   title_sv: TTPA-information om målgruppsinriktning
+#   description_sv: >-
+#     En politisk annons som riktas med personuppgifter (en av dess målgrupper använder en anpassad målgrupp,
+#     en lookalike, något kriterium eller plattformens utvidgning) länkar till informationen om
+#     målgruppsinriktningen och redovisar grupperna och parametrarna, kategorierna av personuppgifter,
+#     logiken inklusive exkluderingar, om AI användes, och partiets policy för målgruppsinriktning. En
+#     uppgift eller länk som saknas underkänns; en okänd länk kräver en manuell kontroll. En annons som inte
+#     anger någon målgrupp, eller vars målgrupp inte finns bland de granskade dokumenten, kräver en manuell
+#     kontroll när redovisningen är ofullständig. Bara geografi och ålder räknas inte som inriktning med
+#     personuppgifter.
+#   sources:
+#     - regulation: TTPA Art. 19(1)(c)
+#       note: "Together with the ad, the controller provides the groups targeted and the parameters, the categories of personal data, the targeting logic including inclusion and exclusion, any AI use, and a link to its internal policy (Reg. (EU) 2024/900)."
+#   verification: "TTPA Art. 19(1)(c): the substance is from secondary sources [S]; the point letter is from memory [M]."
+#   remediation:
+#     en: Generate political.targeting_disclosure from the audience's native_spec, with every item, and link it from the ad (political.targeting_info_present).
+#     sv: Ta fram political.targeting_disclosure ur målgruppens native_spec, med alla uppgifter, och länka till den från annonsen (political.targeting_info_present).
+#   messages:
+#     info_not_linked:
+#       en: "The political ad does not link to its targeting information (political.targeting_info_present is false)."
+#       sv: "Den politiska annonsen länkar inte till informationen om målgruppsinriktningen (political.targeting_info_present är false)."
+#     info_link_unknown:
+#       en: "The ad does not say whether it links to its targeting information (political.targeting_info_present)."
+#       sv: "Annonsen anger inte om den länkar till informationen om målgruppsinriktningen (political.targeting_info_present)."
+#     disclosure_missing:
+#       en: "The political ad is targeted with personal data and has no targeting disclosure (political.targeting_disclosure)."
+#       sv: "Den politiska annonsen riktas med personuppgifter och saknar redovisning av målgruppsinriktningen (political.targeting_disclosure)."
+#     item_missing:
+#       en: "The targeting disclosure does not state {field}."
+#       sv: "Redovisningen av målgruppsinriktningen anger inte {field}."
+#     targeting_unknown:
+#       en: "Whether the ad is targeted with personal data cannot be told from its audiences, and as a targeted ad it would not pass this rule (at {fields})."
+#       sv: "Det går inte att avgöra utifrån annonsens målgrupper om den riktas med personuppgifter, och som riktad annons skulle den inte klara regeln (vid {fields})."
+#     political_unknown:
+#       en: "Whether the ad is political is not declared, and as a political ad it would not pass this rule (at {fields})."
+#       sv: "Det är inte angivet om annonsen är politisk, och som politisk annons skulle den inte klara regeln (vid {fields})."
+#   effective_from: "2025-10-10"
+deny contains finding if {
+	some finding in ttpa.ad009(_ad, _related)
+}
+
+# METADATA
+# title: Political classification is consistent
+# description: >-
+#   A political ad, or a party's ad linked to an election, must be declared political to the platform as
+#   well: on Meta with the special ad category ISSUES_ELECTIONS_POLITICS (an empty list declares nothing),
+#   on Google Ads as CONTAINS_EU_POLITICAL_ADVERTISING, and its audiences must not be declared
+#   non-political. Declaring it "not political" is circumvention of the platforms' bans and fails; a missing
+#   platform declaration needs a human check. A party's paid ad defaults to political: declaring it
+#   non-political needs a reason (non_political_reason), and without one it needs a human check. The
+#   reasons purely_commercial and recruitment are accepted; editorial and purely_private describe content
+#   a party's paid ad is not, so they need a human check; a non-political declaration of an ad linked to an
+#   election fails. An ad whose political status is not declared at all needs a human check. Decision: the
+#   catalog fails a missing reason and reviews a given one; here a missing reason is a review and an
+#   accepted reason passes, because the sponsor's reasoned self-declaration is what TTPA asks for, while the
+#   election link, a doubtful reason and the platform declarations are judged by structure.
+# custom:
+#   id: AD-010
+#   severity: block
+#   title_sv: Den politiska klassificeringen är konsekvent
+#   description_sv: >-
+#     En politisk annons, eller en partiannons som är kopplad till ett val, måste också anges som politisk
+#     hos plattformen: hos Meta med specialkategorin ISSUES_ELECTIONS_POLITICS (en tom lista anger ingenting),
+#     hos Google Ads som CONTAINS_EU_POLITICAL_ADVERTISING, och dess målgrupper får inte anges som icke-politiska.
+#     Att ange den som "inte politisk" är ett sätt att kringgå plattformarnas förbud och underkänns; en
+#     plattformsdeklaration som saknas kräver en manuell kontroll. En betald partiannons är politisk om inget
+#     annat anges: att ange den som icke-politisk kräver ett skäl (non_political_reason), och utan skäl krävs
+#     en manuell kontroll. Skälen purely_commercial och recruitment godtas; editorial och purely_private
+#     beskriver innehåll som en betald partiannons inte är, så de kräver en manuell kontroll; en annons som
+#     är kopplad till ett val och anges som icke-politisk underkänns. En annons där det inte alls anges om
+#     den är politisk kräver en manuell kontroll. Beslut: katalogen underkänner ett saknat skäl och granskar
+#     ett angivet; här granskas ett saknat skäl och ett godtaget skäl passerar, eftersom sponsorns motiverade
+#     egendeklaration är vad TTPA kräver, medan valkopplingen, ett tveksamt skäl och plattformsdeklarationerna
+#     bedöms utifrån strukturen.
+#   sources:
+#     - regulation: TTPA Art. 7(1)
+#       note: "Sponsors declare whether their advertisement is political advertising: a system of truthful self-declaration (Reg. (EU) 2024/900; Commission guidelines C/2025/5514)."
+#     - regulation: Meta special_ad_categories ISSUES_ELECTIONS_POLITICS
+#       note: Meta ads about social issues, elections or politics are declared with this special ad category.
+#     - regulation: Google Ads contains_eu_political_advertising
+#       note: Google Ads campaigns declare EU political advertising with CONTAINS_EU_POLITICAL_ADVERTISING.
+#     - seed: S14
+#   verification: "TTPA Art. 7(1) as the self-declaration article is from memory [M]; the self-declaration regime is from secondary sources [S]. The Meta and Google enums are verified [V]."
+#   remediation:
+#     en: Declare the ad correctly, to ethiq and to the platform. Never mis-declare a political ad to get past a platform's ban; give non_political_reason when a party ad is truly not political.
+#     sv: Deklarera annonsen korrekt, både i ethiq och hos plattformen. Deklarera aldrig en politisk annons felaktigt för att komma förbi en plattforms förbud; ange non_political_reason när en partiannons verkligen inte är politisk.
+#   messages:
+#     meta_not_political:
+#       en: "The ad is political but is declared to Meta without ISSUES_ELECTIONS_POLITICS (special ad categories: {categories}): that circumvents the platform's rules."
+#       sv: "Annonsen är politisk men är deklarerad hos Meta utan ISSUES_ELECTIONS_POLITICS (specialkategorier: {categories}): det kringgår plattformens regler."
+#     meta_declaration_missing:
+#       en: "The ad is political and runs on Meta, but its special ad categories are not given (political.platform_declarations.meta_special_ad_categories)."
+#       sv: "Annonsen är politisk och visas hos Meta, men dess specialkategorier anges inte (political.platform_declarations.meta_special_ad_categories)."
+#     google_not_political:
+#       en: "The ad is political but is declared to Google Ads as DOES_NOT_CONTAIN_EU_POLITICAL_ADVERTISING: that circumvents the platform's rules."
+#       sv: "Annonsen är politisk men är deklarerad hos Google Ads som DOES_NOT_CONTAIN_EU_POLITICAL_ADVERTISING: det kringgår plattformens regler."
+#     google_declaration_missing:
+#       en: "The ad is political and runs on Google Ads, but its EU political advertising declaration is {value}, not CONTAINS_EU_POLITICAL_ADVERTISING."
+#       sv: "Annonsen är politisk och visas hos Google Ads, men dess deklaration om politisk reklam i EU är {value}, inte CONTAINS_EU_POLITICAL_ADVERTISING."
+#     audience_not_political:
+#       en: "The ad is political but runs on the audience {audience}, which is declared not to serve political advertising."
+#       sv: "Annonsen är politisk men visas för målgruppen {audience}, som anges inte användas för politisk reklam."
+#     audience_meta_not_political:
+#       en: "The ad is political but runs on the audience {audience}, declared to Meta without ISSUES_ELECTIONS_POLITICS."
+#       sv: "Annonsen är politisk men visas för målgruppen {audience}, som är deklarerad hos Meta utan ISSUES_ELECTIONS_POLITICS."
+#     audience_google_not_political:
+#       en: "The ad is political but runs on the audience {audience}, declared to Google Ads as DOES_NOT_CONTAIN_EU_POLITICAL_ADVERTISING."
+#       sv: "Annonsen är politisk men visas för målgruppen {audience}, som är deklarerad hos Google Ads som DOES_NOT_CONTAIN_EU_POLITICAL_ADVERTISING."
+#     political_undeclared:
+#       en: "The party's paid ad does not declare whether it is political advertising (political.is_political_advertisement); a party's ad is political unless it says why not."
+#       sv: "Partiets betalda annons anger inte om den är politisk reklam (political.is_political_advertisement); en partiannons är politisk om den inte anger varför inte."
+#     reason_missing:
+#       en: "The party's paid ad is declared non-political without a reason (political.non_political_reason)."
+#       sv: "Partiets betalda annons anges som icke-politisk utan skäl (political.non_political_reason)."
+#     reason_doubtful:
+#       en: "The party's paid ad is declared non-political as {reason}, which a party's paid ad is not: a person must confirm it."
+#       sv: "Partiets betalda annons anges som icke-politisk med skälet {reason}, vilket en betald partiannons inte är: en person måste bekräfta det."
+#     election_linked:
+#       en: "The ad is declared non-political ({reason}) but is linked to elections (political.election_ids): an ad linked to an election is political advertising."
+#       sv: "Annonsen anges som icke-politisk ({reason}) men är kopplad till val (political.election_ids): en annons som är kopplad till ett val är politisk reklam."
+#   effective_from: "2025-10-10"
+deny contains finding if {
+	some finding in ttpa.ad010(_ad, _related, _names)
+}
+
+# METADATA
+# title: AI-generated or manipulated media is disclosed
+# description: >-
+#   What the party publishes is truthful: media generated or manipulated with AI is labelled as such. An ad
+#   that holds such media (creative.ai_generated_media, or Meta's authorization category for digitally
+#   created media) without ai_disclosure_present true warns; an ad that does not say whether it holds such
+#   media needs a sign-off. Applies to every ad and post, political or not.
+# custom:
+#   id: AD-012
+#   severity: warn
+#   title_sv: AI-genererad eller manipulerad media redovisas
+#   description_sv: >-
+#     Det partiet publicerar ska vara sanningsenligt: media som har skapats eller manipulerats med AI märks
+#     som sådan. En annons som innehåller sådan media (creative.ai_generated_media, eller Metas
+#     auktoriseringskategori för digitalt skapad media) utan att ai_disclosure_present är true ger en
+#     varning; en annons som inte anger om den innehåller sådan media kräver ett godkännande. Gäller alla
+#     annonser och inlägg, politiska eller inte.
+#   sources:
+#     - seed: S03
+#     - regulation: EU AI Act Art. 50(4)
+#       note: Deployers of AI systems that generate or manipulate image, audio or video content constituting a deep fake disclose that the content has been artificially generated or manipulated.
+#   verification: "The AI Act Art. 50 transparency obligations apply from 2 August 2026 [M], the catalog's effective date for this rule; the article's paragraph is from memory [M]. The Swedish Psychological Defence Agency's warnings about AI and deepfakes before the 2026 election are verified [V]."
+#   remediation:
+#     en: Label the content as AI-generated or manipulated, and set creative.ai_disclosure_present to true.
+#     sv: Märk innehållet som AI-genererat eller manipulerat, och sätt creative.ai_disclosure_present till true.
+#   messages:
+#     undisclosed:
+#       en: "The ad holds AI-generated or manipulated media ({evidence}) and does not disclose it (creative.ai_disclosure_present)."
+#       sv: "Annonsen innehåller AI-genererad eller manipulerad media ({evidence}) och redovisar det inte (creative.ai_disclosure_present)."
+#     ai_unknown:
+#       en: "The ad does not say whether it holds AI-generated or manipulated media (creative.ai_generated_media)."
+#       sv: "Annonsen anger inte om den innehåller AI-genererad eller manipulerad media (creative.ai_generated_media)."
+#   effective_from: "2026-08-02"
+warn contains finding if {
+	some finding in ttpa.ad012(_ad)
+}
+
+# METADATA
+# title: No third-country payer before an election
+# description: >-
+#   In the three months before an election, up to and including election day, no political advertising may
+#   be provided for a sponsor from outside the EU. The ad's payer is from a third country when
+#   sender.payer_country is not an EU member state, or when its transparency notice says the funds come from
+#   outside the EU. The window is counted from each election the ad names (else every election in the policy
+#   context), in calendar months (31 May minus three months is the end of February), and the ad's
+#   schedule overlaps it when it starts on or before election day and does not end before the window opens
+#   (an ad without an end runs on). A missing start, an election the context does not know, or an unknown
+#   payer where the schedule may overlap needs a human check. Decision: the catalog names the payer; the
+#   article speaks of sponsors from third countries, and the funding origin of the notice is read too.
+# custom:
+#   id: AD-013
+#   severity: block
+#   title_sv: Ingen betalare från tredjeland före ett val
+#   description_sv: >-
+#     Under de tre månaderna före ett val, till och med valdagen, får ingen politisk reklam tillhandahållas
+#     för en sponsor utanför EU. Annonsens betalare kommer från ett tredjeland när sender.payer_country inte
+#     är en EU-medlemsstat, eller när transparensmeddelandet anger att medlen kommer från utanför EU.
+#     Perioden räknas från varje val som annonsen anger (annars alla val i policykontexten), i
+#     kalendermånader (31 maj minus tre månader är slutet av februari), och annonsens schema överlappar den
+#     när annonsen startar senast på valdagen och inte slutar innan perioden börjar (en annons utan slut
+#     fortsätter). En starttid som saknas, ett val som kontexten inte känner till eller en okänd betalare där
+#     schemat kan överlappa kräver en manuell kontroll. Beslut: katalogen nämner betalaren; artikeln talar
+#     om sponsorer från tredjeländer, och meddelandets uppgift om medlens ursprung läses också.
+#   sources:
+#     - regulation: TTPA Art. 5(2)
+#       note: "In the three months before an election or referendum, providers of political advertising services may not provide them to sponsors from third countries (Reg. (EU) 2024/900)."
+#   verification: "TTPA Art. 5(2)'s three-month window is from secondary sources [S]. The EU member states are context data (eu_member_states) [M]."
+#   remediation:
+#     en: Refuse the funding from outside the EU, or do not run the ad in the three months before the election.
+#     sv: Tacka nej till finansieringen utanför EU, eller visa inte annonsen under de tre månaderna före valet.
+#   messages:
+#     third_country_payer:
+#       en: "The ad is paid from {country}, outside the EU, and runs in the three months before the election {election} ({from} to {date})."
+#       sv: "Annonsen betalas från {country}, utanför EU, och visas under de tre månaderna före valet {election} ({from} till {date})."
+#     window_unknown:
+#       en: "The ad is paid from outside the EU, and whether it runs in the three months before {elections} cannot be told: give schedule.start, and the election in the policy context."
+#       sv: "Annonsen betalas från utanför EU, och det går inte att avgöra om den visas under de tre månaderna före {elections}: ange schedule.start, och valet i policykontexten."
+#     payer_unknown:
+#       en: "The ad may run in the three months before {elections}, and the payer's country is not given (sender.payer_country)."
+#       sv: "Annonsen kan visas under de tre månaderna före {elections}, och betalarens land anges inte (sender.payer_country)."
+#     political_unknown:
+#       en: "Whether the ad is political is not declared, and as a political ad it would not pass this rule (at {fields})."
+#       sv: "Det är inte angivet om annonsen är politisk, och som politisk annons skulle den inte klara regeln (vid {fields})."
+#   effective_from: "2025-10-10"
+deny contains finding if {
+	some finding in ttpa.ad013(_ad)
 }

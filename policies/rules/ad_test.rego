@@ -24,17 +24,42 @@ _clean := {
 		"content_sha256": _hash,
 		"equivalence": "identical",
 	},
-	"creative": {"text": _text},
+	"creative": {"text": _text, "ai_generated_media": false},
 	"sender": {
 		"paid_for_by": "Liberalerna",
 		"sponsor_legal_name": "Liberalerna",
 		"payer_legal_name": "Liberalerna",
+		"payer_country": "SE",
 		"meta_dsa_beneficiary": "Liberalerna",
 		"meta_dsa_payor": "Liberalerna",
 	},
-	"political": {"is_political_advertisement": true},
+	"political": {
+		"is_political_advertisement": true,
+		"label_present": true,
+		"transparency_notice": _notice,
+		"targeting_info_present": true,
+		"targeting_disclosure": _disclosure,
+		"platform_declarations": {"meta_special_ad_categories": ["ISSUES_ELECTIONS_POLITICS"]},
+	},
 	"content_review": {"reviewer": "Kommunikationsavdelningen", "flags": [], "message_focus": "own", "fact_claims": []},
 	"schedule": {"start": "2025-08-20T08:00:00+02:00"},
+}
+
+# A complete TTPA Art. 12(1) transparency notice and Art. 19(1)(c) targeting disclosure.
+_notice := {
+	"sponsor": {"name": "Liberalerna", "email": "info@liberalerna.se"},
+	"period": {"from": "2025-08-20", "to": "2025-09-12"},
+	"amounts": {"currency": "SEK", "total": 25000, "in_kind_value": 0},
+	"funding_origin": {"public_or_private": "private", "inside_eu": true},
+	"methodology": "Invoiced media cost per ad set, from the platform's billing report.",
+}
+
+_disclosure := {
+	"groups_and_parameters": "Adults 18+ in Stockholm county interested in public transport.",
+	"personal_data_categories": ["location", "interests"],
+	"logic_incl_exclusion": "Included: interest in public transport; excluded: none.",
+	"ai_used": false,
+	"policy_url": "https://www.liberalerna.se/integritet/riktad-politisk-reklam",
 }
 
 _party_account := {
@@ -666,4 +691,44 @@ test_ad_011_unknown_political_that_would_fail_needs_review if {
 
 test_ad_011_non_political_ad_passes if {
 	_of(_deny(_nonpolitical(_starting(_clean, "2025-10-07T10:00:00+02:00"))), "AD-011") == set()
+}
+
+# --- the TTPA pack: wiring (conditions: ethiq.lib.ttpa_test) ------------------------------------------------
+
+test_ad_007_label_false_is_a_deny if {
+	doc := json.patch(_clean, [{"op": "replace", "path": "/political/label_present", "value": false}])
+	_of(_deny(doc), "AD-007") == {["fail", ["political", "label_present"], "label_missing"]}
+}
+
+test_ad_008_notice_missing_is_a_deny if {
+	_of(_deny(_without(_clean, ["political/transparency_notice"])), "AD-008") == {["fail", ["political", "transparency_notice"], "notice_missing"]}
+}
+
+test_ad_009_disclosure_missing_on_a_targeted_audience_is_a_deny if {
+	related := json.patch(_related, [{"op": "add", "path": "/audience/aud_se/normalized/include", "value": [{"type": "interest", "name": "Public transport"}]}])
+	_of(_deny_in(_without(_clean, ["political/targeting_disclosure"]), related, _context), "AD-009") == {["fail", ["political", "targeting_disclosure"], "disclosure_missing"]}
+}
+
+test_ad_010_meta_empty_categories_is_a_deny if {
+	doc := json.patch(_clean, [{"op": "replace", "path": "/political/platform_declarations/meta_special_ad_categories", "value": []}])
+	_of(_deny(doc), "AD-010") == {["fail", ["political", "platform_declarations", "meta_special_ad_categories"], "meta_not_political"]}
+}
+
+test_ad_010_non_political_party_ad_without_reason_is_a_review if {
+	_of(_deny(_nonpolitical(_clean)), "AD-010") == {["needs_review", ["political", "non_political_reason"], "reason_missing"]}
+}
+
+test_ad_012_undisclosed_ai_media_is_a_warning if {
+	doc := json.patch(_clean, [{"op": "replace", "path": "/creative/ai_generated_media", "value": true}])
+	_of(_warn(doc), "AD-012") == {["fail", ["creative", "ai_disclosure_present"], "undisclosed"]}
+	_of(_deny(doc), "AD-012") == set()
+}
+
+test_ad_013_us_payer_before_the_election_is_a_deny if {
+	doc := json.patch(_clean, [
+		{"op": "replace", "path": "/sender/payer_country", "value": "US"},
+		{"op": "replace", "path": "/schedule/start", "value": "2026-08-01"},
+	])
+	context := object.union(_context, {"elections": [{"id": "SE-RIKSDAG-2026", "country": "SE", "date": "2026-09-13", "voting_age": 18}]})
+	_of(_deny_in(doc, _related, context), "AD-013") == {["fail", ["sender", "payer_country"], "third_country_payer"]}
 }

@@ -6,6 +6,7 @@ package ethiq.rules.audience
 import data.ethiq.lib.audiences
 import data.ethiq.lib.facts
 import data.ethiq.lib.sources
+import data.ethiq.lib.ttpa
 
 _related := object.get(input, "related", {})
 
@@ -97,8 +98,9 @@ deny contains finding if {
 # description: >-
 #   A targeting criterion must not reveal a special category of personal data (GDPR Art. 9(1)): declared in
 #   its art9, found by its platform id in the sensitive-criteria map, or a political-affiliation criterion.
-#   Consent does not cure this for political ads. A name that only suggests such a category, or a criterion
-#   that nobody has classified, needs a human check.
+#   Consent does not cure this: consent recorded on the audience for special categories
+#   (consent.special_categories) says the targeting uses them, and fails too. A name that only suggests such
+#   a category, or a criterion that nobody has classified, needs a human check.
 # custom:
 #   id: AUD-002
 #   severity: block
@@ -106,8 +108,10 @@ deny contains finding if {
 #   description_sv: >-
 #     Ett målgruppskriterium får inte avslöja en särskild kategori av personuppgifter (GDPR art. 9.1): angiven
 #     i kriteriets art9, funnen via plattformens id i kartan över känsliga kriterier, eller ett kriterium för
-#     politisk tillhörighet. Samtycke läker inte detta för politisk reklam. Ett namn som bara antyder en sådan
-#     kategori, eller ett kriterium som ingen har klassificerat, kräver en manuell kontroll.
+#     politisk tillhörighet. Samtycke läker inte detta: samtycke som har registrerats för målgruppen för
+#     särskilda kategorier (consent.special_categories) visar att målgruppsinriktningen använder dem, och
+#     underkänns också. Ett namn som bara antyder en sådan kategori, eller ett kriterium som ingen har
+#     klassificerat, kräver en manuell kontroll.
 #   sources:
 #     - seed: S15
 #     - regulation: TTPA Art. 18(1)(c)
@@ -134,6 +138,9 @@ deny contains finding if {
 #     art9_unknown:
 #       en: "The criterion {criterion} declares no special categories (art9) and its id is not in the sensitive-criteria map, so it cannot be cleared."
 #       sv: "Kriteriet {criterion} anger inga särskilda kategorier (art9) och dess id finns inte i kartan över känsliga kriterier, så det går inte att godkänna."
+#     consent_no_cure:
+#       en: "Consent was collected to target with special categories of personal data ({categories}): targeting on them is banned whatever the consent."
+#       sv: "Samtycke har samlats in för att rikta reklam utifrån särskilda kategorier av personuppgifter ({categories}): det är förbjudet oavsett samtycke."
 #   non_waivable: false
 #   effective_from: "2018-03-22"
 deny contains finding if {
@@ -370,9 +377,6 @@ warn contains finding if {
 #         Minimiåldern {age_min} ligger under rösträttsåldern {voting_age} i {country} (val {election}), och
 #         policykontexten anger inte att åldern räknas senast på valdagen eller vid årets slut, så personer som
 #         nu är under rösträttsåldern kanske inte får rösta på valdagen.
-#     age_min_unknown:
-#       en: "The minimum age (normalized.age_min) is not set, so it cannot be compared with the voting age."
-#       sv: "Minimiåldern (normalized.age_min) är inte angiven, så den går inte att jämföra med rösträttsåldern."
 #     election_unknown:
 #       en: "The election {election} is not in the policy context, so its voting age is unknown."
 #       sv: "Valet {election} finns inte i policykontexten, så dess rösträttsålder är okänd."
@@ -400,11 +404,52 @@ warn contains finding if {
 }
 
 # METADATA
+# title: Explicit minimum age
+# description: >-
+#   An audience that serves political advertising must set its minimum age explicitly
+#   (normalized.age_min): without it the platform's default decides who is reached, and AUD-006 cannot
+#   compare it with the voting age. A political audience without one fails; one whose political use is not
+#   declared and that has no minimum age needs a human check. A declared non-political audience is out of
+#   scope. On Meta the minimum age is one of the few settings that stay binding under Advantage+ audience.
+# custom:
+#   id: AUD-007
+#   severity: block
+#   title_sv: Uttrycklig minimiålder
+#   description_sv: >-
+#     En målgrupp som används för politisk reklam måste ange sin minimiålder uttryckligen
+#     (normalized.age_min): utan den avgör plattformens standardvärde vilka som nås, och AUD-006 kan inte
+#     jämföra den med rösträttsåldern. En politisk målgrupp utan minimiålder underkänns; en målgrupp där det
+#     inte är angivet om den används politiskt och som saknar minimiålder kräver en manuell kontroll. En
+#     målgrupp som är angiven som icke-politisk omfattas inte. Hos Meta är minimiåldern en av få
+#     inställningar som fortsätter att gälla med Advantage+ audience.
+#   sources:
+#     - regulation: TTPA Art. 18(2)
+#       note: Reg. (EU) 2024/900 bans targeting political ads at people known to be at least one year under the voting age; without an explicit minimum age that cannot be ruled out.
+#   verification: "TTPA Art. 18(2): the substance is from secondary sources [S]; the paragraph number is from memory [M]."
+#   remediation:
+#     en: Set normalized.age_min explicitly (and in the platform's spec), at least at the voting age.
+#     sv: Ange normalized.age_min uttryckligen (och i plattformens specifikation), minst på rösträttsåldern.
+#   messages:
+#     age_min_missing:
+#       en: "The audience serves political advertising and sets no minimum age (normalized.age_min)."
+#       sv: "Målgruppen används för politisk reklam och anger ingen minimiålder (normalized.age_min)."
+#     political_unknown:
+#       en: "The audience sets no minimum age and does not say whether it serves political advertising (political.is_political_advertising)."
+#       sv: "Målgruppen anger ingen minimiålder och anger inte om den används för politisk reklam (political.is_political_advertising)."
+#   effective_from: "2025-10-10"
+deny contains finding if {
+	some r in ttpa.aud007(input.document)
+	finding := _finding(r)
+}
+
+# METADATA
 # title: Platform expansion features
 # description: >-
 #   Meta Advantage+ audience, LinkedIn audience expansion and Google optimized targeting let the platform reach
 #   people beyond the criteria. On Meta only location, minimum age, language and custom-audience exclusions
-#   still bind; a maximum age or excluded interests do not.
+#   still bind; a maximum age or excluded interests do not. On Meta an unset switch is on for an ad set
+#   created with Marketing API v23.0 or later (platform_object.api_version), off for one created with an
+#   older version or before v23.0 was released (platform_object.created_at), and otherwise needs a sign-off.
 # custom:
 #   id: AUD-008
 #   severity: warn
@@ -412,12 +457,15 @@ warn contains finding if {
 #   description_sv: >-
 #     Meta Advantage+ audience, LinkedIn audience expansion och Google optimized targeting låter plattformen nå
 #     personer utanför kriterierna. Hos Meta gäller då bara plats, minimiålder, språk och exkluderade anpassade
-#     målgrupper; en maxålder eller exkluderade intressen gör det inte.
+#     målgrupper; en maxålder eller exkluderade intressen gör det inte. Hos Meta är en inställning som inte är
+#     angiven påslagen för en annonsgrupp som skapades med Marketing API v23.0 eller senare
+#     (platform_object.api_version), avslagen för en som skapades med en äldre version eller innan v23.0
+#     släpptes (platform_object.created_at), och kräver annars ett godkännande.
 #   sources:
 #     - regulation: TTPA Art. 19(1)(c)
 #       note: Reg. (EU) 2024/900 requires the targeting information to disclose ad-delivery techniques and AI use.
 #     - seed: S00
-#   verification: "TTPA Art. 19(1)(c): the substance is from secondary sources [S]; the point letter is from memory [M]. That the minimum age stays binding under Advantage+ is partly verified [P]."
+#   verification: "TTPA Art. 19(1)(c): the substance is from secondary sources [S]; the point letter is from memory [M]. That the minimum age stays binding under Advantage+ is partly verified [P]. The v23.0 default is verified [V]; v23.0's release day (29 May 2025) is from memory [M]."
 #   remediation:
 #     en: Turn the expansion off, or disclose the optimisation in the TTPA Art. 19 information. Do not rely on age_max or excluded interests.
 #     sv: Stäng av utvidgningen, eller redovisa optimeringen i informationen enligt TTPA art. 19. Förlita dig inte på age_max eller exkluderade intressen.
@@ -436,6 +484,14 @@ warn contains finding if {
 #       sv: >-
 #         Funktionen {feature} är inte inställd: sedan Marketing API v23.0 är den påslagen om den inte sätts
 #         till 0, och då gäller bara plats, minimiålder, språk och exkluderade anpassade målgrupper.
+#     meta_expansion_default_on:
+#       en: >-
+#         {feature} is not set, and the ad set was created with Marketing API {api_version} or later, where it is
+#         on unless set to 0: only location, minimum age, language and custom-audience exclusions bind.
+#       sv: >-
+#         Funktionen {feature} är inte inställd, och annonsgruppen skapades med Marketing API {api_version} eller
+#         senare, där den är påslagen om den inte sätts till 0: bara plats, minimiålder, språk och exkluderade
+#         anpassade målgrupper gäller.
 #     expansion_unknown:
 #       en: "Whether {feature} is on is declared unknown: it may widen the audience beyond the criteria."
 #       sv: "Det är angivet som okänt om funktionen {feature} är påslagen: den kan vidga målgruppen utanför kriterierna."

@@ -366,6 +366,28 @@ test_aud001_thin_context_keeps_catalog_floor if {
 
 _include(criterion) := _with(_aud, "/normalized/include", [_interest, criterion])
 
+# Consent never clears a special category (TTPA 18(1)(c), DSA 26(3)): consent recorded for one says the
+# targeting uses it.
+test_aud002_consent_for_special_categories_fails if {
+	doc := _with(_aud, "/consent", {"special_categories": ["health"], "record_ref": "dms://consent/2026"})
+	_rule(_deny_of(doc), "AUD-002") == {["fail", ["consent", "special_categories"], "consent_no_cure"]}
+}
+
+test_aud002_consent_without_special_categories_passes if {
+	_rule(_deny_of(_with(_aud, "/consent", {"special_categories": [], "record_ref": "dms://consent/2026"})), "AUD-002") == set()
+	_rule(_deny_of(_with(_aud, "/consent", {"record_ref": "dms://consent/2026"})), "AUD-002") == set()
+}
+
+# Consent does not cure a criterion that reveals a special category either.
+test_aud002_consent_does_not_cure_a_sensitive_criterion if {
+	c := object.union(_interest, {"art9": ["health"]})
+	doc := _with(_with(_aud, "/normalized/include", [c]), "/consent", {"special_categories": ["health"]})
+	_rule(_deny_of(doc), "AUD-002") == {
+		["fail", ["normalized", "include", 0, "art9"], "art9_declared"],
+		["fail", ["consent", "special_categories"], "consent_no_cure"],
+	}
+}
+
 test_aud002_declared_art9_fails if {
 	c := object.union(_interest, {"platform_id": "6003555", "name": "Catholic Church", "art9": ["religious_or_philosophical_beliefs"]})
 	findings := _deny_of(_include(c))
@@ -722,8 +744,19 @@ test_aud006_no_countries_needs_review if {
 	_rule(_deny_of(doc), "AUD-006") == {["needs_review", ["normalized", "geo"], "countries_unknown"]}
 }
 
-test_aud006_age_min_unset_needs_review if {
-	_rule(_deny_of(_aged(_aud, null)), "AUD-006") == {["needs_review", ["normalized", "age_min"], "age_min_unknown"]}
+# A missing minimum age is AUD-007's finding, reported once.
+test_aud006_age_min_unset_is_left_to_aud007 if {
+	_rule(_deny_of(_aged(_aud, null)), "AUD-006") == set()
+	_rule(_deny_of(_aged(_aud, null)), "AUD-007") == {["fail", ["normalized", "age_min"], "age_min_missing"]}
+}
+
+test_aud007_political_audience_with_age_min_passes if {
+	_rule(_deny_of(_aud), "AUD-007") == set()
+}
+
+test_aud007_unknown_political_without_age_min_needs_review if {
+	doc := _without(_aged(_aud, null), "/political/is_political_advertising")
+	_rule(_deny_of(doc), "AUD-007") == {["needs_review", ["political", "is_political_advertising"], "political_unknown"]}
 }
 
 test_aud006_unknown_election_needs_review if {
@@ -787,6 +820,42 @@ test_aud008_google_optimized_targeting_warns if {
 test_aud008_meta_unset_needs_review if {
 	doc := _without(_without(_aud, "/normalized/expansion"), "/native_spec/targeting_automation")
 	_rule(_warn_of(doc), "AUD-008") == {["needs_review", ["normalized", "expansion"], "meta_expansion_unset"]}
+}
+
+_unset_meta := _without(_without(_aud, "/normalized/expansion"), "/native_spec/targeting_automation")
+
+# An ad set created with v23.0 or later: Advantage+ audience is on by default. One version below: off.
+test_aud008_meta_unset_on_from_api_v23 if {
+	doc := _with(_unset_meta, "/platform_object", {"api_version": "v23.0"})
+	_rule(_warn_of(doc), "AUD-008") == {["fail", ["normalized", "expansion"], "meta_expansion_default_on"]}
+	_rule(_warn_of(_with(_unset_meta, "/platform_object", {"api_version": "24.0"})), "AUD-008") == {["fail", ["normalized", "expansion"], "meta_expansion_default_on"]}
+}
+
+test_aud008_meta_unset_off_before_api_v23 if {
+	_rule(_warn_of(_with(_unset_meta, "/platform_object", {"api_version": "v22.9"})), "AUD-008") == set()
+	_rule(_warn_of(_with(_unset_meta, "/platform_object", {"api_version": "v22.0", "created_at": "2026-01-10"})), "AUD-008") == set()
+}
+
+# Created the day before v23.0's release: an older version, so off; created that day or later, the version
+# decides, and without one it needs a sign-off.
+test_aud008_meta_unset_creation_day_boundaries if {
+	_rule(_warn_of(_with(_unset_meta, "/platform_object", {"created_at": "2025-05-28"})), "AUD-008") == set()
+	_rule(_warn_of(_with(_unset_meta, "/platform_object", {"created_at": "2025-05-29T10:00:00+02:00"})), "AUD-008") == {["needs_review", ["normalized", "expansion"], "meta_expansion_unset"]}
+}
+
+test_aud008_meta_default_from_the_context if {
+	ctx := object.union(_ctx, {"platform_timeline": {"meta": {"advantage_audience_default_on": {"api_version": "v24.0", "released": "2025-10-01"}}}})
+	doc := _with(_unset_meta, "/platform_object", {"api_version": "v23.0"})
+	w := audience.warn with input as _in(doc, {}, [], [], "2026-11-23") with data.ethiq.context as ctx
+	_rule(w, "AUD-008") == set()
+	doc2 := _with(_unset_meta, "/platform_object", {"created_at": "2025-09-30"})
+	w2 := audience.warn with input as _in(doc2, {}, [], [], "2026-11-23") with data.ethiq.context as ctx
+	_rule(w2, "AUD-008") == set()
+}
+
+test_aud008_explicit_setting_beats_the_default if {
+	doc := _with(_aud, "/platform_object", {"api_version": "v23.0"})
+	_rule(_warn_of(doc), "AUD-008") == set()
 }
 
 test_aud008_declared_unknown_needs_review if {

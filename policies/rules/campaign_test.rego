@@ -38,7 +38,13 @@ _dat_fail := {"rule": "DAT-001", "status": "fail", "path": ["legal_basis", "art6
 
 _related(vendor_reasons, source_reasons) := {
 	"vendor": {"ven_ok": {"kind": "vendor", "id": "ven_ok", "x-reasons": vendor_reasons}},
-	"data_source": {"ds_ok": {"kind": "data_source", "id": "ds_ok", "x-reasons": source_reasons}},
+	"data_source": {"ds_ok": {
+		"kind": "data_source",
+		"id": "ds_ok",
+		"subject_scope": "subscribers",
+		"collection": {"collected_by": "party"},
+		"x-reasons": source_reasons,
+	}},
 }
 
 _links := [
@@ -233,4 +239,73 @@ test_cmp_007_nothing_asserted_passes if {
 	doc := json.remove(_clean, ["ttpa", "evidence"])
 	_of(_warn(doc), "CMP-007") == set()
 	_of(_warn(_set(doc, {"ttpa": {"records_ref": ""}})), "CMP-007") == set()
+}
+
+# --- CMP-001, CMP-002, CMP-003, CMP-005: wiring (conditions: ethiq.lib.ttpa_test) ----------------------------
+
+_targeted := {
+	"ad": {"ad_1": {
+		"kind": "ad",
+		"id": "ad_1",
+		"platform": "meta",
+		"audience_ids": ["aud_1"],
+		"political": {"is_political_advertisement": true},
+		"schedule": {"start": "2026-08-20"},
+	}},
+	"audience": {"aud_1": {"kind": "audience", "id": "aud_1", "platform": "meta", "normalized": {"include": [{"type": "interest"}]}}},
+}
+
+_run_targeted(doc) := {"deny": d, "warn": w} if {
+	related := object.union(_related([], []), _targeted)
+	d := campaign.deny with input as _input(doc, related, _links, []) with data.ethiq.context as _context
+		with data.ethiq.index as _index
+		with data.ethiq.lib.vendors.block_reasons as _reasons_of
+		with data.ethiq.lib.data_sources.block_reasons as _reasons_of
+	w := campaign.warn with input as _input(doc, related, _links, []) with data.ethiq.context as _context
+		with data.ethiq.index as _index
+		with data.ethiq.lib.vendors.block_reasons as _reasons_of
+		with data.ethiq.lib.data_sources.block_reasons as _reasons_of
+}
+
+_targeting_campaign := object.union(_clean, {"ad_ids": ["ad_1"], "ttpa": {"internal_policy_published_at": "2026-06-01"}})
+
+test_cmp_001_to_003_targeting_campaign_with_its_duties_passes if {
+	r := _run_targeted(_targeting_campaign)
+	count({f | some f in r.deny; f.rule in {"CMP-001", "CMP-002", "CMP-003"}}) == 0
+	count({f | some f in r.warn; f.rule == "CMP-003"}) == 0
+}
+
+test_cmp_001_to_003_duties_missing_are_denies if {
+	doc := json.remove(_targeting_campaign, ["ttpa"])
+	r := _run_targeted(doc)
+	_of(r.deny, "CMP-001") == {["fail", ["ttpa", "internal_policy_url"], "policy_missing"]}
+	_of(r.deny, "CMP-002") == {["fail", ["ttpa", "records_ref"], "records_missing"]}
+	_of(r.deny, "CMP-003") == {["fail", ["ttpa", "risk_assessment", "date"], "assessment_missing"]}
+}
+
+test_cmp_003_stale_assessment_is_a_warning if {
+	doc := json.patch(_targeting_campaign, [{"op": "replace", "path": "/ttpa/risk_assessment", "value": {"date": "2025-11-01"}}])
+	r := _run_targeted(doc)
+	_of(r.warn, "CMP-003") == {["fail", ["ttpa", "risk_assessment", "date"], "assessment_stale"]}
+	_of(r.deny, "CMP-003") == set()
+}
+
+test_cmp_005_sms_to_non_members_is_a_warning if {
+	doc := object.union(_clean, {"channels": ["sms"]})
+	related := json.patch(_related([], []), [{"op": "replace", "path": "/data_source/ds_ok/subject_scope", "value": "voters_general"}])
+	findings := campaign.warn with input as _input(doc, related, _links, []) with data.ethiq.context as _context
+		with data.ethiq.index as _index
+		with data.ethiq.lib.vendors.block_reasons as _reasons_of
+		with data.ethiq.lib.data_sources.block_reasons as _reasons_of
+	_of(findings, "CMP-005") == {["fail", ["data_source_ids", 0], "non_members"]}
+}
+
+test_cmp_005_vendor_collected_source_is_advice if {
+	doc := object.union(_clean, {"channels": ["member_mailing"]})
+	related := json.patch(_related([], []), [{"op": "replace", "path": "/data_source/ds_ok/collection/collected_by", "value": "ven_ok"}])
+	findings := campaign.info with input as _input(doc, related, _links, []) with data.ethiq.context as _context
+		with data.ethiq.index as _index
+		with data.ethiq.lib.vendors.block_reasons as _reasons_of
+		with data.ethiq.lib.data_sources.block_reasons as _reasons_of
+	_of(findings, "CMP-005") == {["fail", ["data_source_ids", 0], "not_collected_by_party"]}
 }

@@ -5,6 +5,7 @@
 package ethiq.rules.data_source
 
 import data.ethiq.lib.data_sources
+import data.ethiq.lib.ttpa
 
 # METADATA
 # title: Art. 6 legal basis
@@ -150,8 +151,10 @@ deny contains finding if {
 # title: De-identified and grouped at the vendor
 # description: >-
 #   Data a vendor supplies or collects must be de-identified and grouped at the vendor: aggregated or
-#   anonymous, with no cell smaller than the context's k_min_vendor_aggregate. Whether a vendor holds the
-#   data must be stated: vendor_id null for a party-internal source.
+#   anonymous, with no cell smaller than the context's k_min_vendor_aggregate. The source's cells are no
+#   bigger than its vendor's: a vendor whose data_handling.k_min is below the minimum fails the source too,
+#   and a vendor's k_min at or above it answers a source that gives none. Whether a vendor holds the data
+#   must be stated: vendor_id null for a party-internal source.
 # custom:
 #   id: DAT-004
 #   severity: block
@@ -159,8 +162,10 @@ deny contains finding if {
 #   description_sv: >-
 #     Uppgifter som en leverantör levererar eller samlar in ska vara avidentifierade och grupperade hos
 #     leverantören: aggregerade eller anonyma, utan någon cell som är mindre än kontextens
-#     k_min_vendor_aggregate. Det måste framgå om en leverantör hanterar uppgifterna: vendor_id null för en
-#     källa som bara partiet hanterar.
+#     k_min_vendor_aggregate. Källans celler är inte större än leverantörens: en leverantör vars
+#     data_handling.k_min ligger under minimigränsen underkänner också källan, och en leverantörs k_min på
+#     eller över gränsen besvarar en källa som inte anger någon. Det måste framgå om en leverantör hanterar
+#     uppgifterna: vendor_id null för en källa som bara partiet hanterar.
 #   sources:
 #     - seed: S13
 #   effective_from: "2018-03-22"
@@ -184,6 +189,9 @@ deny contains finding if {
 #     k_min_below:
 #       en: "The smallest cell of the vendor's data holds {k_min} people, below the minimum of {threshold}."
 #       sv: "Den minsta cellen i leverantörens data innehåller {k_min} personer, under minimigränsen {threshold}."
+#     vendor_k_min_below:
+#       en: "The vendor {vendor} delivers cells of {k_min} people (data_handling.k_min), below the minimum of {threshold}."
+#       sv: "Leverantören {vendor} levererar celler med {k_min} personer (data_handling.k_min), under minimigränsen {threshold}."
 #     k_min_unknown:
 #       en: "The vendor's data is declared aggregated or anonymous but its smallest cell size (k_min) is missing."
 #       sv: "Leverantörens data anges vara aggregerad eller anonym men uppgift om minsta cellstorlek (k_min) saknas."
@@ -551,6 +559,118 @@ warn contains finding if {
 warn contains finding if {
 	some finding in _warn_reasons("DAT-012")
 }
+
+# METADATA
+# title: TTPA explicit, separate consent
+# description: >-
+#   Personal data used to target political ads needs the data subject's explicit consent, given separately
+#   for political advertising: legal_basis.consent.explicit and .separate_for_political_advertising must both
+#   be true; false fails, missing or "unknown" needs a human check. It applies to a source declared for
+#   political advertising (purposes), or reached by a political audience, ad or campaign (input.dependents).
+#   A source reached only by documents whose political status is unknown needs one human check, and only
+#   when its consent would not pass. Only personal data is in scope: an aggregate or anonymous source is not,
+#   unless it is bound to an ad platform (a list, a pixel, engagement, a seed, the platform's taxonomy), which
+#   delivers the ads to individuals. Decision: the catalog asks whether the source reaches a political ad;
+#   a vendor's aggregate that no platform matches to people is not targeting with personal data.
+# custom:
+#   id: DAT-013
+#   severity: block
+#   title_sv: TTPA uttryckligt, separat samtycke
+#   description_sv: >-
+#     Personuppgifter som används för att rikta politiska annonser kräver den registrerades uttryckliga
+#     samtycke, lämnat separat för politisk reklam: legal_basis.consent.explicit och
+#     .separate_for_political_advertising måste båda vara true; false underkänns, saknas värdet eller är det
+#     "unknown" krävs en manuell kontroll. Regeln gäller en källa som är avsedd för politisk reklam
+#     (purposes), eller som nås av en politisk målgrupp, annons eller kampanj (input.dependents). En källa
+#     som bara nås av dokument där det är okänt om de är politiska kräver en manuell kontroll, och bara när
+#     dess samtycke inte skulle räcka. Bara personuppgifter omfattas: en aggregerad eller anonym källa gör det
+#     inte, om den inte är kopplad till en annonsplattform (en lista, en pixel, engagemang, ett urval för
+#     lookalikes, plattformens egen taxonomi), som levererar annonserna till enskilda personer. Beslut:
+#     katalogen frågar om källan når en politisk annons; en leverantörs aggregat som ingen plattform matchar
+#     mot personer är ingen målgruppsinriktning med personuppgifter.
+#   sources:
+#     - regulation: TTPA Art. 18(1)(b)
+#       note: "Targeting and ad-delivery techniques involving personal data are allowed only where the data subject has given explicit consent, separately for the purpose of political advertising (Reg. (EU) 2024/900)."
+#   verification: "TTPA Art. 18: the substance is from secondary sources [S]; the wording and point letters are from memory [M]."
+#   remediation:
+#     en: Collect a separate, explicit opt-in for political advertising, with an easy withdrawal, and record it in legal_basis.consent.
+#     sv: Samla in ett separat, uttryckligt samtycke till politisk reklam, med enkel återkallelse, och registrera det i legal_basis.consent.
+#   messages:
+#     explicit_fail:
+#       en: "The consent relied on is not explicit (legal_basis.consent.explicit is false)."
+#       sv: "Samtycket som åberopas är inte uttryckligt (legal_basis.consent.explicit är false)."
+#     explicit_needs_review:
+#       en: "The source does not say whether the consent is explicit (legal_basis.consent.explicit)."
+#       sv: "Källan anger inte om samtycket är uttryckligt (legal_basis.consent.explicit)."
+#     separate_for_political_advertising_fail:
+#       en: "The consent was not given separately for political advertising (legal_basis.consent.separate_for_political_advertising is false)."
+#       sv: "Samtycket lämnades inte separat för politisk reklam (legal_basis.consent.separate_for_political_advertising är false)."
+#     separate_for_political_advertising_needs_review:
+#       en: "The source does not say whether the consent was given separately for political advertising (legal_basis.consent.separate_for_political_advertising)."
+#       sv: "Källan anger inte om samtycket lämnades separat för politisk reklam (legal_basis.consent.separate_for_political_advertising)."
+#     dependents_unknown:
+#       en: "The source is not declared for political advertising, but {dependents} reach it without saying whether they are political, and its consent would not pass."
+#       sv: "Källan är inte avsedd för politisk reklam, men {dependents} når den utan att ange om de är politiska, och dess samtycke skulle inte räcka."
+#   effective_from: "2025-10-10"
+deny contains finding if {
+	some finding in ttpa.dat013(input.document, _dependents)
+}
+
+# METADATA
+# title: TTPA data collected by the party from the data subject
+# description: >-
+#   Personal data used to target political ads must have been collected by the party itself from the person
+#   it is about: collection.collected_by must be "party" and collected_from_data_subject true. A vendor as
+#   collector, or data not collected from the person, fails; an unknown collector or an unknown origin
+#   needs a human check. Platform-native data (the platform's interests) is collected by the platform: it
+#   needs a human check unless counsel's interpretation ttpa_18_1_a_platform_native_interests is
+#   allowed_with_memo. The scope is DAT-013's.
+# custom:
+#   id: DAT-014
+#   severity: block
+#   title_sv: TTPA uppgifter som partiet har samlat in från den registrerade
+#   description_sv: >-
+#     Personuppgifter som används för att rikta politiska annonser måste ha samlats in av partiet självt från
+#     den person uppgifterna gäller: collection.collected_by måste vara "party" och
+#     collected_from_data_subject true. En leverantör som insamlare, eller uppgifter som inte har samlats in
+#     från personen, underkänns; en okänd insamlare eller ett okänt ursprung kräver en manuell kontroll.
+#     Plattformsegna uppgifter (plattformens intressen) samlas in av plattformen: de kräver en manuell
+#     kontroll om inte juristernas tolkning ttpa_18_1_a_platform_native_interests är allowed_with_memo.
+#     Omfattningen är densamma som för DAT-013.
+#   sources:
+#     - regulation: TTPA Art. 18(1)(a)
+#       note: "Targeting and ad-delivery techniques involving personal data are allowed only where the controller collected the personal data from the data subject (Reg. (EU) 2024/900)."
+#     - seed: S15
+#   verification: "TTPA Art. 18: the substance is from secondary sources [S]; the wording and point letters are from memory [M]. Whether platform-native interests satisfy Art. 18(1)(a) is an open question [U]."
+#   remediation:
+#     en: Use only data the party collected itself from the people concerned, with their opt-in; drop bought, vendor-collected or platform-inferred data from political targeting.
+#     sv: Använd bara uppgifter som partiet självt har samlat in från de berörda personerna, med deras samtycke; använd inte köpta, leverantörsinsamlade eller plattformshärledda uppgifter för politisk målgruppsinriktning.
+#   messages:
+#     collected_by_other:
+#       en: "The data was collected by {collector}, not by the party."
+#       sv: "Uppgifterna samlades in av {collector}, inte av partiet."
+#     not_from_subject:
+#       en: "The data was not collected from the people it is about (collection.collected_from_data_subject is false)."
+#       sv: "Uppgifterna samlades inte in från de personer de gäller (collection.collected_from_data_subject är false)."
+#     collector_unknown:
+#       en: "The source does not say who collected the data (collection.collected_by)."
+#       sv: "Källan anger inte vem som samlade in uppgifterna (collection.collected_by)."
+#     subject_unknown:
+#       en: "The source does not say whether the data was collected from the people it is about (collection.collected_from_data_subject)."
+#       sv: "Källan anger inte om uppgifterna samlades in från de personer de gäller (collection.collected_from_data_subject)."
+#     platform_native:
+#       en: "The data is the platform's own (origin platform_native), collected by the platform rather than the party; counsel has not decided that Art. 18(1)(a) allows it."
+#       sv: "Uppgifterna är plattformens egna (origin platform_native), insamlade av plattformen och inte av partiet; juristerna har inte beslutat att art. 18.1 a tillåter dem."
+#     dependents_unknown:
+#       en: "The source is not declared for political advertising, but {dependents} reach it without saying whether they are political, and its collection would not pass."
+#       sv: "Källan är inte avsedd för politisk reklam, men {dependents} når den utan att ange om de är politiska, och dess insamling skulle inte räcka."
+#   effective_from: "2025-10-10"
+deny contains finding if {
+	some finding in ttpa.dat014(input.document, _dependents)
+}
+
+# The documents that reach this source through references (the engine's input.dependents; absent: none).
+_dependents := ttpa.dependents_of(input)
 
 # The reasons for the judged source, computed once; each METADATA block above annotates the rule that emits
 # its own id.

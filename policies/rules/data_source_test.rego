@@ -23,7 +23,7 @@ _clean := {
 	"inferred_special_categories": [],
 	"identifiability": "aggregated",
 	"k_min": 500,
-	"legal_basis": {"art6": "a", "art9": "none"},
+	"legal_basis": {"art6": "a", "art9": "none", "consent": {"explicit": true, "separate_for_political_advertising": true}},
 	"purposes": ["political_advertising"],
 	"contains_minors": "no",
 	"lineage": {"derived_from": [], "transformations": ["aggregate"]},
@@ -329,4 +329,55 @@ test_dat_005_findings_are_complete if {
 		object.keys(f) == {"rule", "status", "path", "message", "params"}
 		f.params == {"method": "quiz_app"}
 	}
+}
+
+# --- DAT-013, DAT-014: wiring, and the dependents route (conditions: ethiq.lib.ttpa_test) ------------------
+
+_deny_dependents(ds, dependents) := findings if {
+	run := object.union(_input(ds, _mail_vendor), {"dependents": dependents})
+	findings := data_source.deny with input as run with data.ethiq.context as _context
+}
+
+# Personal data (Art. 18 does not reach aggregates): the clean source, but pseudonymous.
+_personal := object.union(_clean, {"identifiability": "pseudonymous"})
+
+_newsletter_only := object.union(object.remove(_personal, ["purposes"]), {"purposes": ["newsletter"]})
+
+_no_consent(ds) := object.union(object.remove(ds, ["legal_basis"]), {"legal_basis": {"art6": "a", "art9": "none", "consent": {"explicit": false, "separate_for_political_advertising": true}}})
+
+test_dat_013_dat_014_vendor_aggregate_is_not_personal_data if {
+	ds := _no_consent(object.union(_clean, {"collection": {"collected_by": "ven_mail"}}))
+	_of(_deny(ds, _mail_vendor), "DAT-013") == set()
+	_of(_deny(ds, _mail_vendor), "DAT-014") == set()
+}
+
+test_dat_013_consent_not_explicit_is_a_deny if {
+	_of(_deny(_no_consent(_personal), _mail_vendor), "DAT-013") == {["fail", ["legal_basis", "consent", "explicit"], "explicit_fail"]}
+}
+
+test_dat_013_political_audience_dependent_is_in_scope if {
+	deps := [{"kind": "audience", "id": "aud_x", "relation": "custom_audience", "political": true}]
+	_of(_deny_dependents(_no_consent(_newsletter_only), deps), "DAT-013") == {["fail", ["legal_basis", "consent", "explicit"], "explicit_fail"]}
+	_of(_deny_dependents(_no_consent(_newsletter_only), []), "DAT-013") == set()
+	_of(_deny(_no_consent(_newsletter_only), _mail_vendor), "DAT-013") == set()
+}
+
+test_dat_013_unknown_dependent_is_one_review if {
+	deps := [
+		{"kind": "audience", "id": "aud_x", "relation": "custom_audience", "political": "unknown"},
+		{"kind": "ad", "id": "ad_x", "relation": "audience"},
+	]
+	_of(_deny_dependents(_no_consent(_newsletter_only), deps), "DAT-013") == {["needs_review", ["purposes"], "dependents_unknown"]}
+}
+
+test_dat_014_vendor_collector_is_a_deny if {
+	ds := object.union(_personal, {"collection": {"collected_by": "ven_mail"}})
+	_of(_deny(ds, _mail_vendor), "DAT-014") == {["fail", ["collection", "collected_by"], "collected_by_other"]}
+}
+
+test_dat_014_political_ad_dependent_is_in_scope if {
+	ds := object.union(_newsletter_only, {"collection": {"collected_from_data_subject": false}})
+	deps := [{"kind": "ad", "id": "ad_x", "relation": "audience", "political": true}]
+	_of(_deny_dependents(ds, deps), "DAT-014") == {["fail", ["collection", "collected_from_data_subject"], "not_from_subject"]}
+	_of(_deny_dependents(ds, [object.union(deps[0], {"political": false})]), "DAT-014") == set()
 }
