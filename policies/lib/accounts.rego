@@ -580,9 +580,21 @@ _gain_params(gain) := {
 	"to_date": gain.to_date,
 	"from": gain.from,
 	"to": gain.to,
-	"pct": sprintf("%.1f", [gain.pct]),
+	"pct": one_decimal(gain.pct),
 	"threshold": spike_threshold,
 }
+
+# A number with one decimal, rounded half away from zero: "300.0", "54.5". Not sprintf("%.1f"), which prints
+# a whole number as "300" on regorus and "%!f(int64=300)" on OPA: the digits are computed.
+one_decimal(x) := sprintf("%s%d.%d", [_minus(x, tenths), whole, tenths - (whole * 10)]) if {
+	tenths := round(abs(x) * 10)
+	whole := floor(tenths / 10)
+}
+
+_minus(x, tenths) := "-" if {
+	x < 0
+	tenths > 0
+} else := ""
 
 _explained(acc, first, last) if {
 	some explanation in _array(facts.value(acc, "growth_explanations", null))
