@@ -1,0 +1,1 @@
+"""Evaluation of the policy set on a Rego engine."""
