@@ -100,8 +100,14 @@ class OpaPreparedEngine:
         except ImportError as err:
             raise PolicyLoadError(f"the OPA bindings are not installed ({INSTALL_HINT}): {err}") from None
         self.close()
-        engine = OpaEngine()
-        self._engine = engine
+        self._engine = OpaEngine()
+        try:
+            self._fill(self._engine, data)
+        except BaseException:
+            self.close()  # a half-loaded engine is never used, and its memory goes back now
+            raise
+
+    def _fill(self, engine: Any, data: Mapping[str, Any] | None) -> None:
         for path, text in self._modules:
             try:
                 engine.add_policy(path, text)
