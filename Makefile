@@ -1,12 +1,16 @@
 # Targets match CI: `make test` is what .ci/run runs.
 PYTHON ?= python3
 
-.PHONY: install test lint typecheck rego-test check
+.PHONY: install opa test lint typecheck rego-test check
 
 install:
 	$(PYTHON) -m pip install -e '.[dev]'
 
-test:
+# OPA itself, for the parity tests (tools/install_opa.py: pinned, hash-checked, idempotent).
+opa:
+	$(PYTHON) tools/install_opa.py
+
+test: opa
 	$(PYTHON) -m pytest
 
 rego-test:

@@ -282,7 +282,7 @@ _acc003_fails(acc, env) := {r |
 	count({p | some p in places; p in profile_places}) == 0
 	r := reason("ACC-003", "fail", _places, "outside_profile", {"places": _places_text(places)})
 } | {r |
-	_disclosed(acc)
+	_affiliation_disclosed(acc)
 	text := facts.value(acc, _text, null)
 	_present_text(text)
 	indexed(env, text)
@@ -301,9 +301,9 @@ _places_text(places) := concat(", ", [sprintf("%v", [p]) | some p in places]) if
 _places_text(places) := "nowhere" if count(places) == 0
 
 # Stated in the profile: the flag says so, or, when the flag is unknown, a place in the profile is named.
-_disclosed(acc) if facts.is_true(acc, _in_profile)
+_affiliation_disclosed(acc) if facts.is_true(acc, _in_profile)
 
-_disclosed(acc) if {
+_affiliation_disclosed(acc) if {
 	facts.is_unknown(acc, _in_profile)
 	some p in facts.value(acc, _places, [])
 	p in profile_places
@@ -311,16 +311,16 @@ _disclosed(acc) if {
 
 _acc003_reviews(acc, env) := {r |
 	facts.is_unknown(acc, _in_profile)
-	not _disclosed(acc)
+	not _affiliation_disclosed(acc)
 	r := reason("ACC-003", "needs_review", _in_profile, "disclosure_unknown", {})
 } | {r |
 	# The disclosing text is not given: the bio, which is the profile, may show it instead.
-	_disclosed(acc)
+	_affiliation_disclosed(acc)
 	not _present_text(facts.value(acc, _text, null))
 	not names_affiliation(env, facts.value(acc, "bio_text", null))
 	r := reason("ACC-003", "needs_review", _text, "text_missing", {})
 } | {r |
-	_disclosed(acc)
+	_affiliation_disclosed(acc)
 	text := facts.value(acc, _text, null)
 	_present_text(text)
 	not indexed(env, text)
@@ -611,9 +611,21 @@ _gain_params(gain) := {
 	"to_date": gain.to_date,
 	"from": gain.from,
 	"to": gain.to,
-	"pct": sprintf("%.1f", [gain.pct]),
+	"pct": one_decimal(gain.pct),
 	"threshold": spike_threshold,
 }
+
+# A number with one decimal, rounded half away from zero: "300.0", "54.5". Not sprintf("%.1f"), which prints
+# a whole number as "300" on regorus and "%!f(int64=300)" on OPA: the digits are computed.
+one_decimal(x) := sprintf("%s%d.%d", [_minus(x, tenths), whole, tenths - (whole * 10)]) if {
+	tenths := round(abs(x) * 10)
+	whole := floor(tenths / 10)
+}
+
+_minus(x, tenths) := "-" if {
+	x < 0
+	tenths > 0
+} else := ""
 
 _explained(acc, first, last) if {
 	some explanation in _array(facts.value(acc, "growth_explanations", null))

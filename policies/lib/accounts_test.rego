@@ -111,6 +111,16 @@ test_disclosure if {
 
 # --- ACC-007: day numbers ------------------------------------------------------------------------------
 
+test_one_decimal_prints_one_digit_after_the_point if {
+	accounts.one_decimal(300) == "300.0"
+	accounts.one_decimal(1100 / 3) == "366.7"
+	accounts.one_decimal(54.54) == "54.5"
+	accounts.one_decimal(2.25) == "2.3"
+	accounts.one_decimal(0.04) == "0.0"
+	accounts.one_decimal(-12.36) == "-12.4"
+	accounts.one_decimal(-0.04) == "0.0"
+}
+
 test_day_number_matches_the_calendar if {
 	accounts.day_number("1970-01-01") == 0
 	accounts.day_number("2000-03-01") == 11017

@@ -535,8 +535,15 @@ _day_ns := ((24 * 60) * 60) * 1000000000
 
 is_date(value) if regex.match(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`, value)
 
-# The schema accepts "18:00+02:00" without seconds; time.parse_rfc3339_ns does not.
-_rfc3339(value) := regex.replace(value, `^([0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2})([Zz+-].*)$`, "${1}:00${2}")
+# One spelling of a date-time, which time.parse_rfc3339_ns reads alike on every engine: the schema accepts
+# what RFC 3339 allows ("t" or a space for "T", "z" for "Z", and here no seconds: "18:00+02:00"); OPA's
+# parser takes only "T", "Z" and seconds, and regorus is more lenient. Upper case is safe: the pattern leaves
+# no other letter.
+_rfc3339(value) := regex.replace(
+	regex.replace(upper(value), `^([0-9]{4}-[0-9]{2}-[0-9]{2}) `, "${1}T"),
+	`^([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2})([Z+-].*)$`,
+	"${1}:00${2}",
+)
 
 _offset(value) := "Z" if {
 	is_date(value)
@@ -548,7 +555,7 @@ _offset(value) := "Z" if {
 # [first, last] instant (ns) of `value`, a date read in the offset of `other`.
 span(value, other) := [first, (first + _day_ns) - 1] if {
 	is_date(value)
-	first := time.parse_rfc3339_ns(concat("", [value, "T00:00:00", _offset(other)]))
+	first := time.parse_rfc3339_ns(_rfc3339(concat("", [value, "T00:00:00", _offset(other)])))
 } else := [t, t] if {
 	t := time.parse_rfc3339_ns(_rfc3339(value))
 }

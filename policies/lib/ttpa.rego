@@ -411,7 +411,7 @@ _window(ad, e) := {"id": e.id, "overlap": _overlap(ad, months_before(e.date, 3),
 
 # Days compared as written (a date-time by its own calendar day). An open end runs on; no start is unknown.
 _overlap(ad, from, to) := "unknown" if {
-	not accounts.day_number(_day(facts.value(ad, ["schedule", "start"], null)))
+	not is_day(facts.value(ad, ["schedule", "start"], null))
 } else := "no" if {
 	_day(ad.schedule.start) > to
 } else := "no" if {
@@ -421,6 +421,11 @@ _overlap(ad, from, to) := "unknown" if {
 } else := "yes"
 
 _day(value) := substring(value, 0, 10) if is_string(value)
+
+# A date or date-time whose day is a real calendar day. (`not is_day(v)` rather than `not
+# accounts.day_number(_day(v))`: OPA makes a negated expression undefined, not true, when a call nested in it
+# is undefined, and regorus does not; a named predicate means the same on both.)
+is_day(value) if accounts.day_number(_day(value))
 
 # The date `n` months before a YYYY-MM-DD date, clamped to the month's last day (31 May - 3 months is
 # 28 or 29 February).
@@ -463,13 +468,13 @@ data_scope(ds, dependents) := "yes" if {
 	d.political == true
 } else := "unknown" if {
 	some d in dependents
-	not d.political in {true, false}
+	not object.get(d, "political", "unknown") in {true, false}
 } else := "no"
 
 # The dependents of input.dependents whose political flag is unknown, as "kind id" for the message.
 _unknown_dependents(dependents) := concat(", ", sort({sprintf("%v %v", [object.get(d, "kind", "document"), object.get(d, "id", "?")]) |
 	some d in dependents
-	not d.political in {true, false}
+	not object.get(d, "political", "unknown") in {true, false}
 }))
 
 # Art. 18 is about targeting that processes personal data. A source bound to an ad platform (a customer
@@ -606,7 +611,7 @@ cmp001(campaign, related) := _for_targeting("CMP-001", campaign, related, _cmp00
 _cmp001(campaign, related) := {reason("CMP-001", "fail", _policy_url, "policy_missing", {})} if {
 	not facts.is_set_string(campaign, _policy_url)
 } else := {reason("CMP-001", "needs_review", _policy_published, "published_unknown", {})} if {
-	not accounts.day_number(_day(facts.value(campaign, _policy_published, null)))
+	not is_day(facts.value(campaign, _policy_published, null))
 } else := {reason("CMP-001", "fail", _policy_published, "published_late", {"published": campaign.ttpa.internal_policy_published_at, "start": min(starts)})} if {
 	starts := _political_starts(campaign, related)
 	count(starts) > 0
