@@ -190,6 +190,15 @@ def check(
     context: ContextOption = None,
     exclude: ExcludeOption = None,
     jobs: JobsOption = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Prove the policy set again instead of using the proof kept in the cache directory "
+            "(ETHIQ_CACHE_DIR, default: the user cache directory).",
+            rich_help_panel="Performance",
+        ),
+    ] = False,
 ) -> None:
     """Validate and judge documents: vendors, data sources, audiences, accounts, ads and campaigns.
 
@@ -211,7 +220,7 @@ def check(
         exclude=exclude,
         jobs=jobs,
     )
-    raise typer.Exit(run_check(flags, output or [], stdin_is_input="-" in (paths or [])))
+    raise typer.Exit(run_check(flags, output or [], stdin_is_input="-" in (paths or []), cache=not no_cache))
 
 
 baseline_app = typer.Typer(

@@ -29,7 +29,7 @@ def parse_outputs(values: Sequence[str]) -> list[tuple[str, Path]]:
     return outputs
 
 
-def run_check(flags: Mapping[str, Any], outputs: Sequence[str], *, stdin_is_input: bool) -> int:
+def run_check(flags: Mapping[str, Any], outputs: Sequence[str], *, stdin_is_input: bool, cache: bool = True) -> int:
     """Run a check with ``flags`` (None = not given, so the configuration decides) and render it."""
     from ethiq.engine import check, load_config
 
@@ -39,7 +39,7 @@ def run_check(flags: Mapping[str, Any], outputs: Sequence[str], *, stdin_is_inpu
             f"format must be one of {', '.join(FORMATS)}, not {config.format!r} ({config.origin('format')})"
         )
     targets = parse_outputs(outputs)
-    report = check(config=config, stdin_text=sys.stdin.read() if stdin_is_input else None)
+    report = check(config=config, stdin_text=sys.stdin.read() if stdin_is_input else None, cache=cache)
     render_all(report, config.format, targets)
     return int(report.exit_code)
 

@@ -26,11 +26,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal
-
-import pathspec
+from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import ConfigError
+
+if TYPE_CHECKING:
+    import pathspec
 
 __all__ = [
     "CONFIG_FILE",
@@ -118,6 +119,8 @@ class Config:
 
     @cached_property
     def _exclude_spec(self) -> pathspec.GitIgnoreSpec:
+        import pathspec  # only a run with exclude patterns needs it
+
         return pathspec.GitIgnoreSpec.from_lines(self.exclude)
 
     def excludes(self, path: str | Path) -> bool:

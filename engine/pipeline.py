@@ -25,11 +25,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from .cache import Cache
 from .config import Config, resolve_config, resolve_path
 from .errors import UsageError
 from .evaluate import engine_version, load_policy_set
 from .evaluate.parallel import RunOutcome, resolve_jobs, run_items, run_paths
 from .graph import PolicyContext, build_context, ledger_of
+from .graph.names import load_skeleton_table
 from .judge import Baseline, DocumentStages, WaiverSet, baseline_of, decide, load_baseline, load_waivers
 from .read import Document, Input, ReadProblem, as_inputs, iter_inputs
 from .report import Report
@@ -56,7 +58,9 @@ class Checker:
 
     ``policies``, ``context``, ``as_of`` and ``lang`` fix what the rules are and how they speak, so they
     belong to the checker; waivers, baseline, fail-on, exclude and jobs may change per :meth:`check` and
-    default to the checker's ``config``. A date is a :class:`datetime.date` or ISO text.
+    default to the checker's ``config``. A date is a :class:`datetime.date` or ISO text. ``cache``: keep the
+    proof of the policy set in the user's cache directory (``ETHIQ_CACHE_DIR``) or in the directory given,
+    so the next checker with the same policies skips it; ``False`` proves the set every time.
     """
 
     def __init__(
@@ -67,15 +71,18 @@ class Checker:
         as_of: str | dt.date | None = None,
         lang: str | None = None,
         config: Config | bool | None = None,
+        cache: bool | PathArg = True,
     ):
         options = {"policies": policies, "context": context, "as_of": as_of, "lang": lang}
         self.config: Config = resolve_config(config, options)
         self.lang: str = self.config.lang
         self.as_of: str = self.config.as_of or today()
+        store = None if cache is False else Cache(None if cache is True else cache)
+        load_skeleton_table(store)
         schemas = bundled_schemas()
         context_files = [str(path) for path in self.config.context]
         base_context = build_context(files=context_files, schemas=schemas)
-        self.policy_set = load_policy_set(self.config.policies, probe_data=base_context.rego_data())
+        self.policy_set = load_policy_set(self.config.policies, probe_data=base_context.rego_data(), cache=store)
         self.stages = DocumentStages(
             self.policy_set, base_context, context_files, as_of=self.as_of, lang=self.lang, schemas=schemas
         )
@@ -227,6 +234,7 @@ def check(
     jobs: int | str | None = None,
     config: Config | bool | None = None,
     stdin_text: str | None = None,
+    cache: bool | PathArg = True,
 ) -> Report:
     """Check documents in one call and return the decided report (for many calls, reuse a :class:`Checker`).
 
@@ -240,9 +248,10 @@ def check(
     policy directories), ``context`` (policy context files), ``waivers``, ``baseline``, ``fail_on``
     (``block``/``warn``/``info``), ``exclude`` (gitignore-style globs) and ``jobs`` mean what the CLI's
     flags of the same names mean. ``config=True`` reads ``ethiq.toml``, ``[tool.ethiq]`` and ``ETHIQ_*``
-    as the CLI does, under the arguments given; a :class:`Config` is used as it is, under them.
+    as the CLI does, under the arguments given; a :class:`Config` is used as it is, under them. ``cache``
+    as for :class:`Checker`.
     """
-    checker = Checker(policies=policies, context=context, as_of=as_of, lang=lang, config=config)
+    checker = Checker(policies=policies, context=context, as_of=as_of, lang=lang, config=config, cache=cache)
     return checker.check(
         inputs,
         texts=texts,

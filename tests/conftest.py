@@ -30,3 +30,11 @@ def checker():  # type: ignore[no-untyped-def]
     from ethiq import Checker
 
     return Checker(as_of=AS_OF)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The suite keeps its proofs in a directory of its own, never in the user's cache (subprocesses too)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ETHIQ_CACHE_DIR", str(tmp_path_factory.mktemp("ethiq-cache")))
+        yield

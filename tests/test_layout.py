@@ -24,6 +24,7 @@ ROOTS = {"ethiq": "ethiq", "engine": "ethiq.engine", "cli": "ethiq.cli"}
 # Engine stages in pipeline order: a module may import modules of its own rank or lower, never higher.
 STAGE_RANK = {
     "ethiq.engine.errors": 0,
+    "ethiq.engine.cache": 0,  # a leaf every stage may keep computed values in
     "ethiq.engine.report": 1,
     "ethiq.engine.read": 2,
     "ethiq.engine.validate": 3,

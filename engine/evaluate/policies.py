@@ -8,7 +8,10 @@ kind, and incomplete or contradictory metadata. Each is a :class:`PolicyLoadErro
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import re
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -18,10 +21,11 @@ from typing import Any
 
 import yaml
 
+from ..cache import Cache, cache_key
 from ..errors import EvaluationError, PolicyLoadError
 from ..report import RuleMeta, RuleSource
 from ..validate import JUDGED_KINDS
-from .evaluator import PreparedEngine
+from .evaluator import PreparedEngine, engine_version
 
 RULES_PREFIX = "ethiq.rules."
 ALL_KINDS_PACKAGE = "all"
@@ -32,6 +36,9 @@ LANGUAGES = ("en", "sv")
 _PACKAGE = re.compile(r"^package\s+([A-Za-z_][\w.]*)", re.MULTILINE)
 _HEAD = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)")
 _SEED_ID = re.compile(r"^(S\d{2}|P\d)$")
+# libyaml's safe loader parses the METADATA blocks about ten times faster than PyYAML's pure-Python one
+# (measured: most of a cold start); the same safe constructors, so the same values.
+_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +66,7 @@ def load_seed() -> dict[str, dict[str, str]]:
     """Seed sentences by id: ``{"S15": {"sv": ..., "en": ...}}``."""
     path = bundled_policy_dir() / "data" / "seed.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except (OSError, yaml.YAMLError) as err:
         raise PolicyLoadError(f"the seed text is unreadable: {err}", file=str(path)) from err
     sentences = data.get("sentences", data) if isinstance(data, dict) else None
@@ -107,7 +114,7 @@ def parse_metadata(module: Module, seed: Mapping[str, Mapping[str, str]]) -> lis
         if head is None:
             raise PolicyLoadError("a METADATA block must stand directly above a rule", file=module.path, line=start)
         try:
-            raw = yaml.safe_load("\n".join(block)) or {}
+            raw = yaml.load("\n".join(block), Loader=_YAML_LOADER) or {}
         except yaml.YAMLError as err:
             mark = getattr(err, "problem_mark", None)
             line = start + 1 + (mark.line if mark else 0)
@@ -219,9 +226,90 @@ def load_policy_set(
     *,
     probe_data: Mapping[str, Any] | None = None,
     include_tests: bool = False,
+    cache: Cache | None = None,
 ) -> PolicySet:
-    """Load the bundled library plus ``directories`` and prove the whole set works before judging anything."""
+    """Load the bundled library plus ``directories`` and prove the whole set works before judging anything.
+
+    With ``cache``, a set proven before under the same key (policy files, seed text, probe data, ethiq and
+    engine versions) is taken from it instead of proven again (:mod:`ethiq.engine.cache`). Only a set whose
+    proof passed is stored; an entry that does not read back whole is proven again.
+    """
     modules = discover_modules([Path(d) for d in directories], include_tests=include_tests)
+    if cache is None:
+        return _prove(modules, probe_data)
+    key = _proof_key(modules, probe_data, include_tests)
+    proven = _proof_from_json(cache.load(PROOF_NAMESPACE, key), modules)
+    if proven is not None:
+        return proven
+    policy_set = _prove(modules, probe_data)
+    cache.store(PROOF_NAMESPACE, key, _proof_to_json(policy_set))
+    return policy_set
+
+
+PROOF_NAMESPACE = "proof"
+#: The engine's modules a proof's outcome and its cached form depend on (relative to the engine package).
+_PROOF_SOURCES = (
+    "evaluate/policies.py",
+    "evaluate/evaluator.py",
+    "validate/schema.py",
+    "report.py",
+    "cache.py",
+)
+
+
+def _proof_to_json(policy_set: PolicySet) -> dict[str, Any]:
+    return {
+        "rules": {rule_id: dataclasses.asdict(meta) for rule_id, meta in policy_set.rules.items()},
+        "entry_points": policy_set.entry_points,
+    }
+
+
+def _proof_from_json(value: Any, modules: list[Module]) -> PolicySet | None:
+    """The policy set a cached proof describes, or None when it does not read back as one."""
+    if not isinstance(value, dict):
+        return None
+    try:
+        rules = {}
+        for rule_id, raw in value["rules"].items():
+            fields = dict(raw)
+            fields["severities"] = tuple(fields["severities"])
+            fields["kinds"] = tuple(fields["kinds"])
+            fields["sources"] = tuple(RuleSource(**source) for source in fields["sources"])
+            meta = rules[rule_id] = RuleMeta(**fields)
+            if meta.id != rule_id or not meta.severities or any(s not in SEVERITIES for s in meta.severities):
+                return None
+        entry_points = {str(kind): [str(point) for point in points] for kind, points in value["entry_points"].items()}
+    except (KeyError, TypeError, AttributeError, ValueError):
+        return None
+    if set(entry_points) != set(JUDGED_KINDS):
+        return None
+    return PolicySet(modules=modules, rules=rules, entry_points=entry_points)
+
+
+def _proof_key(modules: Sequence[Module], probe_data: Mapping[str, Any] | None, include_tests: bool) -> str:
+    """What a proof depends on, hashed: every module (path, origin, text), the seed, the probe data, versions.
+
+    ethiq's version is the source of the modules that read, prove and describe a policy set, so that a
+    development install whose code changed under the same version number does not reuse an old proof.
+    """
+    seed_path = bundled_policy_dir() / "data" / "seed.yaml"
+    engine_dir = Path(__file__).resolve().parent.parent
+    parts: list[tuple[str, str | bytes]] = [
+        *((f"ethiq/{name}", (engine_dir / name).read_bytes()) for name in _PROOF_SOURCES),
+        ("engine", engine_version()),
+        ("python", sys.version),
+        ("yaml", f"{yaml.__version__} libyaml={getattr(yaml, '__with_libyaml__', False)}"),
+        ("include_tests", str(include_tests)),
+        ("seed", seed_path.read_bytes()),
+        ("probe_data", json.dumps(probe_data or {}, sort_keys=True, ensure_ascii=False, default=str)),
+    ]
+    for module in modules:
+        parts += [("module", module.path), ("bundled", str(module.bundled)), ("text", module.text)]
+    return cache_key(parts)
+
+
+def _prove(modules: list[Module], probe_data: Mapping[str, Any] | None) -> PolicySet:
+    """Read the metadata of ``modules``, find the entry points, and probe and compile the whole set."""
     seed = load_seed()
     rules: dict[str, RuleMeta] = {}
     set_rules: dict[str, set[str]] = {}

@@ -34,15 +34,17 @@ and why plain ``token_set_ratio`` is not it.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Final, TypedDict
 
-from confusable_homoglyphs import confusables
 from rapidfuzz import fuzz, process
 
+from ..cache import Cache, cache_key
 from ..errors import ContextError
 
 __all__ = [
@@ -104,9 +106,50 @@ def _drop_marks(text: str) -> str:
     return "".join(char for char in decomposed if unicodedata.category(char) not in ("Mn", "Me"))
 
 
-@functools.cache
+SKELETON_NAMESPACE = "skeleton"
+_TABLES: dict[str, dict[int, str]] = {}  # the table once built or loaded, for the life of the process
+
+
 def _skeleton_table() -> dict[int, str]:
-    """Build the ``str.translate`` table of step 2 and 3 once, from Unicode and the package's data.
+    """The ``str.translate`` table of step 2 and 3, built once per process (or taken from the cache)."""
+    table = _TABLES.get(SKELETON_NAMESPACE)
+    if table is None:
+        table = _TABLES[SKELETON_NAMESPACE] = _build_skeleton_table()
+    return table
+
+
+def load_skeleton_table(cache: Cache | None) -> None:
+    """Take the table from ``cache``, or build it and keep it there; without a cache it is built on first use.
+
+    Building it reads the Unicode names of the Latin blocks and the confusables data (about a third of a
+    cold start), and it depends only on this module, Python's Unicode version and that data, which make
+    its key.
+    """
+    if cache is None or SKELETON_NAMESPACE in _TABLES:
+        return
+    spec = importlib.util.find_spec("confusable_homoglyphs")
+    origin = spec.origin if spec is not None else None
+    if origin is None:
+        return
+    key = cache_key(
+        [
+            ("names", Path(__file__).read_bytes()),
+            ("unicode", unicodedata.unidata_version),
+            ("confusables", (Path(origin).parent / "confusables.json").read_bytes()),
+        ]
+    )
+    value = cache.load(SKELETON_NAMESPACE, key)
+    if isinstance(value, dict) and all(
+        isinstance(code, str) and code.isdigit() and isinstance(text, str) for code, text in value.items()
+    ):
+        _TABLES[SKELETON_NAMESPACE] = {int(code): text for code, text in value.items()}
+        return
+    table = _TABLES[SKELETON_NAMESPACE] = _build_skeleton_table()
+    cache.store(SKELETON_NAMESPACE, key, {str(code): text for code, text in table.items()})
+
+
+def _build_skeleton_table() -> dict[int, str]:
+    """Build the ``str.translate`` table of step 2 and 3 from Unicode and the package's data.
 
     Only letters, digits and marks are mapped: a symbol such as DIVIDES (U+2223) or MULTIPLICATION SIGN
     (U+00D7) separates words as punctuation does, even though UTS #39 finds it confusable with "l" or "x".
@@ -121,6 +164,8 @@ def _skeleton_table() -> dict[int, str]:
     # The package's table maps each character to its homoglyphs; for a non-ASCII character confusable
     # with ASCII, that list holds exactly its prototype (checked: no character has two ASCII ones).
     # Prototypes with a mark ("o̸" for "ø", "n̩" for "η") count as their base letter.
+    from confusable_homoglyphs import confusables  # imported only when the table is built
+
     data: Mapping[str, list[Mapping[str, str]]] = confusables.confusables_data
     for char, homoglyphs in data.items():
         if len(char) != 1 or char.isascii() or unicodedata.category(char)[0] not in "LNM":

@@ -30,10 +30,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
-
-import pathspec
-from jsonschema import Draft7Validator
+from typing import TYPE_CHECKING, Any
 
 from ..errors import DocumentReadError, InputError, PolicyLoadError
 from ..read import Document, parse_documents
@@ -41,8 +38,12 @@ from ..read.formats import JSON_SUFFIXES, YAML_SUFFIXES
 from ..report import Finding, Problem, ProblemKind, Report, Status, is_file_name, json_path
 
 # The documents' error model, so a waiver file's violations read like a document's.
-from ..validate.schema import FORMAT_CHECKER, path_sort_key, violations_of
+from ..validate.schema import format_checker, path_sort_key, violations_of
 from .findings import reverdict
+
+if TYPE_CHECKING:
+    import pathspec
+    from jsonschema import Draft7Validator
 
 __all__ = [
     "DEFAULT_WAIVERS_FILE",
@@ -184,9 +185,11 @@ def waivers_schema() -> dict[str, Any]:
 
 @cache
 def _validator() -> Draft7Validator:
+    from jsonschema import Draft7Validator  # only a run with waivers needs it
+
     schema = waivers_schema()
     Draft7Validator.check_schema(schema)
-    return Draft7Validator(schema, format_checker=FORMAT_CHECKER)
+    return Draft7Validator(schema, format_checker=format_checker())
 
 
 def load_waivers(path: str | Path) -> WaiverSet:
@@ -299,6 +302,8 @@ def _strings(value: str | Sequence[str]) -> tuple[str, ...]:
 
 @cache
 def _files_spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
+    import pathspec  # only a run with waivers needs it
+
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 

@@ -14,7 +14,7 @@ from contextlib import suppress
 from functools import cache
 from typing import Any
 
-from .schema import FORMAT_CHECKER, KINDS, SchemaSet, SchemaViolation, load_schema
+from .schema import KINDS, SchemaSet, SchemaViolation, conforms, load_schema
 
 
 @cache
@@ -169,7 +169,6 @@ def _keyword(key: str, value: Any) -> Accept:
         search = re.compile(value).search
         return lambda v: not isinstance(v, str) or search(v) is not None
     if key == "format":
-        conforms = FORMAT_CHECKER.conforms
         return lambda v: conforms(v, value)
     if key in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         bound = value

@@ -11,14 +11,15 @@ import datetime as dt
 import difflib
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft7Validator, FormatChecker
-from jsonschema.exceptions import ValidationError, best_match
+if TYPE_CHECKING:  # jsonschema is imported when a document needs it: most are accepted by the fast path
+    from jsonschema import Draft7Validator, FormatChecker
+    from jsonschema.exceptions import ValidationError
 
 from ..errors import PolicyLoadError, UsageError
 from ..report import json_path
@@ -29,10 +30,7 @@ JUDGED_KINDS: tuple[str, ...] = KINDS[1:]
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})$")
 
-FORMAT_CHECKER = FormatChecker(formats=())
 
-
-@FORMAT_CHECKER.checks("date", raises=ValueError)
 def _is_date(value: object) -> bool:
     if not isinstance(value, str):
         return True
@@ -42,7 +40,6 @@ def _is_date(value: object) -> bool:
     return True
 
 
-@FORMAT_CHECKER.checks("date-time", raises=ValueError)
 def _is_date_time(value: object) -> bool:
     if not isinstance(value, str):
         return True
@@ -50,6 +47,38 @@ def _is_date_time(value: object) -> bool:
         raise ValueError("not an RFC 3339 date-time with an offset (2025-10-06T18:00:00+02:00)")
     dt.datetime.fromisoformat(value.replace("z", "Z").replace("Z", "+00:00"))
     return True
+
+
+#: The formats ethiq's schemas use, each a check that raises ValueError (with the reason) for a bad value.
+FORMATS: dict[str, Callable[[object], bool]] = {"date": _is_date, "date-time": _is_date_time}
+
+
+def conforms(value: object, format: str) -> bool:
+    """Whether ``value`` conforms to ``format``, as :func:`format_checker` would say (unknown formats do)."""
+    check = FORMATS.get(format)
+    if check is None:
+        return True
+    try:
+        return bool(check(value))
+    except ValueError:
+        return False
+
+
+@cache
+def format_checker() -> FormatChecker:
+    """jsonschema's checker for :data:`FORMATS` only (its own checks differ from what the schemas mean)."""
+    from jsonschema import FormatChecker
+
+    checker = FormatChecker(formats=())
+    for name, check in FORMATS.items():
+        checker.checks(name, raises=ValueError)(check)
+    return checker
+
+
+def __getattr__(name: str) -> Any:
+    if name == "FORMAT_CHECKER":  # built on first use, so importing this module does not import jsonschema
+        return format_checker()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +112,18 @@ class SchemaSet:
 
     def __init__(self, schemas: Mapping[str, Mapping[str, Any]] | None = None):
         self._schemas = dict(schemas) if schemas is not None else {kind: load_schema(kind) for kind in KINDS}
+        # Built on first use: checking a schema and building its validator costs more than a small run.
         self._validators: dict[str, Draft7Validator] = {}
-        for kind, schema in self._schemas.items():
+
+    def _validator(self, kind: str) -> Draft7Validator:
+        validator = self._validators.get(kind)
+        if validator is None:
+            from jsonschema import Draft7Validator
+
+            schema = self._schemas[kind]
             Draft7Validator.check_schema(schema)
-            self._validators[kind] = Draft7Validator(schema, format_checker=FORMAT_CHECKER)
+            validator = self._validators[kind] = Draft7Validator(schema, format_checker=format_checker())
+        return validator
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -100,14 +137,14 @@ class SchemaSet:
         kind = data.get("kind")
         if kind is None:
             return [SchemaViolation((), "missing 'kind': every document declares what it describes", "required")]
-        if not isinstance(kind, str) or kind not in self._validators:
-            hint = _hint(str(kind), self._validators)
+        if not isinstance(kind, str) or kind not in self._schemas:
+            hint = _hint(str(kind), self._schemas)
             return [
                 SchemaViolation(
-                    ("kind",), f"unknown kind {kind!r}{hint}; expected one of: {', '.join(self._validators)}", "enum"
+                    ("kind",), f"unknown kind {kind!r}{hint}; expected one of: {', '.join(self._schemas)}", "enum"
                 )
             ]
-        validator = self._validators[kind]
+        validator = self._validator(kind)
         violations = [v for error in validator.iter_errors(data) for v in violations_of(error)]
         return sorted(violations, key=lambda v: (path_sort_key(v.path), v.message))
 
@@ -128,6 +165,8 @@ def violations_of(error: ValidationError) -> Iterator[SchemaViolation]:
             yield SchemaViolation((*path, key), f"unknown field {key!r}{_hint(key, known)}", "additionalProperties")
         return
     if error.validator in ("anyOf", "oneOf") and error.context:
+        from jsonschema.exceptions import best_match
+
         deepest = best_match(error.context)
         yield SchemaViolation(tuple(deepest.absolute_path), deepest.message, str(deepest.validator))
         return
