@@ -418,17 +418,23 @@ def init(
     raise typer.Exit(run_init(directory, party=party, force=force))
 
 
+#: The exit code of a run interrupted by Ctrl-C (128 + SIGINT), as shells report it.
+INTERRUPTED = 130
+
+
 def main() -> None:
     """Console entry point: run the app and map every failure to its exit code."""
     from ethiq.engine.errors import EthiqError
 
     try:
         code = app(standalone_mode=False)
+    except KeyboardInterrupt:  # outside a command; inside one, typer turns it into exit code 130
+        code = INTERRUPTED
     except EthiqError as err:
         typer.echo(f"ethiq: error: {err}", err=True)
         sys.exit(err.exit_code)
     except typer.Abort:
-        sys.exit(130)
+        code = INTERRUPTED
     except typer.exceptions.TyperException as err:  # usage: unknown option, missing argument, bad choice
         show = getattr(err, "show", None)
         if callable(show):
@@ -436,4 +442,7 @@ def main() -> None:
         else:
             typer.echo(f"ethiq: error: {err}", err=True)
         sys.exit(int(getattr(err, "exit_code", 2)))
+    if code == INTERRUPTED:
+        # One line, whatever was running: the workers ignore Ctrl-C and were stopped by the engine.
+        typer.echo("ethiq: interrupted", err=True)
     sys.exit(code if isinstance(code, int) else 0)

@@ -32,6 +32,7 @@ from __future__ import annotations
 import marshal
 import os
 import pickle
+import signal
 import sys
 import tempfile
 from abc import ABC, abstractmethod
@@ -109,7 +110,7 @@ def resolve_jobs(jobs: int | str | None) -> int:
         return 1
     if isinstance(jobs, str):
         if jobs.strip().lower() == "auto":
-            return os.cpu_count() or 1
+            return available_cpus()
         try:
             jobs = int(jobs)
         except ValueError:
@@ -117,6 +118,14 @@ def resolve_jobs(jobs: int | str | None) -> int:
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise UsageError(f"--jobs must be a positive integer or 'auto', not {jobs!r}")
     return jobs
+
+
+def available_cpus() -> int:
+    """The CPUs this process may run on (its affinity, as a container or ``taskset`` limits it), at least 1."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # not on Linux: every CPU of the machine
+        return os.cpu_count() or 1
 
 
 # --- units and chunks ----------------------------------------------------------------------------------------
@@ -373,6 +382,7 @@ class _Process:
 
 
 def _init_worker(state_path: str) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # as the process was started (see .processes): the parent handles it
     try:
         with open(state_path, "rb") as file:
             state: StagesState = pickle.load(file)
@@ -420,6 +430,9 @@ class _Executor(ABC, Generic[T, R]):
     def close(self) -> None:
         """Stop the workers, if any."""
 
+    def abort(self) -> None:
+        """Stop the workers at once, if any (an interrupted run)."""
+
 
 class _InProcess(_Executor[T, R]):
     def __init__(self) -> None:
@@ -462,10 +475,11 @@ class _Pool(_Executor[T, R]):
         # Imported here: a run in one process (and its cold start) needs none of multiprocessing.
         from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool
-        from multiprocessing import get_context
+
+        from .processes import QuietSpawnContext
 
         pool = ProcessPoolExecutor(
-            max_workers=workers, mp_context=get_context("spawn"), initializer=_init_worker, initargs=(self._state_path,)
+            max_workers=workers, mp_context=QuietSpawnContext(), initializer=_init_worker, initargs=(self._state_path,)
         )
         try:
             error = pool.submit(_ping).result()
@@ -484,6 +498,16 @@ class _Pool(_Executor[T, R]):
         for pool in (self._main, self._solo):
             if pool is not None:
                 pool.shutdown(wait=True, cancel_futures=True)
+        self._main = self._solo = None
+
+    def abort(self) -> None:
+        """Stop the workers now, mid-task: the run was interrupted and nothing waits for their results."""
+        from .processes import stop_workers
+
+        for pool in (self._main, self._solo):
+            if pool is not None:
+                pool.shutdown(wait=False, cancel_futures=True)
+        stop_workers()
         self._main = self._solo = None
 
     def run(
@@ -631,6 +655,9 @@ class _PathRun:
             finally:
                 if self.worker is not None:
                     self.worker.close_run(run_path)
+        except BaseException:  # Ctrl-C above all: the workers ignore it (see .processes), so stop them here
+            executor.abort()
+            raise
         finally:
             executor.close()
         return RunOutcome(self.ledger.finish(), context)
