@@ -190,6 +190,16 @@ def check(
     context: ContextOption = None,
     exclude: ExcludeOption = None,
     jobs: JobsOption = None,
+    changed_since: Annotated[
+        str | None,
+        typer.Option(
+            "--changed-since",
+            metavar="REV",
+            help="Judge only the documents changed since the git revision REV and every document whose "
+            "references lead to one of them (read and schema problems of every file are still reported).",
+            rich_help_panel="Inputs",
+        ),
+    ] = None,
     no_cache: Annotated[
         bool,
         typer.Option(
@@ -220,7 +230,10 @@ def check(
         exclude=exclude,
         jobs=jobs,
     )
-    raise typer.Exit(run_check(flags, output or [], stdin_is_input="-" in (paths or []), cache=not no_cache))
+    stdin_is_input = "-" in (paths or [])
+    raise typer.Exit(
+        run_check(flags, output or [], stdin_is_input=stdin_is_input, cache=not no_cache, changed_since=changed_since)
+    )
 
 
 baseline_app = typer.Typer(

@@ -29,7 +29,14 @@ def parse_outputs(values: Sequence[str]) -> list[tuple[str, Path]]:
     return outputs
 
 
-def run_check(flags: Mapping[str, Any], outputs: Sequence[str], *, stdin_is_input: bool, cache: bool = True) -> int:
+def run_check(
+    flags: Mapping[str, Any],
+    outputs: Sequence[str],
+    *,
+    stdin_is_input: bool,
+    cache: bool = True,
+    changed_since: str | None = None,
+) -> int:
     """Run a check with ``flags`` (None = not given, so the configuration decides) and render it."""
     from ethiq.engine import check, load_config
 
@@ -39,7 +46,8 @@ def run_check(flags: Mapping[str, Any], outputs: Sequence[str], *, stdin_is_inpu
             f"format must be one of {', '.join(FORMATS)}, not {config.format!r} ({config.origin('format')})"
         )
     targets = parse_outputs(outputs)
-    report = check(config=config, stdin_text=sys.stdin.read() if stdin_is_input else None, cache=cache)
+    stdin_text = sys.stdin.read() if stdin_is_input else None
+    report = check(config=config, stdin_text=stdin_text, cache=cache, changed_since=changed_since)
     render_all(report, config.format, targets)
     return int(report.exit_code)
 

@@ -29,8 +29,9 @@ from .cache import Cache
 from .config import Config, resolve_config, resolve_path
 from .errors import UsageError
 from .evaluate import engine_version, load_policy_set
-from .evaluate.parallel import RunOutcome, resolve_jobs, run_items, run_paths
+from .evaluate.parallel import RunOutcome, Selector, resolve_jobs, run_items, run_paths
 from .graph import PolicyContext, build_context, ledger_of
+from .graph.changes import Node, affected_slots, changes_since, touches_run_inputs
 from .graph.names import load_skeleton_table
 from .judge import Baseline, DocumentStages, WaiverSet, baseline_of, decide, load_baseline, load_waivers
 from .read import Document, Input, ReadProblem, as_inputs, iter_inputs
@@ -103,6 +104,7 @@ class Checker:
         exclude: Sequence[str] | None = None,
         jobs: int | str | None = None,
         stdin_text: str | None = None,
+        changed_since: str | None = None,
     ) -> Report:
         """Check ``inputs`` and ``texts`` and return the decided report.
 
@@ -112,10 +114,14 @@ class Checker:
         ``texts``: JSON or YAML text, each read like a file named ``<text N>``.
         ``waivers``, ``baseline``: files applied to the findings; ``fail_on``: ``block`` (default), ``warn``
         or ``info``; ``exclude``: gitignore-style globs of files a directory walk skips; ``jobs``: worker
-        processes for paths (``"auto"``: one per CPU), the report is the same whatever their number.
+        processes for paths (``"auto"``: one per CPU the process may use), the report is the same whatever their
+        number. ``changed_since``: a git revision; only the documents changed since it, and every document whose
+        references lead to one of them, are judged and reported (read and schema problems of every file still
+        are), with the findings a full check gives them (see :mod:`ethiq.engine.graph.changes`).
         """
         config = self._settings(waivers, baseline, fail_on, exclude, jobs)
-        return self._decide(self._judge(config, inputs, texts, stdin_text), config, use_baseline=True)
+        judged = self._judge(config, inputs, texts, stdin_text, changed_since)
+        return self._decide(judged, config, use_baseline=True)
 
     def check_documents(self, documents: Iterable[Mapping[str, Any] | Document], **options: Any) -> Report:
         """Check documents held in memory (mappings or :class:`Document` objects); options as :meth:`check`."""
@@ -171,7 +177,12 @@ class Checker:
         return resolve_config(self.config, options)
 
     def _judge(
-        self, config: Config, inputs: Input | Iterable[Input] | None, texts: str | Iterable[str], stdin_text: str | None
+        self,
+        config: Config,
+        inputs: Input | Iterable[Input] | None,
+        texts: str | Iterable[str],
+        stdin_text: str | None,
+        changed_since: str | None = None,
     ) -> Report:
         """Read, validate, index and evaluate: the report before any decision."""
         # Paths are named as the configuration names them (absolute), so a report is the same from every front end.
@@ -185,15 +196,31 @@ class Checker:
         if not items and not text_list:
             raise UsageError("no paths to check: give PATH arguments, inputs, or set `paths` in ethiq.toml")
         exclude = config.excludes if config.exclude else None
-        if text_list or any(not isinstance(item, str | os.PathLike) for item in items):
+        in_memory = bool(text_list) or any(not isinstance(item, str | os.PathLike) for item in items)
+        if changed_since is not None and (in_memory or any(str(item) == "-" for item in items)):
+            raise UsageError("--changed-since checks files in a git repository, not standard input or texts")
+        if in_memory:
             # Documents in memory are judged in this process: they are their own spool.
             outcome = run_items(self.stages, iter_inputs(items, text_list, stdin_text=stdin_text, exclude=exclude))
         else:
             paths = [item for item in items if isinstance(item, str | os.PathLike)]
-            outcome = run_paths(
-                self.stages, paths, stdin_text=stdin_text, jobs=resolve_jobs(config.jobs), exclude=exclude
-            )
+            select = self._selector(config, paths, changed_since) if changed_since is not None else None
+            jobs = resolve_jobs(config.jobs)
+            outcome = run_paths(self.stages, paths, stdin_text=stdin_text, jobs=jobs, exclude=exclude, select=select)
         return self._report(outcome)
+
+    def _selector(self, config: Config, paths: Sequence[PathArg], revision: str) -> Selector | None:
+        """What an incremental check judges: None (everything) when a change reaches every document."""
+        first = Path(paths[0])
+        changes = changes_since(revision, first if first.is_dir() else first.parent)
+        run_inputs = [*config.policies, *config.context, *([config.file] if config.file is not None else [])]
+        if touches_run_inputs(changes, run_inputs):
+            return None
+
+        def select(nodes: list[Node], context_files: list[str]) -> set[int] | None:
+            return affected_slots(nodes, changes, context_files)
+
+        return select
 
     def _report(self, outcome: RunOutcome) -> Report:
         ledgered = outcome.ledgered
@@ -235,6 +262,7 @@ def check(
     config: Config | bool | None = None,
     stdin_text: str | None = None,
     cache: bool | PathArg = True,
+    changed_since: str | None = None,
 ) -> Report:
     """Check documents in one call and return the decided report (for many calls, reuse a :class:`Checker`).
 
@@ -249,7 +277,7 @@ def check(
     (``block``/``warn``/``info``), ``exclude`` (gitignore-style globs) and ``jobs`` mean what the CLI's
     flags of the same names mean. ``config=True`` reads ``ethiq.toml``, ``[tool.ethiq]`` and ``ETHIQ_*``
     as the CLI does, under the arguments given; a :class:`Config` is used as it is, under them. ``cache``
-    as for :class:`Checker`.
+    as for :class:`Checker`; ``changed_since`` as for :meth:`Checker.check`.
     """
     checker = Checker(policies=policies, context=context, as_of=as_of, lang=lang, config=config, cache=cache)
     return checker.check(
@@ -261,6 +289,7 @@ def check(
         exclude=exclude,
         jobs=jobs,
         stdin_text=stdin_text,
+        changed_since=changed_since,
     )
 
 

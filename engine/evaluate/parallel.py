@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generic, Protocol, TypeVar
 
 from ..errors import EvaluationError, UsageError
 from ..graph import DocumentIndex, Intake, Judgement, Key, Ledger, PolicyContext
+from ..graph.changes import Node
 from ..graph.ledger import Ledgered
 from ..read import STDIN, Document, ReadProblem, Source, iter_documents, iter_files
 from ..validate import Stage
@@ -71,6 +72,9 @@ MAX_POOL_RESTARTS = 8
 MAX_ISOLATED_RUNS = 64
 
 Location = tuple[int, int, int]  # (spool file number, offset, length)
+#: Chooses the slots to judge from the run's judgeable documents and the files of its policy_context
+#: documents (None: every one), once intake is done: how an incremental check narrows a run.
+Selector = Callable[[list[Node], list[str]], "set[int] | None"]
 
 
 class Stages(Protocol):
@@ -606,8 +610,13 @@ def run_paths(
     stdin_text: str | None,
     jobs: int,
     exclude: Callable[[Path], bool] | None = None,
+    select: Selector | None = None,
 ) -> RunOutcome:
-    """Check the documents of ``paths`` with ``jobs`` processes (this one when ``jobs`` is 1)."""
+    """Check the documents of ``paths`` with ``jobs`` processes (this one when ``jobs`` is 1).
+
+    ``select`` narrows what is judged once every document was read (see :data:`Selector`); the documents it
+    leaves out are left out of the report, their read and schema problems are not.
+    """
     units = list_units(paths, exclude)
     if stdin_text is None and any(name == STDIN for name, _ in units):
         stdin_text = sys.stdin.read()
@@ -616,14 +625,18 @@ def run_paths(
     # Starting workers costs about half a second: not worth it for a small input.
     workers = min(jobs, len(chunks)) if total >= MIN_POOL_BYTES else 1
     with tempfile.TemporaryDirectory(prefix="ethiq-") as workdir:
-        return _PathRun(stages, workdir, stdin_text, workers).run(chunks)
+        return _PathRun(stages, workdir, stdin_text, workers, select).run(chunks)
 
 
 class _PathRun:
     """One run over files: intake, index, judge, in document order, in a private working directory."""
 
-    def __init__(self, stages: Stages, workdir: str, stdin_text: str | None, workers: int):
+    def __init__(
+        self, stages: Stages, workdir: str, stdin_text: str | None, workers: int, select: Selector | None = None
+    ):
         self.stages = stages
+        self.select = select
+        self.nodes: list[Node] = []
         self.workdir = workdir
         self.stdin_text = stdin_text
         self.workers = workers
@@ -651,7 +664,7 @@ class _PathRun:
             context = self.stages.run_context(self.ledger.context_documents)
             run_path = self.write_run(context, plans)
             try:
-                self.judge(executor, [JudgeTask(run_path, *plan) for plan in plans])
+                self.judge(executor, [JudgeTask(run_path, *plan) for plan in self.selected(plans)])
             finally:
                 if self.worker is not None:
                     self.worker.close_run(run_path)
@@ -680,6 +693,8 @@ class _PathRun:
             slots, offsets, lengths = array("q"), array("q"), array("q")
             for intake, location in result:
                 slot = self.ledger.add(intake)
+                if self.select is not None and slot is not None and intake.kind and intake.id:
+                    self.nodes.append(Node(slot, intake.file, (intake.kind, intake.id), intake.references))
                 if slot is not None and location is not None:
                     slots.append(slot)
                     offsets.append(location[1])
@@ -687,6 +702,33 @@ class _PathRun:
             if slots:
                 plans.append((task.spool, slots, offsets, lengths))
         return plans
+
+    def selected(
+        self, plans: list[tuple[int, array[int], array[int], array[int]]]
+    ) -> list[tuple[int, array[int], array[int], array[int]]]:
+        """The plans narrowed to the slots ``select`` chooses; the others are left out of the report."""
+        if self.select is None:
+            return plans
+        chosen = self.select(self.nodes, [document.source.file for document in self.ledger.context_documents])
+        self.nodes = []
+        if chosen is None:
+            return plans
+        narrowed = []
+        for spool, slots, offsets, lengths in plans:
+            keep = [position for position, slot in enumerate(slots) if slot in chosen]
+            for slot in slots:
+                if slot not in chosen:
+                    self.ledger.leave_out(slot)
+            if keep:
+                narrowed.append(
+                    (
+                        spool,
+                        array("q", (slots[p] for p in keep)),
+                        array("q", (offsets[p] for p in keep)),
+                        array("q", (lengths[p] for p in keep)),
+                    )
+                )
+        return narrowed
 
     def write_run(self, context: PolicyContext, plans: list[tuple[int, array[int], array[int], array[int]]]) -> str:
         """The index of referenced documents and the run's context: written once, loaded once per worker."""

@@ -94,6 +94,7 @@ class Ledger:
         self._strings: dict[str, str] = {}  # one copy of each file name and kind, shared by their documents
         self._context_documents: list[Document] = []
         self._late_problems: list[tuple[int, Problem]] = []
+        self._left_out: set[int] = set()  # slots an incremental check does not judge
 
     def add(self, intake: Intake) -> int | None:
         """Record one item; returns its slot (its place in the report) when it is to be judged."""
@@ -152,6 +153,10 @@ class Ledger:
         if judgement.problem is not None:
             self._late_problems.append((slot, judgement.problem))
 
+    def leave_out(self, slot: int) -> None:
+        """The document of ``slot`` is not judged in this run (an incremental check): the report leaves it out."""
+        self._left_out.add(slot)
+
     def crashed(self, slot: int, message: str) -> None:
         """The document of ``slot`` was not judged: its worker died or its task raised."""
         result = self._documents[slot]
@@ -171,6 +176,7 @@ class Ledger:
         documents = [
             replace(result, verdict=self._verdicts[slot]) if slot in self._verdicts else result
             for slot, result in enumerate(self._documents)
+            if slot not in self._left_out
         ]
         self._late_problems.sort(key=lambda pair: pair[0])
         problems = [*self._problems, *(problem for _, problem in self._late_problems)]
