@@ -1,0 +1,202 @@
+"""``--changed-since``: after random edits to a generated git repository, the incremental check judges every
+document whose findings the edits changed, and gives each document it judges exactly a full check's findings."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ethiq import Checker
+from ethiq.engine.errors import UsageError
+from ethiq.engine.graph.changes import Changes, Node, affected_slots
+
+ROOT = Path(__file__).resolve().parents[1]
+AS_OF = "2026-11-23"
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "ethiq",
+    "GIT_AUTHOR_EMAIL": "ethiq@example.org",
+    "GIT_COMMITTER_NAME": "ethiq",
+    "GIT_COMMITTER_EMAIL": "ethiq@example.org",
+}
+
+
+def _generate(docs: int, seed: int, out: Path) -> None:
+    spec = importlib.util.spec_from_file_location("ethiq_bench_generate", ROOT / "bench" / "generate.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is created
+    spec.loader.exec_module(module)
+    module.generate(docs, seed=seed, out=out)
+
+
+def git(repo: Path, *args: str) -> str:
+    env = {**os.environ, **GIT_ENV}
+    return subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope="module")
+def repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    repo = tmp_path_factory.mktemp("incremental") / "repo"
+    _generate(60, seed=5, out=repo)
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "generated")
+    return repo
+
+
+@pytest.fixture(scope="module")
+def before(checker: Checker, repository: Path) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    return by_document(checker.check([repository]))
+
+
+def by_document(report: Any) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    found: dict[tuple[str, str], list[dict[str, Any]]] = {
+        (str(result.kind), str(result.id)): [] for result in report.documents if result.id is not None
+    }
+    for finding in report.findings:
+        found.setdefault((finding.kind, finding.document_id), []).append(finding.to_dict())
+    return found
+
+
+def single_document_files(repo: Path) -> list[Path]:
+    """Files holding one document (mapping), which an edit can rewrite whole."""
+    files = []
+    for path in sorted(repo.rglob("*")):
+        if ".git" in path.parts or path.name.startswith(".") or path.suffix not in (".yaml", ".json"):
+            continue
+        loaded = list(yaml.safe_load_all(path.read_text(encoding="utf-8")))
+        if len(loaded) == 1 and isinstance(loaded[0], dict):
+            files.append(path.relative_to(repo))
+    return files
+
+
+def rewrite(path: Path, data: dict[str, Any]) -> None:
+    if path.suffix == ".json":
+        path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    else:
+        path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+EDITS = ("touch", "ban_name", "rename_id", "drop_references", "delete", "add_copy")
+
+
+def apply(repo: Path, relative: Path, edit: str, serial: int) -> None:
+    path = repo / relative
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if edit == "touch":  # the text changes, the document does not
+        path.write_text(path.read_text(encoding="utf-8") + ("\n" if path.suffix == ".json" else "# touched\n"))
+    elif edit == "ban_name":
+        for key in ("legal_name", "name", "display_name"):
+            if key in data:
+                data[key] = "Cambridge Analytica LLC"
+        rewrite(path, data)
+    elif edit == "rename_id":  # whatever referenced the old id now names nothing
+        data["id"] = f"{data['id']}_renamed_{serial}"
+        rewrite(path, data)
+    elif edit == "drop_references":
+        for key in ("vendor_id", "audience_ids", "account_id", "data_source_ids", "parent_chain", "lineage"):
+            data.pop(key, None)
+        rewrite(path, data)
+    elif edit == "delete":
+        path.unlink()
+    elif edit == "add_copy":  # a new, untracked document that others do not reference yet
+        data["id"] = f"{data['id']}_copy_{serial}"
+        rewrite(path.with_name(f"copy-{serial}-{path.name}"), data)
+
+
+@pytest.mark.slow
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_incremental_findings_equal_a_full_checks(
+    checker: Checker, repository: Path, before: dict[tuple[str, str], list[dict[str, Any]]], data: st.DataObject
+) -> None:
+    git(repository, "checkout", "-q", "--", ".")
+    git(repository, "clean", "-qfd")
+    files = single_document_files(repository)
+    edits = data.draw(
+        st.lists(
+            st.tuples(st.sampled_from(files), st.sampled_from(EDITS)), min_size=1, max_size=3, unique_by=lambda e: e[0]
+        )
+    )
+    for serial, (relative, edit) in enumerate(edits):
+        apply(repository, relative, edit, serial)
+
+    full_report = checker.check([repository])
+    incremental_report = checker.check([repository], changed_since="HEAD")
+    full, incremental = by_document(full_report), by_document(incremental_report)
+
+    for key, findings in incremental.items():
+        assert findings == full.get(key, []), key
+    changed = {key for key in full if full[key] != before.get(key)}
+    assert changed <= set(incremental), sorted(changed - set(incremental))
+    assert [p.to_dict() for p in incremental_report.problems] == [p.to_dict() for p in full_report.problems]
+    assert len(incremental) < len(full) or len(full) < 10, "an edit of a few documents judges a part of the repository"
+
+
+def test_nothing_changed_judges_nothing(checker: Checker, repository: Path) -> None:
+    git(repository, "checkout", "-q", "--", ".")
+    git(repository, "clean", "-qfd")
+    report = checker.check([repository], changed_since="HEAD")
+    assert report.documents == ()
+    assert int(report.exit_code) == 0
+
+
+def test_an_unknown_revision_is_a_usage_error(checker: Checker, repository: Path) -> None:
+    with pytest.raises(UsageError, match="not a commit"):
+        checker.check([repository], changed_since="no-such-revision")
+
+
+def test_outside_a_git_repository_is_a_usage_error(checker: Checker, tmp_path: Path) -> None:
+    (tmp_path / "vendor.yaml").write_text("kind: vendor\nid: ven_a\nlegal_name: Acme AB\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="git"):
+        checker.check([tmp_path], changed_since="HEAD")
+
+
+def node(slot: int, kind: str, ident: str, *references: tuple[str, str]) -> Node:
+    return Node(slot, f"/repo/{ident}.yaml", (kind, ident), tuple(references))
+
+
+def changes_of(*files: str, old_keys: frozenset[tuple[str, str]] = frozenset(), context: bool = False) -> Changes:
+    return Changes("HEAD", frozenset(f"/repo/{name}.yaml" for name in files), old_keys, context)
+
+
+GRAPH = [
+    node(0, "vendor", "v"),
+    node(1, "data_source", "ds", ("vendor", "v")),
+    node(2, "audience", "aud", ("data_source", "ds"), ("campaign", "cmp")),
+    node(3, "ad", "ad", ("audience", "aud"), ("campaign", "cmp")),
+    node(4, "campaign", "cmp", ("ad", "ad"), ("audience", "aud")),
+    node(5, "ad", "other_ad", ("campaign", "cmp")),
+    node(6, "vendor", "unrelated"),
+]
+
+
+def test_a_vendor_change_reaches_everything_that_leads_to_it() -> None:
+    assert affected_slots(GRAPH, changes_of("v")) == {0, 1, 2, 3, 4}
+
+
+def test_a_campaign_change_reaches_what_names_it_but_not_through_it() -> None:
+    # Ads and audiences see their campaign (a reference not followed further): they are judged again;
+    # a change that only the campaign sees does not reach the other ad of the campaign.
+    assert affected_slots(GRAPH, changes_of("cmp")) == {2, 3, 4, 5}
+    assert 5 not in affected_slots(GRAPH, changes_of("ds"))  # type: ignore[operator]
+
+
+def test_a_removed_key_reaches_what_referenced_it() -> None:
+    assert affected_slots(GRAPH, changes_of(old_keys=frozenset({("data_source", "ds")}))) == {1, 2, 3, 4}
+
+
+def test_a_policy_context_change_judges_everything() -> None:
+    assert affected_slots(GRAPH, changes_of(context=True)) is None
+    assert affected_slots(GRAPH, changes_of("ctx"), ["/repo/ctx.yaml"]) is None
