@@ -17,7 +17,6 @@ sees), or a changed policy file, context file or configuration file of the run.
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +44,8 @@ class Changes:
 
 
 def _git(arguments: Sequence[str], cwd: Path) -> bytes:
+    import subprocess  # only an incremental check runs git
+
     try:
         result = subprocess.run(["git", *arguments], cwd=cwd, capture_output=True, check=False)
     except OSError as err:
@@ -85,6 +86,8 @@ def _blobs(commit: str, names: Sequence[str], top: Path) -> list[str]:
     """The text of each of ``names`` at ``commit``, read by one ``git cat-file --batch``."""
     if not names:
         return []
+    import subprocess
+
     request = b"".join(os.fsencode(f"{commit}:{name}") + b"\n" for name in names)
     try:
         result = subprocess.run(
