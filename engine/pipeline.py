@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -29,9 +29,9 @@ from .cache import Cache
 from .config import Config, resolve_config, resolve_path
 from .errors import UsageError
 from .evaluate import engine_version, load_policy_set
-from .evaluate.parallel import RunOutcome, Selector, resolve_jobs, run_items, run_paths
+from .evaluate.parallel import RunOutcome, Selector, list_units, resolve_jobs, run_items, run_paths
 from .graph import PolicyContext, build_context, ledger_of
-from .graph.changes import Node, affected_slots, changes_since, touches_run_inputs
+from .graph.changes import Node, affected_slots, changes_since, files_to_read, touches_run_inputs
 from .graph.names import load_skeleton_table
 from .judge import Baseline, DocumentStages, WaiverSet, baseline_of, decide, load_baseline, load_waivers
 from .read import Document, Input, ReadProblem, as_inputs, iter_inputs
@@ -204,23 +204,29 @@ class Checker:
             outcome = run_items(self.stages, iter_inputs(items, text_list, stdin_text=stdin_text, exclude=exclude))
         else:
             paths = [item for item in items if isinstance(item, str | os.PathLike)]
-            select = self._selector(config, paths, changed_since) if changed_since is not None else None
+            select = None
+            if changed_since is not None:
+                paths, select = self._incremental(config, paths, changed_since, exclude)
             jobs = resolve_jobs(config.jobs)
             outcome = run_paths(self.stages, paths, stdin_text=stdin_text, jobs=jobs, exclude=exclude, select=select)
         return self._report(outcome)
 
-    def _selector(self, config: Config, paths: Sequence[PathArg], revision: str) -> Selector | None:
-        """What an incremental check judges: None (everything) when a change reaches every document."""
+    def _incremental(
+        self, config: Config, paths: list[PathArg], revision: str, exclude: Callable[[Path], bool] | None
+    ) -> tuple[list[PathArg], Selector | None]:
+        """The files an incremental check reads and what it judges of them; all of them when a change reaches
+        every document (a changed policy, context or configuration file)."""
         first = Path(paths[0])
         changes = changes_since(revision, first if first.is_dir() else first.parent)
         run_inputs = [*config.policies, *config.context, *([config.file] if config.file is not None else [])]
         if touches_run_inputs(changes, run_inputs):
-            return None
+            return paths, None
+        files = files_to_read([name for name, _ in list_units(paths, exclude)], changes)
 
         def select(nodes: list[Node], context_files: list[str]) -> set[int] | None:
             return affected_slots(nodes, changes, context_files)
 
-        return select
+        return (paths if files is None else list(files)), select
 
     def _report(self, outcome: RunOutcome) -> Report:
         ledgered = outcome.ledgered

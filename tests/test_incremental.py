@@ -1,5 +1,6 @@
 """``--changed-since``: after random edits to a generated git repository, the incremental check judges every
-document whose findings the edits changed, and gives each document it judges exactly a full check's findings."""
+document whose findings the edits changed, and gives each document it judges exactly a full check's findings
+(and only problems a full check reports)."""
 
 from __future__ import annotations
 
@@ -140,7 +141,8 @@ def test_incremental_findings_equal_a_full_checks(
         assert findings == full.get(key, []), key
     changed = {key for key in full if full[key] != before.get(key)}
     assert changed <= set(incremental), sorted(changed - set(incremental))
-    assert [p.to_dict() for p in incremental_report.problems] == [p.to_dict() for p in full_report.problems]
+    full_problems = [p.to_dict() for p in full_report.problems]
+    assert all(p.to_dict() in full_problems for p in incremental_report.problems)
     assert len(incremental) < len(full) or len(full) < 10, "an edit of a few documents judges a part of the repository"
 
 

@@ -17,13 +17,14 @@ sees), or a changed policy file, context file or configuration file of the run.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UsageError
 from ..read import Document, parse_text
-from .references import REFERENCES
+from .references import REFERENCES, iter_references
 
 Key = tuple[str, str]  # (kind, id)
 
@@ -31,6 +32,7 @@ CONTEXT_KIND = "policy_context"
 #: (kind, target kind) pairs with a reference that is followed beyond its target (an over-approximation
 #: when a pair had both kinds of reference, which only judges more).
 _FOLLOWED = frozenset((kind, ref.target) for kind, refs in REFERENCES.items() for ref in refs if ref.follow)
+_FOLLOWED_INTO = frozenset(target for _, target in _FOLLOWED)  # kinds some followed reference leads to
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,9 +154,17 @@ def affected_slots(nodes: Sequence[Node], changes: Changes, context_files: Itera
         return None
     changed_keys = set(changes.old_keys)
     changed_keys.update(node.key for node in nodes if is_changed(node.file))
-    # A document sees a key when a chain of references leads to it whose every reference but the last is
-    # followed (see .neighbourhood): so from the changed keys, one step back along any reference, then back
-    # along followed ones only. A campaign that only changed what it sees is not seen by its ads.
+    affected = affected_keys(nodes, changed_keys)
+    return {node.slot for node in nodes if node.key in affected}
+
+
+def affected_keys(nodes: Iterable[Node], changed_keys: Iterable[Key]) -> set[Key]:
+    """``changed_keys`` and the keys of every document of ``nodes`` that sees one of them.
+
+    A document sees a key when a chain of references leads to it whose every reference but the last is
+    followed (see .neighbourhood): so from the changed keys, one step back along any reference, then back
+    along followed ones only. A campaign that only changed what it sees is not seen by its ads.
+    """
     referrers: dict[Key, list[Key]] = {}
     followers: dict[Key, list[Key]] = {}
     for node in nodes:
@@ -164,11 +174,97 @@ def affected_slots(nodes: Sequence[Node], changes: Changes, context_files: Itera
                 followers.setdefault(target, []).append(node.key)
     affected = set(changed_keys)
     seen: set[Key] = set()
-    frontier = [source for key in changed_keys for source in referrers.get(key, ())]
+    frontier = [source for key in affected for source in referrers.get(key, ())]
     while frontier:
         key = frontier.pop()
         if key not in seen:
             seen.add(key)
             affected.add(key)
             frontier.extend(followers.get(key, ()))
-    return {node.slot for node in nodes if node.key in affected}
+    return affected
+
+
+def files_to_read(files: Sequence[str], changes: Changes) -> list[str] | None:  # noqa: PLR0915 - two searches, one parse
+    """The files of ``files`` an incremental check must read: None when it must read them all.
+
+    Every file is read as text, but only those that can matter are parsed: a document references another by
+    its id, so a file whose text holds none of the ids in question can neither see a changed document nor be
+    seen by a judged one. Starting from the changed files, the files holding an affected id are parsed to find
+    who references it (until nothing new is affected), then the files holding an id the affected documents
+    reference, transitively (their neighbourhoods), and every file that mentions ``policy_context`` (the
+    run's context). The result keeps the order of ``files``; documents that are read but not affected are
+    left out of the report by :func:`affected_slots`.
+    """
+    if changes.old_context:
+        return None
+    texts: dict[str, str] = {}
+    for file in files:
+        try:
+            texts[file] = Path(file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            texts[file] = ""  # read (and reported) by the run itself
+    real = {file: os.path.realpath(file) for file in files}
+    wanted = {file for file in files if real[file] in changes.files or CONTEXT_KIND in texts[file]}
+    wanted.update(file for file in files if not texts[file])
+    parsed: dict[str, list[Node]] = {}
+
+    def parse(file: str) -> list[Node]:
+        if file not in parsed:
+            nodes = []
+            for item in parse_text(texts[file], file, _format_of(file)):
+                if isinstance(item, Document) and item.kind and item.id:
+                    references = tuple(
+                        dict.fromkeys((ref.target, i) for _, i, ref in iter_references(item.data, item.kind))
+                    )
+                    nodes.append(Node(0, file, (item.kind, item.id), references))
+            parsed[file] = nodes
+        return parsed[file]
+
+    def holding(ids: set[str], *, defining: bool = False) -> list[str]:
+        """The files not parsed yet whose text holds one of ``ids`` (as an ``id:`` field, with ``defining``)."""
+        if not ids:
+            return []
+        alternatives = "|".join(re.escape(i) for i in sorted(ids, key=len, reverse=True))
+        word = rf"(?<![\w.-])(?:{alternatives})(?![\w.-])"
+        pattern = re.compile(rf"\bid[\"']?\s*:\s*[\"']?{word}" if defining else word)
+        return [file for file in files if file not in parsed and pattern.search(texts[file])]
+
+    def all_nodes() -> list[Node]:
+        return [node for nodes in parsed.values() for node in nodes]
+
+    changed_keys = set(changes.old_keys)
+    for file in sorted(wanted):
+        changed_keys.update(node.key for node in parse(file) if real[file] in changes.files)
+    # Who sees a changed document: parse the files holding an affected id until no new one is affected. Any
+    # reference to a changed key counts; beyond it only followed ones, so a key of a kind no reference is
+    # followed into (a campaign) needs no search.
+    affected = affected_keys(all_nodes(), changed_keys)
+    searched: set[Key] = set()
+    while True:
+        keys = {key for key in affected - searched if key in changed_keys or key[0] in _FOLLOWED_INTO}
+        searched |= keys
+        found = holding({ident for _, ident in keys})
+        for file in found:
+            parse(file)
+        if not found:
+            break
+        affected = affected_keys(all_nodes(), changed_keys)
+    # What the affected documents see: the documents their references lead to, transitively. A document is
+    # found by its id field; one that is not is looked for wherever its id appears.
+    needed = set(affected)
+    frontier = [target for node in all_nodes() if node.key in affected for target in node.references]
+    looked: set[Key] = set()
+    while frontier:
+        fresh = [key for key in dict.fromkeys(frontier) if key not in needed]
+        needed.update(fresh)
+        for file in holding({ident for _, ident in fresh if (_, ident) not in looked}, defining=True):
+            parse(file)
+        defined = {node.key: node for node in all_nodes()}
+        missing = {key for key in fresh if key not in defined and key not in looked}
+        looked.update(fresh)
+        for file in holding({ident for _, ident in missing}):
+            parse(file)
+        defined = {node.key: node for node in all_nodes()}
+        frontier = [target for key in fresh if key in defined for target in defined[key].references]
+    wanted.update(file for file, nodes in parsed.items() if any(node.key in needed for node in nodes))
+    return [file for file in files if file in wanted]
