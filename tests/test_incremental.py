@@ -154,6 +154,20 @@ def test_nothing_changed_judges_nothing(checker: Checker, repository: Path) -> N
     assert int(report.exit_code) == 0
 
 
+def test_a_changed_policy_context_judges_every_document(checker: Checker, repository: Path) -> None:
+    git(repository, "checkout", "-q", "--", ".")
+    git(repository, "clean", "-qfd")
+    (repository / "context.yaml").write_text(
+        "kind: policy_context\nid: stricter\nthresholds: {min_audience_size: 5000}\n", encoding="utf-8"
+    )
+    try:
+        incremental = checker.check([repository], changed_since="HEAD")
+        full = checker.check([repository])
+    finally:
+        (repository / "context.yaml").unlink()
+    assert by_document(incremental) == by_document(full)
+
+
 def test_an_unknown_revision_is_a_usage_error(checker: Checker, repository: Path) -> None:
     with pytest.raises(UsageError, match="not a commit"):
         checker.check([repository], changed_since="no-such-revision")

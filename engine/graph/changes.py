@@ -204,6 +204,8 @@ def files_to_read(files: Sequence[str], changes: Changes) -> list[str] | None:  
         except (OSError, UnicodeDecodeError):
             texts[file] = ""  # read (and reported) by the run itself
     real = {file: os.path.realpath(file) for file in files}
+    if any(real[file] in changes.files and CONTEXT_KIND in texts[file] for file in files):
+        return None  # a changed policy_context document changes what every rule sees
     wanted = {file for file in files if real[file] in changes.files or CONTEXT_KIND in texts[file]}
     wanted.update(file for file in files if not texts[file])
     parsed: dict[str, list[Node]] = {}
