@@ -196,7 +196,8 @@ def check(
             "--changed-since",
             metavar="REV",
             help="Judge only the documents changed since the git revision REV and every document whose "
-            "references lead to one of them (read and schema problems of every file are still reported).",
+            "references lead to one of them; read and schema problems are those of the files read, the changed "
+            "ones among them.",
             rich_help_panel="Inputs",
         ),
     ] = None,

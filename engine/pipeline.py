@@ -116,8 +116,9 @@ class Checker:
         or ``info``; ``exclude``: gitignore-style globs of files a directory walk skips; ``jobs``: worker
         processes for paths (``"auto"``: one per CPU the process may use), the report is the same whatever their
         number. ``changed_since``: a git revision; only the documents changed since it, and every document whose
-        references lead to one of them, are judged and reported (read and schema problems of every file still
-        are), with the findings a full check gives them (see :mod:`ethiq.engine.graph.changes`).
+        references lead to one of them, are judged and reported, with the findings a full check gives them; only
+        the files that can matter are read, so read and schema problems are those of the changed files and of
+        the files read (see :mod:`ethiq.engine.graph.changes`).
         """
         config = self._settings(waivers, baseline, fail_on, exclude, jobs)
         judged = self._judge(config, inputs, texts, stdin_text, changed_since)

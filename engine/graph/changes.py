@@ -12,6 +12,9 @@ and untracked files that git does not ignore. For a file that existed at the rev
 are read too, so the keys it held before count as changed. A change the selection cannot follow makes the
 run judge every document: a ``policy_context`` document among the changes (it changes what every rule
 sees), or a changed policy file, context file or configuration file of the run.
+
+Rules see what a document references, not what references it: ``input.dependents`` is not filled yet. When
+it is, a change must also reach the documents a changed document references (before and after the change).
 """
 
 from __future__ import annotations
