@@ -319,10 +319,11 @@ def validate(
 ) -> None:
     """Check documents against the JSON Schemas only (no policy is evaluated)."""
     from ethiq.engine import validate as validate_inputs
+    from ethiq.engine.read import read_stdin
 
     from .output import renderer
 
-    stdin_text = sys.stdin.read() if "-" in paths else None
+    stdin_text = read_stdin() if "-" in paths else None
     report = validate_inputs(paths, lang=lang.value, stdin_text=stdin_text)
     renderer(format.value)(report, sys.stdout)
     raise typer.Exit(int(report.exit_code))
