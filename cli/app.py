@@ -141,6 +141,35 @@ ExcludeOption = Annotated[
         rich_help_panel="Inputs",
     ),
 ]
+MaxFileSizeOption = Annotated[
+    str | None,
+    typer.Option(
+        "--max-file-size",
+        metavar="SIZE",
+        help="Largest file (or standard input) read, e.g. 64MiB or 50MB (default: 64MiB).",
+        rich_help_panel="Limits",
+    ),
+]
+MaxAliasNodesOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-alias-nodes",
+        metavar="N",
+        min=1,
+        help="Most values YAML aliases and merge keys may add to one file (default: 1000000).",
+        rich_help_panel="Limits",
+    ),
+]
+MaxDepthOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-depth",
+        metavar="N",
+        min=1,
+        help="Most nesting levels of one document (default: 64).",
+        rich_help_panel="Limits",
+    ),
+]
 JobsOption = Annotated[
     str | None,
     typer.Option(
@@ -190,6 +219,9 @@ def check(
     context: ContextOption = None,
     exclude: ExcludeOption = None,
     jobs: JobsOption = None,
+    max_file_size: MaxFileSizeOption = None,
+    max_alias_nodes: MaxAliasNodesOption = None,
+    max_depth: MaxDepthOption = None,
 ) -> None:
     """Validate and judge documents: vendors, data sources, audiences, accounts, ads and campaigns.
 
@@ -210,6 +242,9 @@ def check(
         context=context,
         exclude=exclude,
         jobs=jobs,
+        max_file_size=max_file_size,
+        max_alias_nodes=max_alias_nodes,
+        max_depth=max_depth,
     )
     raise typer.Exit(run_check(flags, output or [], stdin_is_input="-" in (paths or [])))
 
@@ -238,6 +273,9 @@ def baseline_create(
     context: ContextOption = None,
     exclude: ExcludeOption = None,
     jobs: JobsOption = None,
+    max_file_size: MaxFileSizeOption = None,
+    max_alias_nodes: MaxAliasNodesOption = None,
+    max_depth: MaxDepthOption = None,
 ) -> None:
     """Check PATHS and write every finding that may be accepted to a baseline file (sorted, one per finding).
 
@@ -255,6 +293,9 @@ def baseline_create(
         context=context,
         exclude=exclude,
         jobs=jobs,
+        max_file_size=max_file_size,
+        max_alias_nodes=max_alias_nodes,
+        max_depth=max_depth,
     )
     raise typer.Exit(run_create_baseline(flags, output, stdin_is_input="-" in (paths or [])))
 
