@@ -359,8 +359,8 @@ def validate(
     lang: Annotated[Lang, typer.Option("--lang", help="Language of the summary.")] = Lang.en,
 ) -> None:
     """Check documents against the JSON Schemas only (no policy is evaluated)."""
+    from ethiq.engine import read_stdin
     from ethiq.engine import validate as validate_inputs
-    from ethiq.engine.read import read_stdin
 
     from .output import renderer
 

@@ -12,8 +12,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from ethiq.engine import read_stdin
 from ethiq.engine.errors import UsageError
-from ethiq.engine.read import read_stdin
 from ethiq.engine.report import Report
 
 from .output import FORMATS, renderer

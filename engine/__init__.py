@@ -21,7 +21,7 @@ from .evaluate import PolicySet, load_policy_set
 from .graph import PolicyContext, build_context, content_sha256
 from .judge import Baseline, BaselineFileError, WaiverFileError
 from .pipeline import BaselineCreation, Checker, check, validate
-from .read import Document, ReadProblem, iter_documents, load_documents, parse_documents
+from .read import Document, ReadLimits, ReadProblem, iter_documents, load_documents, parse_documents, read_stdin
 from .report import (
     DocumentResult,
     ExitCode,
@@ -59,6 +59,7 @@ __all__ = [
     "PolicySet",
     "Problem",
     "ProblemKind",
+    "ReadLimits",
     "ReadProblem",
     "Report",
     "RuleMeta",
@@ -77,5 +78,6 @@ __all__ = [
     "load_documents",
     "load_policy_set",
     "parse_documents",
+    "read_stdin",
     "validate",
 ]
