@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from .limits import MAX_INT_DIGITS, Unrepresentable, float_of, number_of, out_of_range
+from .limits import MAX_NUMBER, Unrepresentable, float_of, number_of, out_of_range
 
 JSON_SUFFIXES = frozenset({".json"})
 YAML_SUFFIXES = frozenset({".yaml", ".yml"})
@@ -50,6 +50,9 @@ class DuplicateKeyError(ValueError):
         self.key = key
 
 
+#: Significant characters of a YAML integer (binary has the most: 1,024 digits reach a double's range).
+MAX_INT_CHARS = 1100
+
 YAML_BASE: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -78,13 +81,15 @@ class Loader(YAML_BASE):  # type: ignore[valid-type,misc]
 
     def construct_yaml_int(self, node: yaml.ScalarNode) -> int | Unrepresentable:
         text = str(node.value)
-        digits = text.lstrip("+-").replace("_", "")
-        if digits.isdigit():
-            return number_of(text)
-        if len(digits) > 4 * MAX_INT_DIGITS:
+        # Beyond this many significant digits no base (binary included) stays within a double, and CPython
+        # would refuse to convert a long decimal: refused before converting.
+        if len(text.lstrip("+-").replace("_", "").lstrip("0")) > MAX_INT_CHARS:
             return out_of_range(text)
-        value = super().construct_yaml_int(node)
-        return number_of(str(value)) if isinstance(value, int) else value
+        try:
+            value = int(super().construct_yaml_int(node))
+        except ValueError:  # CPython's digit limit counts leading zeros too
+            return out_of_range(text)
+        return value if -MAX_NUMBER <= value <= MAX_NUMBER else out_of_range(text)
 
     def construct_yaml_float(self, node: yaml.ScalarNode) -> float | Unrepresentable:
         return float_of(str(node.value), super().construct_yaml_float(node))

@@ -76,7 +76,7 @@ def not_finite(text: str) -> Unrepresentable:
     return Unrepresentable(text, f"{_short(text)} is not a number JSON can hold; write it as a string or leave it out")
 
 
-def number_of(text: str) -> int | float | Unrepresentable:
+def number_of(text: str) -> int | Unrepresentable:
     """A JSON or YAML integer's digits as a number, or why the engine cannot hold it."""
     digits = text.lstrip("+-").replace("_", "")
     if len(digits.lstrip("0")) > MAX_INT_DIGITS:
@@ -168,7 +168,7 @@ def parse_size(raw: str | int) -> int:
         raise ValueError(raw)
     number, unit, binary, _ = match.groups()
     base = 1024 if binary or not unit else 1000
-    return int(number) * base ** " kmg".index(unit.lower() or " ")
+    return int(number) * int(base ** " kmg".index(unit.lower() or " "))
 
 
 __all__ = [
