@@ -143,7 +143,7 @@ def list_units(
         if path.is_dir():
             for file in iter_files(path):
                 if isinstance(file, ReadProblem):
-                    if notices is not None:
+                    if notices is not None and (exclude is None or not exclude(Path(file.file))):
                         notices.append(file)
                 elif exclude is None or not exclude(file):
                     units.append((str(file), _size(file)))

@@ -145,7 +145,8 @@ def iter_documents(
         if path.is_dir():
             for file in iter_files(path):
                 if isinstance(file, ReadProblem):
-                    yield file
+                    if exclude is None or not exclude(Path(file.file)):
+                        yield file
                 elif exclude is None or not exclude(file):
                     yield from read_file(file, limits)
         else:
@@ -289,6 +290,8 @@ def read_stdin(limits: ReadLimits = DEFAULT_LIMITS) -> str:
     Bytes that are not UTF-8 are kept as lone surrogates (``surrogateescape``) and more than the limit is
     kept as read: parsing then reports either as a read problem of ``-``, beside every other input.
     """
+    if sys.stdin is None:  # no standard input at all (a closed descriptor): nothing was given
+        return ""
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:  # a text stream handed in place of stdin (tests): bounded all the same
         return str(sys.stdin.read(limits.max_file_size + 1))
@@ -312,6 +315,8 @@ def load_documents(paths: Iterable[str | os.PathLike[str]], *, stdin_text: str |
     """All documents of ``paths``; raises :class:`DocumentReadError` on the first unreadable one."""
     documents: list[Document] = []
     for item in iter_documents(paths, stdin_text=stdin_text):
+        if isinstance(item, ReadProblem) and item.notice:
+            continue  # a path a walk skipped, not an unreadable document
         if isinstance(item, ReadProblem):
             raise DocumentReadError(item.message, file=item.file, line=item.line, column=item.column)
         documents.append(item)

@@ -120,3 +120,12 @@ def test_validate_of_nothing_exits_2(tmp_path: Path) -> None:
     assert [p.kind for p in report.problems] == ["nothing_to_check"]
     (tmp_path / "context.yaml").write_text(CONTEXT, encoding="utf-8")
     assert validate([str(tmp_path)]).exit_code == ExitCode.OK  # validating a context checks it
+
+
+def test_an_excluded_path_gives_no_notice(checker: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "clean.yaml").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "linked").symlink_to(tmp_path / "elsewhere")
+    assert [p.kind for p in checker.check([str(tmp_path)]).problems] == ["skipped_path"]
+    assert not checker.check([str(tmp_path)], exclude=["linked"]).problems
