@@ -343,7 +343,7 @@ def with_nothing_judged(
         return tuple(problems)
     contexts = sum(1 for d in documents if d.kind == CONTEXT_KIND)
     message = "nothing to check: no document was judged" + (
-        f" ({contexts} policy_context document{'s' if contexts != 1 else ''} only configure the run)"
+        f" ({contexts} policy_context document{'s only configure' if contexts != 1 else ' only configures'} the run)"
         if contexts
         else ""
     )

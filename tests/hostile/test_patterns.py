@@ -50,7 +50,7 @@ def test_the_schemas_have_patterns() -> None:
 
 
 @pytest.mark.parametrize("pattern", PATTERNS)
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(data=st.data())
 def test_python_reads_every_pattern_as_json_schema_does(pattern: str, data: st.DataObject) -> None:
     """A string the pattern accepts, plus a final newline: Python's reading and ECMA-262's agree."""
