@@ -69,6 +69,11 @@ def test_notices_alone_do_not_fail_a_run(checker: Any, tmp_path: Path) -> None:
     assert notice.exit_code == ExitCode.OK
     assert report.documents[0].id == "ven_clean_hostile"
     assert report.exit_code == checker.check(texts=[CLEAN]).exit_code  # the notice changes no exit code
+    sarif = json.loads(_render("sarif", report))
+    assert [r["level"] for r in sarif["runs"][0]["results"] if r["ruleId"] == "ethiq/skipped-path"] == ["note"]
+    assert "::notice " in _render("github", report)
+    assert "<skipped" in _render("junit", report)
+    assert "not followed" in _render("table", report)
 
 
 @pytest.mark.parametrize("what", ["empty directory", "only context", "only hidden files"])
