@@ -425,3 +425,11 @@ def test_generated_documents_validate(kind: str, data: st.DataObject) -> None:
     assert document["kind"] == kind
     assert list(validator(kind).iter_errors(document)) == []
     assert list(strict_validator(kind).iter_errors(document)) == []
+
+
+def test_a_caller_rewriting_a_schema_never_changes_the_next_validator() -> None:
+    from ethiq.engine.validate.schema import SchemaSet, load_schema
+
+    from_schema(load_schema("vendor")).example()  # canonicalises `false` into {"not": {}} in what it was given
+    document = {"kind": "vendor", "id": "ven_x", "legal_name": "X AB", "evidence": [{"type": "url", "ref": "u", "x_y": 1}]}
+    assert [v.validator for v in SchemaSet().validate(document) if v.path[:1] == ("evidence",)] == ["additionalProperties"]
