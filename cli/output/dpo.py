@@ -376,4 +376,4 @@ def severity_counts(report: Report) -> list[tuple[str, int]]:
 
 
 def is_passed(report: Report) -> bool:
-    return report.exit_code == ExitCode.OK
+    return bool(report.exit_code == ExitCode.OK)

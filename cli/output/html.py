@@ -9,6 +9,7 @@ of :mod:`.dpo`, in the report's language (``--lang``).
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 from typing import TextIO
 
@@ -39,7 +40,8 @@ th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bo
 th { background: var(--bg); font-weight: 600; }
 table.facts th { width: 14rem; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-code { font: .88em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; overflow-wrap: anywhere; }
+code { font: .88em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; overflow-wrap: break-word; }
+code.id { white-space: nowrap; }
 .badge { display: inline-block; padding: 0 .45rem; border-radius: 1rem; font-size: .8rem; font-weight: 600;
   color: #fff; background: var(--muted); white-space: nowrap; }
 .badge.block, .state.blocking { background: var(--block); }
@@ -58,6 +60,16 @@ footer { margin-top: 2.5rem; padding-bottom: 2rem; font-size: .85rem; color: var
 def e(value: object) -> str:
     """Text as HTML: escaped for elements and quoted attributes, control characters made visible."""
     return html.escape(escape_control_characters(str(value)), quote=True)
+
+
+def ident(value: object) -> str:
+    """An identifier (rule, document or waiver id): never broken across lines."""
+    return f'<code class="id">{e(value)}</code>'
+
+
+def place(value: object) -> str:
+    """A file path, ``file:line`` or JSON path: may break after ``/``, ``.`` or ``[``, never inside a name."""
+    return "<code>" + re.sub(r"([/.\[])", r"\1<wbr>", e(value)) + "</code>"
 
 
 def _table(headers: Iterable[str], rows: Iterable[Iterable[str]], *, numeric: Iterable[int] = ()) -> str:
@@ -117,8 +129,8 @@ def _deadlines(view: DpoView) -> str:
             f"<time datetime='{e(d.date)}'>{e(d.date)}</time>",
             e(view.in_days(d.days)),
             e(t(f"deadline_{d.kind}")),
-            f"<code>{e(d.subject)}</code>",
-            f"<code>{e(where(d.file, d.line))}</code>",
+            ident(d.subject),
+            place(where(d.file, d.line)),
             e(d.detail),
         )
         for d in view.deadlines
@@ -166,8 +178,8 @@ def _findings(view: DpoView) -> str:
             css = "badge block" if f.blocks_at(view.report.fail_on) else "badge"
             rows.append(
                 (
-                    f"<code>{e(f.document_id)}</code>",
-                    f"<code>{e(where(f.file, f.line, f.column))}</code><br><code>{e(f.json_path)}</code>",
+                    ident(f.document_id),
+                    place(where(f.file, f.line, f.column)) + "<br>" + place(f.json_path),
                     e(t(f"status_{f.status}")),
                     e(f.message) + (f"<br><span class=muted>{e(' → '.join(f.trace))}</span>" if f.trace else ""),
                     f'<span class="{css}">{e(state)}</span>',
@@ -189,8 +201,8 @@ def _problems(view: DpoView) -> str:
     rows = [
         (
             f"<code>{e(p.kind)}</code>",
-            f"<code>{e(where(p.file, p.line, p.column))}</code>",
-            f"<code>{e(p.document_id or '')}</code>",
+            place(where(p.file, p.line, p.column)),
+            ident(p.document_id or ""),
             e(p.message),
             e(p.hint),
         )
@@ -223,9 +235,9 @@ def _waivers(view: DpoView) -> str:
         )
         rows.append(
             (
-                f"<code>{e(w.id)}</code><br><code class=muted>{e(where(w.file, w.line))}</code>",
-                f"<code>{e(w.rule)}</code>",
-                ", ".join(f"<code>{e(d)}</code>" for d in w.documents),
+                ident(w.id) + "<br>" + place(where(w.file, w.line)),
+                ident(w.rule),
+                ", ".join(ident(d) for d in w.documents),
                 e(w.owner),
                 f"<time datetime='{e(w.expires.isoformat())}'>{e(w.expires.isoformat())}</time>",
                 e(w.reason),
