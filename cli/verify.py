@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from typing import TextIO
 
-from ethiq.engine.record import RecordVerification, load_record, summarise_checks, verify_record
+from ethiq.engine import RecordVerification, load_record, verify_record
 
 STATE_WORDS = {"changed": "changed", "missing": "missing or unreadable", "added": "not in the record"}
 
@@ -32,7 +32,7 @@ def _as_dict(outcome: RecordVerification) -> dict[str, object]:
         "same": outcome.exit_code == 0,
         "recorded_exit_code": outcome.recorded_exit_code,
         "rerun_exit_code": outcome.rerun_exit_code,
-        "files": summarise_checks(outcome.files),
+        "files": outcome.file_states(),
         "changed_files": [
             {
                 "role": c.role,

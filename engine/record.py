@@ -23,7 +23,7 @@ import os
 import platform
 import subprocess
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -42,6 +42,7 @@ __all__ = [
     "FileCheck",
     "RecordFileError",
     "RecordVerification",
+    "check_record",
     "load_record",
     "record_of",
     "record_schema",
@@ -289,6 +290,10 @@ class RecordVerification:
     def changed(self) -> list[FileCheck]:
         return [f for f in self.files if f.state != "same"]
 
+    def file_states(self) -> dict[str, int]:
+        """Number of files per state."""
+        return dict(sorted(Counter(c.state for c in self.files).items()))
+
     @property
     def exit_code(self) -> int:
         if self.unreproducible or any(f.state == "missing" for f in self.files):
@@ -441,8 +446,3 @@ def _differences(recorded: Mapping[str, Any], again: Mapping[str, Any]) -> Itera
     problems_after = Counter((p["kind"], p["file"], p["document_id"]) for p in again["problems"])
     if problems_before != problems_after:
         yield f"{sum(problems_before.values())} problems recorded, {sum(problems_after.values())} now"
-
-
-def summarise_checks(checks: Sequence[FileCheck]) -> dict[str, int]:
-    """Number of files per state."""
-    return dict(sorted(Counter(c.state for c in checks).items()))

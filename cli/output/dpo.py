@@ -9,16 +9,13 @@ headings are in the report's language; identifiers (rule ids, document ids, path
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from ethiq import __version__
-from ethiq.engine import ExitCode, Finding, Problem, Report, RuleSource
-from ethiq.engine.judge.deadlines import HORIZON_DAYS, Deadline, upcoming_deadlines
-from ethiq.engine.judge.waivers import Waiver, load_waivers
+from ethiq.engine import Deadline, ExitCode, Finding, Problem, Report, RuleSource, WaiverStatus, overview_of
 from ethiq.engine.report import SEVERITY_RANK, is_file_name
 
 from .common import exit_meaning, finding_order, problem_order, relative_file
@@ -167,8 +164,7 @@ LABELS: dict[str, dict[str, str]] = {
         "expired": "har upphört",
         "unused": "matchar inget fynd",
         "refused": "avvisat",
-        "footer": "Skapad av ethiq {version} ({engine}) utifrån dokumenten per {as_of}. "
-        "Slutkod {code}: {meaning}.",
+        "footer": "Skapad av ethiq {version} ({engine}) utifrån dokumenten per {as_of}. Slutkod {code}: {meaning}.",
         "state_blocking": "blockerar",
         "state_not_blocking": "blockerar inte",
         "state_waived": "undantaget ({id})",
@@ -256,13 +252,6 @@ class RuleGroup:
 
 
 @dataclass(frozen=True, slots=True)
-class WaiverRow:
-    waiver: Waiver
-    state: str  # applied, expired, unused, refused
-    findings: int
-
-
-@dataclass(frozen=True, slots=True)
 class DpoView:
     """Everything the DPO report shows, gathered once for both renderers."""
 
@@ -274,7 +263,7 @@ class DpoView:
     horizon_days: int
     groups: tuple[RuleGroup, ...]
     problems: tuple[Problem, ...]
-    waivers: tuple[WaiverRow, ...] | None  # None: no waiver file applied
+    waivers: tuple[WaiverStatus, ...] | None  # None: no waiver file applied
     counts: dict[str, int] = field(default_factory=dict)
 
     def t(self, key: str, **values: Any) -> str:
@@ -309,7 +298,7 @@ class DpoView:
         )
 
 
-def view_of(report: Report, *, days: int = HORIZON_DAYS) -> DpoView:
+def view_of(report: Report, *, days: int = 30) -> DpoView:
     lang = report.lang if report.lang in LABELS else "en"
     groups: dict[str, list[Finding]] = {}
     for finding in sorted(report.findings, key=finding_order):
@@ -337,31 +326,17 @@ def view_of(report: Report, *, days: int = HORIZON_DAYS) -> DpoView:
             g.rule_id,
         )
     )
-    waivers: tuple[WaiverRow, ...] | None = None
-    if report.waivers_file:
-        used = Counter(str(f.waiver.get("id")) for f in report.findings if f.waiver is not None)
-        refused = {(p.file, p.line) for p in report.problems if p.kind == "waiver_error"}
-        rows = []
-        for waiver in load_waivers(report.waivers_file):
-            if (waiver.file, waiver.line) in refused:
-                state = "refused"
-            elif waiver.is_expired(report.as_of):
-                state = "expired"
-            else:
-                state = "applied" if used[waiver.id] else "unused"
-            rows.append(WaiverRow(waiver, state, used[waiver.id]))
-        waivers = tuple(rows)
-    end = dt.date.fromisoformat(report.as_of[:10]) + dt.timedelta(days=days)
+    overview = overview_of(report, days=days)
     return DpoView(
         report=report,
         lang=lang,
         verdict=label(f"verdict_{int(report.exit_code)}", lang),
-        deadlines=tuple(upcoming_deadlines(report, days=days)),
-        horizon_end=end.isoformat(),
-        horizon_days=days,
+        deadlines=overview.deadlines,
+        horizon_end=overview.horizon_end,
+        horizon_days=overview.horizon_days,
         groups=tuple(rule_groups),
         problems=tuple(sorted(report.problems, key=problem_order)),
-        waivers=waivers,
+        waivers=overview.waivers,
         counts={
             "blocking": len(report.blocking),
             "waived": sum(1 for f in report.findings if f.is_waived),

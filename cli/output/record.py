@@ -8,8 +8,7 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from ethiq.engine import Report
-from ethiq.engine.record import record_of
+from ethiq.engine import Report, record_of
 
 
 def render(report: Report, out: TextIO, *, stdin_text: str | None = None) -> None:

@@ -129,7 +129,7 @@ class _Window:
         if isinstance(where, Document):
             file: str | None = where.source.file
             position = where.locate(path)
-            line = position[0] if position else where.source.line
+            line: int | None = position[0] if position else where.source.line
         else:
             file, line = where.file or None, where.line
         self.found.append(Deadline(day.isoformat(), (day - self.start).days, kind, subject, file, line, detail))
