@@ -227,3 +227,43 @@ def test_documents_from_standard_input_are_hashed_but_cannot_be_rerun(campaign: 
     verify = ethiq("verify-record", "stdin.json", cwd=campaign)
     assert verify.returncode == 2
     assert "cannot re-run" in verify.stdout
+
+
+def test_extra_policies_context_and_baseline_are_recorded_and_rerun(campaign: Path) -> None:
+    from ethiq import Checker
+
+    (campaign / "policies").mkdir()
+    (campaign / "policies" / "procurement.rego").write_text(
+        "package ethiq.rules.vendor.procurement\n\n"
+        "warn contains msg if {\n\tnot input.document.registry_ids\n"
+        '\tmsg := "vendors need a registry id for procurement"\n}\n',
+        encoding="utf-8",
+    )
+    (campaign / "context.yaml").write_text(
+        "kind: policy_context\nid: other-party\n"
+        "taxonomies: {psychographic_data_categories: [user.inferred.none_of_these]}\n",
+        encoding="utf-8",
+    )
+    checker = Checker(as_of=AS_OF, policies=[campaign / "policies"], context=[campaign / "context.yaml"])
+    vendors = campaign / "campaign" / "vendors"
+    checker.create_baseline([vendors], output=campaign / "baseline.yaml")
+    report = checker.check([vendors], baseline=campaign / "baseline.yaml")
+    record = record_of(report, root=campaign)
+    assert record["settings"] == {
+        "policies": ["policies/procurement.rego"],
+        "context": ["context.yaml"],
+        "waivers": None,
+        "baseline": "baseline.yaml",
+    }
+    assert {f["role"] for f in record["files"] if not f["bundled"]} == {"input", "policy", "context", "baseline"}
+    assert any(f["rule_id"] == "ethiq.rules.vendor.procurement.warn" for f in record["findings"])
+    assert any(f["baselined"] for f in record["findings"])
+    assert verify_record(record, root=campaign).exit_code == 0
+
+    (campaign / "policies" / "procurement.rego").write_text(
+        "package ethiq.rules.vendor.procurement\n", encoding="utf-8"
+    )
+    outcome = verify_record(record, root=campaign)
+    assert outcome.exit_code == 1
+    assert [(c.role, c.path, c.state) for c in outcome.changed] == [("policy", "policies/procurement.rego", "changed")]
+    assert any("ethiq.rules.vendor.procurement.warn" in d and "not found now" in d for d in outcome.differences)
