@@ -36,6 +36,9 @@ __all__ = ["DEADLINE_KINDS", "Deadline", "add_months", "deadlines_of", "upcoming
 
 HORIZON_DAYS = 30
 
+#: The document kinds whose own fields hold deadlines.
+DATED_KINDS = ("vendor", "campaign")
+
 #: What can fall due, in the order a report lists kinds on one day.
 DEADLINE_KINDS = (
     "waiver_expires",
@@ -225,8 +228,10 @@ def upcoming_deadlines(report: Report, *, days: int = HORIZON_DAYS) -> list[Dead
     Documents that came from standard input or memory cannot be read again and are left out; a file that can
     no longer be read is left out too (the run that made the report already judged it).
     """
-    files = list(dict.fromkeys(d.file for d in report.documents if is_file_name(d.file)))
-    judged = {(d.file, d.line) for d in report.documents if d.verdict not in ("invalid",)}
+    # Only vendors and campaigns hold dates of their own: only their files are read again.
+    dated = [d for d in report.documents if d.kind in DATED_KINDS and d.verdict != "invalid" and is_file_name(d.file)]
+    files = list(dict.fromkeys(d.file for d in dated))
+    judged = {(d.file, d.line) for d in dated}
     documents = [
         item
         for item in iter_documents(files)
