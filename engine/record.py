@@ -345,7 +345,8 @@ def verify_record(
         except OSError:
             actual = None
         recorded = entry["sha256"]
-        state = "missing" if actual is None or recorded is None else "same" if actual == recorded else "changed"
+        # Unreadable then and now is "same": a missing path was an input problem of the recorded run too.
+        state = "same" if actual == recorded else "missing" if actual is None else "changed"
         checks.append(FileCheck(entry["role"], entry["path"], entry["bundled"], state, recorded, actual))
     recorded_policies = {e["path"] for e in record["files"] if e["role"] == "policy" and e["bundled"]}
     for module in _bundled_modules():

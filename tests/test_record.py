@@ -267,3 +267,16 @@ def test_extra_policies_context_and_baseline_are_recorded_and_rerun(campaign: Pa
     assert outcome.exit_code == 1
     assert [(c.role, c.path, c.state) for c in outcome.changed] == [("policy", "policies/procurement.rego", "changed")]
     assert any("ethiq.rules.vendor.procurement.warn" in d and "not found now" in d for d in outcome.differences)
+
+
+def test_a_path_that_was_missing_when_recorded_verifies_while_it_stays_missing(campaign: Path, checker: Any) -> None:
+    gone = campaign / "campaign" / "vendors" / "gone.yaml"
+    report = checker.check([campaign / "campaign" / "vendors" / "fun-apps.yaml", gone])
+    assert int(report.exit_code) == 2
+    record = record_of(report, root=campaign)
+    assert files_of(record, "input")["campaign/vendors/gone.yaml"]["sha256"] is None
+    assert verify_record(record, root=campaign).exit_code == 0
+    gone.write_text("kind: vendor\nid: ven_back\nlegal_name: Back AB\n", encoding="utf-8")
+    outcome = verify_record(record, root=campaign)
+    assert outcome.exit_code == 1
+    assert [(c.path, c.state) for c in outcome.changed] == [("campaign/vendors/gone.yaml", "changed")]
