@@ -41,7 +41,7 @@ th { background: var(--bg); font-weight: 600; }
 table.facts th { width: 14rem; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 code { font: .88em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; overflow-wrap: break-word; }
-code.id { white-space: nowrap; }
+code.id, time, td.num { white-space: nowrap; }
 .badge { display: inline-block; padding: 0 .45rem; border-radius: 1rem; font-size: .8rem; font-weight: 600;
   color: #fff; background: var(--muted); white-space: nowrap; }
 .badge.block, .state.blocking { background: var(--block); }
