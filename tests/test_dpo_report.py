@@ -8,6 +8,7 @@ import html
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import AS_OF, FIXTURES
 from ethiq.cli.output import renderer
@@ -24,6 +27,7 @@ from ethiq.engine.judge.deadlines import add_months, deadlines_of, upcoming_dead
 from ethiq.engine.judge.waivers import parse_waivers
 
 EXAMPLE = FIXTURES / "example-campaign"
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 HOSTILE = "<script>alert(1)</script> \x1b[31mred\x1b[0m \u202eevil"
 
 WAIVERS = {
@@ -311,3 +315,20 @@ def test_html_loads_in_headless_chromium(report: Any, tmp_path: Path) -> None:
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
     assert (width, height) == (1280, 1000)
     assert len(data) > 20_000  # a blank page compresses to a few kilobytes
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_any_text_becomes_inert_html_and_markdown(text: str) -> None:
+    from ethiq.cli.output.html import e
+    from ethiq.cli.output.markdown import code, md
+
+    shown = e(text)
+    assert not CONTROLS.search(shown)
+    assert "<" not in shown
+    assert '"' not in shown
+    assert html.unescape(shown) == escape_control_characters(text)  # nothing lost but the controls' rawness
+    for cell in (md(text), code(text)):
+        assert not CONTROLS.search(cell)
+        assert "\n" not in cell  # a table cell stays on its line
+        assert "|" not in cell.replace("\\|", "")  # no unescaped pipe can split a table cell
