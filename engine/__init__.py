@@ -24,7 +24,7 @@ from .judge.deadlines import Deadline
 from .judge.overview import Overview, WaiverStatus, overview_of
 from .pipeline import BaselineCreation, Checker, check, validate
 from .read import Document, ReadProblem, iter_documents, load_documents, parse_documents
-from .record import RecordFileError, RecordVerification, load_record, record_of, verify_record
+from .record import RecordFileError, RecordVerification, git_state, load_record, record_of, verify_record
 from .report import (
     DocumentResult,
     ExitCode,
@@ -80,6 +80,7 @@ __all__ = [
     "build_context",
     "check",
     "content_sha256",
+    "git_state",
     "iter_documents",
     "load_config",
     "load_documents",

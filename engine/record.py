@@ -43,6 +43,7 @@ __all__ = [
     "RecordFileError",
     "RecordVerification",
     "check_record",
+    "git_state",
     "load_record",
     "record_of",
     "record_schema",
@@ -101,13 +102,14 @@ def _origin_file(origin: str) -> str:
     return file if sep and line.isdigit() else origin
 
 
-def _git_state(root: Path) -> dict[str, Any] | None:
-    """The commit checked out at ``root`` and whether the tree has changes (untracked files count), or None
-    outside a repository or without git."""
+def git_state(root: str | os.PathLike[str] | None = None) -> dict[str, Any] | None:
+    """The commit checked out at ``root`` (default: the working directory) and whether the tree has changes
+    (untracked files count), or None outside a repository or without git."""
+    where = Path.cwd() if root is None else Path(root)
 
     def git(*args: str) -> str | None:
         try:
-            done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=30, check=False)
+            done = subprocess.run(["git", *args], cwd=where, capture_output=True, text=True, timeout=30, check=False)
         except (OSError, subprocess.SubprocessError):
             return None
         return done.stdout if done.returncode == 0 else None
@@ -185,7 +187,7 @@ def record_of(
         "as_of": report.as_of,
         "lang": report.lang,
         "fail_on": report.fail_on,
-        "git": _git_state(base),
+        "git": git_state(base),
         "settings": {
             "policies": setting("policy"),
             "context": setting("context"),

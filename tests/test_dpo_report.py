@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from conftest import AS_OF, FIXTURES
 from ethiq.cli.output import renderer
 from ethiq.cli.output.dpo import LABELS, escape_control_characters
-from ethiq.engine import parse_documents
+from ethiq.engine import git_state, parse_documents
 from ethiq.engine.judge.deadlines import add_months, deadlines_of, upcoming_deadlines
 from ethiq.engine.judge.waivers import parse_waivers
 
@@ -172,6 +172,8 @@ def test_html_summary_seed_sentence_remediation_waivers_and_deadlines(report: An
     assert "<strong>Blocked</strong>" in page
     assert f"<time datetime='{AS_OF}'>{AS_OF}</time>" in page
     summary = report.summary()
+    state = git_state()  # the working directory's commit, as the record names it
+    assert (state["commit"] if state else "not in a git repository") in page
     assert f"{summary['documents']} (" in page
     # Every rule with a finding has its section, with its sources and remediation.
     for rule_id in {f.rule_id for f in report.findings}:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ethiq import __version__
-from ethiq.engine import Deadline, ExitCode, Finding, Problem, Report, RuleSource, WaiverStatus, overview_of
+from ethiq.engine import Deadline, ExitCode, Finding, Problem, Report, RuleSource, WaiverStatus, git_state, overview_of
 from ethiq.engine.report import SEVERITY_RANK, is_file_name
 
 from .common import exit_meaning, finding_order, problem_order, relative_file
@@ -38,6 +38,9 @@ LABELS: dict[str, dict[str, str]] = {
         "fail_on": "Findings that block",
         "fail_on_value": "severity {fail_on} and above",
         "versions": "Versions",
+        "commit": "Git commit",
+        "commit_dirty": "{commit}, with uncommitted changes",
+        "commit_none": "not in a git repository",
         "waiver_file": "Waiver file",
         "baseline_file": "Baseline file",
         "none": "none",
@@ -122,6 +125,9 @@ LABELS: dict[str, dict[str, str]] = {
         "fail_on": "Fynd som blockerar",
         "fail_on_value": "allvarlighetsgrad {fail_on} och högre",
         "versions": "Versioner",
+        "commit": "Git-incheckning",
+        "commit_dirty": "{commit}, med ändringar som inte är incheckade",
+        "commit_none": "inte i ett git-förråd",
         "waiver_file": "Undantagsfil",
         "baseline_file": "Baslinjefil",
         "none": "ingen",
@@ -265,6 +271,7 @@ class DpoView:
     problems: tuple[Problem, ...]
     waivers: tuple[WaiverStatus, ...] | None  # None: no waiver file applied
     counts: dict[str, int] = field(default_factory=dict)
+    git: dict[str, Any] | None = None  # the commit of the working directory, as the record names it
 
     def t(self, key: str, **values: Any) -> str:
         return label(key, self.lang, **values)
@@ -285,6 +292,12 @@ class DpoView:
         names = VERDICT_NAMES.get(self.lang, VERDICT_NAMES["en"])
         verdicts = Counter(str(d.verdict) for d in self.report.documents)
         return ", ".join(f"{n} {names.get(v, v)}" for v, n in sorted(verdicts.items()))
+
+    def commit_text(self) -> str:
+        if self.git is None:
+            return self.t("commit_none")
+        commit = str(self.git["commit"])
+        return self.t("commit_dirty", commit=commit) if self.git.get("dirty") else commit
 
     def footer(self) -> str:
         report = self.report
@@ -337,6 +350,7 @@ def view_of(report: Report, *, days: int = 30) -> DpoView:
         groups=tuple(rule_groups),
         problems=tuple(sorted(report.problems, key=problem_order)),
         waivers=overview.waivers,
+        git=git_state(),
         counts={
             "blocking": len(report.blocking),
             "waived": sum(1 for f in report.findings if f.is_waived),
