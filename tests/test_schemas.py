@@ -407,7 +407,9 @@ def test_instant_needs_an_offset_and_a_real_time(instant: str) -> None:
 
 
 @cache
+@cache
 def documents_of(kind: str) -> st.SearchStrategy[dict[str, Any]]:
+    """A kind's documents, drawn from its schema (the strategy is built once: building it canonicalises)."""
     return from_schema(schema_of(kind))
 
 
