@@ -216,3 +216,17 @@ def test_merge_keys_feed_the_rules(checker: Any) -> None:
     report = checker.check(texts=[text])
     assert report.exit_code == ExitCode.BLOCKING, report.to_dict()["problems"]
     assert any(f.rule_id == "VEN-001" and f.document_id == "ven_merged" for f in report.findings)
+
+
+def test_the_limits_of_a_configuration_reach_the_check(tmp_path: Path) -> None:
+    from ethiq.engine import Checker, load_config
+
+    config = load_config(tmp_path, {"ETHIQ_MAX_DEPTH": "2", "ETHIQ_MAX_ALIAS_NODES": "5"}, {}, discover=False)
+    checker = Checker(config=config, as_of="2026-11-23")
+    deep = "kind: vendor\nid: ven_deep\nlegal_name: X AB\nlabels: {a: {b: c}}\n"
+    anchored = "kind: vendor\nid: ven_anchor\nlegal_name: &n X AB\naliases: [*n, *n, *n, *n, *n, *n]\n"
+    report = checker.check(texts=[deep, anchored])
+    messages = sorted(p.message for p in report.problems)
+    assert report.exit_code == ExitCode.INPUT_ERROR
+    assert "nested deeper than 2 levels (max_depth)" in messages[0]
+    assert "more than 5 values (max_alias_nodes)" in messages[1]
