@@ -144,6 +144,35 @@ ExcludeOption = Annotated[
         rich_help_panel="Inputs",
     ),
 ]
+MaxFileSizeOption = Annotated[
+    str | None,
+    typer.Option(
+        "--max-file-size",
+        metavar="SIZE",
+        help="Largest file (or standard input) read, e.g. 64MiB or 50MB (default: 64MiB).",
+        rich_help_panel="Limits",
+    ),
+]
+MaxAliasNodesOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-alias-nodes",
+        metavar="N",
+        min=1,
+        help="Most values YAML aliases and merge keys may add to one file (default: 1000000).",
+        rich_help_panel="Limits",
+    ),
+]
+MaxDepthOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-depth",
+        metavar="N",
+        min=1,
+        help="Most nesting levels of one document (default: 64).",
+        rich_help_panel="Limits",
+    ),
+]
 JobsOption = Annotated[
     str | None,
     typer.Option(
@@ -194,6 +223,9 @@ def check(
     context: ContextOption = None,
     exclude: ExcludeOption = None,
     jobs: JobsOption = None,
+    max_file_size: MaxFileSizeOption = None,
+    max_alias_nodes: MaxAliasNodesOption = None,
+    max_depth: MaxDepthOption = None,
 ) -> None:
     """Validate and judge documents: vendors, data sources, audiences, accounts, ads and campaigns.
 
@@ -214,6 +246,9 @@ def check(
         context=context,
         exclude=exclude,
         jobs=jobs,
+        max_file_size=max_file_size,
+        max_alias_nodes=max_alias_nodes,
+        max_depth=max_depth,
     )
     raise typer.Exit(run_check(flags, output or [], stdin_is_input="-" in (paths or [])))
 
@@ -242,6 +277,9 @@ def baseline_create(
     context: ContextOption = None,
     exclude: ExcludeOption = None,
     jobs: JobsOption = None,
+    max_file_size: MaxFileSizeOption = None,
+    max_alias_nodes: MaxAliasNodesOption = None,
+    max_depth: MaxDepthOption = None,
 ) -> None:
     """Check PATHS and write every finding that may be accepted to a baseline file (sorted, one per finding).
 
@@ -259,6 +297,9 @@ def baseline_create(
         context=context,
         exclude=exclude,
         jobs=jobs,
+        max_file_size=max_file_size,
+        max_alias_nodes=max_alias_nodes,
+        max_depth=max_depth,
     )
     raise typer.Exit(run_create_baseline(flags, output, stdin_is_input="-" in (paths or [])))
 
@@ -344,11 +385,12 @@ def validate(
     lang: Annotated[Lang, typer.Option("--lang", help="Language of the summary.")] = Lang.en,
 ) -> None:
     """Check documents against the JSON Schemas only (no policy is evaluated)."""
+    from ethiq.engine import read_stdin
     from ethiq.engine import validate as validate_inputs
 
     from .output import renderer
 
-    stdin_text = sys.stdin.read() if "-" in paths else None
+    stdin_text = read_stdin() if "-" in paths else None
     report = validate_inputs(paths, lang=lang.value, stdin_text=stdin_text)
     renderer(format.value)(report, sys.stdout)
     raise typer.Exit(int(report.exit_code))

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from ethiq.engine import read_stdin
 from ethiq.engine.errors import UsageError
 from ethiq.engine.report import Report
 
@@ -40,7 +41,7 @@ def run_check(flags: Mapping[str, Any], outputs: Sequence[str], *, stdin_is_inpu
             f"format must be one of {', '.join(FORMATS)}, not {config.format!r} ({config.origin('format')})"
         )
     targets = parse_outputs(outputs)
-    stdin_text = sys.stdin.read() if stdin_is_input else None
+    stdin_text = read_stdin(config.read_limits) if stdin_is_input else None
     report = check(config=config, stdin_text=stdin_text)
     render_all(report, config.format, targets, stdin_text=stdin_text)
     return int(report.exit_code)
@@ -52,7 +53,7 @@ def run_create_baseline(flags: Mapping[str, Any], output: Path, *, stdin_is_inpu
 
     config = load_config(Path.cwd(), os.environ, flags)
     created = Checker(config=config).create_baseline(
-        output=output, stdin_text=sys.stdin.read() if stdin_is_input else None
+        output=output, stdin_text=read_stdin(config.read_limits) if stdin_is_input else None
     )
     baseline, report = created.baseline, created.report
     print(f"ethiq: wrote {len(baseline.entries)} findings to {output}", file=sys.stderr)

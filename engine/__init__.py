@@ -23,7 +23,7 @@ from .judge import Baseline, BaselineFileError, WaiverFileError
 from .judge.deadlines import Deadline
 from .judge.overview import Overview, WaiverStatus, overview_of
 from .pipeline import BaselineCreation, Checker, check, validate
-from .read import Document, ReadProblem, iter_documents, load_documents, parse_documents
+from .read import Document, ReadLimits, ReadProblem, iter_documents, load_documents, parse_documents, read_stdin
 from .record import RecordFileError, RecordVerification, git_state, load_record, record_of, verify_record
 from .report import (
     DocumentResult,
@@ -64,6 +64,7 @@ __all__ = [
     "PolicySet",
     "Problem",
     "ProblemKind",
+    "ReadLimits",
     "ReadProblem",
     "RecordFileError",
     "RecordVerification",
@@ -88,6 +89,7 @@ __all__ = [
     "load_record",
     "overview_of",
     "parse_documents",
+    "read_stdin",
     "record_of",
     "validate",
     "verify_record",

@@ -31,6 +31,7 @@ from typing import Any, Literal
 import pathspec
 
 from .errors import ConfigError
+from .read.limits import DEFAULT_MAX_ALIAS_NODES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_FILE_SIZE, ReadLimits, parse_size
 
 __all__ = [
     "CONFIG_FILE",
@@ -65,7 +66,11 @@ KEYS = (
     "lang",
     "as_of",
     "jobs",
+    "max_file_size",
+    "max_alias_nodes",
+    "max_depth",
 )
+_LIMIT_KEYS = frozenset({"max_file_size", "max_alias_nodes", "max_depth"})
 _LIST_KEYS = frozenset({"paths", "exclude", "context", "policies"})
 _PATH_KEYS = frozenset({"paths", "context", "policies", "waivers", "baseline"})
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -88,6 +93,9 @@ class Config:
     lang: str = "en"
     as_of: str | None = None  # ISO date; None means today
     jobs: int | str = 1  # a positive int or "auto"
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes of one file or of standard input
+    max_alias_nodes: int = DEFAULT_MAX_ALIAS_NODES  # values YAML aliases may add to one file
+    max_depth: int = DEFAULT_MAX_DEPTH  # nesting levels of one document
     file: Path | None = None  # the configuration file in effect, if any
     cwd: Path = field(default_factory=Path.cwd)
     origins: Mapping[str, str] = field(default_factory=dict)
@@ -108,6 +116,11 @@ class Config:
             "file": str(self.file) if self.file else None,
             "settings": {key: {"value": _jsonable(value), "origin": origin} for key, value, origin in self.items()},
         }
+
+    @property
+    def read_limits(self) -> ReadLimits:
+        """The bounds of reading: file size, YAML alias expansion, nesting depth."""
+        return ReadLimits(self.max_file_size, self.max_alias_nodes, self.max_depth)
 
     @property
     def exclude_root(self) -> Path:
@@ -336,6 +349,17 @@ def _convert(key: str, raw: Any, *, source: Source, base: Path, origin: str, lin
         if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
             return value
         raise fail('a positive integer or "auto"')
+    if key in _LIMIT_KEYS:
+        value = raw.strip() if isinstance(raw, str) else raw
+        try:
+            number = parse_size(value) if key == "max_file_size" else int(value)
+        except (TypeError, ValueError):
+            number = 0
+        if isinstance(value, bool | float) or number < 1:
+            raise fail(
+                "a positive size in bytes (64MiB, 50MB, 67108864)" if key == "max_file_size" else "a positive integer"
+            )
+        return number
     raise AssertionError(f"unhandled key {key}")  # pragma: no cover - KEYS and this function move together
 
 

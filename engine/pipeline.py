@@ -31,8 +31,8 @@ from .evaluate import engine_version, load_policy_set
 from .evaluate.parallel import RunOutcome, resolve_jobs, run_items, run_paths
 from .graph import PolicyContext, build_context, ledger_of
 from .judge import Baseline, DocumentStages, WaiverSet, baseline_of, decide, load_baseline, load_waivers
-from .read import Document, Input, ReadProblem, as_inputs, iter_inputs
-from .report import Report
+from .read import DEFAULT_LIMITS, Document, Input, ReadLimits, ReadProblem, as_inputs, iter_inputs
+from .report import Report, with_nothing_judged
 from .validate import bundled_schemas
 
 PathArg = str | os.PathLike[str]
@@ -178,13 +178,20 @@ class Checker:
         if not items and not text_list:
             raise UsageError("no paths to check: give PATH arguments, inputs, or set `paths` in ethiq.toml")
         exclude = config.excludes if config.exclude else None
+        limits = config.read_limits
         if text_list or any(not isinstance(item, str | os.PathLike) for item in items):
             # Documents in memory are judged in this process: they are their own spool.
-            outcome = run_items(self.stages, iter_inputs(items, text_list, stdin_text=stdin_text, exclude=exclude))
+            inputs_read = iter_inputs(items, text_list, stdin_text=stdin_text, exclude=exclude, limits=limits)
+            outcome = run_items(self.stages, inputs_read)
         else:
             paths = [item for item in items if isinstance(item, str | os.PathLike)]
             outcome = run_paths(
-                self.stages, paths, stdin_text=stdin_text, jobs=resolve_jobs(config.jobs), exclude=exclude
+                self.stages,
+                paths,
+                stdin_text=stdin_text,
+                jobs=resolve_jobs(config.jobs),
+                exclude=exclude,
+                limits=limits,
             )
         return self._report(outcome)
 
@@ -195,7 +202,7 @@ class Checker:
             lang=self.lang,
             documents=ledgered.documents,
             findings=ledgered.findings,
-            problems=ledgered.problems,
+            problems=with_nothing_judged(ledgered.documents, ledgered.problems),
             engine=engine_version(),
             policy_files=[module.path for module in self.policy_set.modules],
             context_origins=outcome.context.origins,
@@ -261,13 +268,17 @@ def validate(
     texts: str | Iterable[str] = (),
     lang: str = "en",
     stdin_text: str | None = None,
+    limits: ReadLimits = DEFAULT_LIMITS,
 ) -> Report:
     """Read and validate only (schemas and duplicate ids; no policy is evaluated): what ``ethiq validate`` shows."""
     ledgered = ledger_of(
-        iter_inputs(as_inputs(inputs), [texts] if isinstance(texts, str) else texts, stdin_text=stdin_text),
+        iter_inputs(
+            as_inputs(inputs), [texts] if isinstance(texts, str) else texts, stdin_text=stdin_text, limits=limits
+        ),
         bundled_schemas(),
     ).finish()
-    return Report(as_of=today(), lang=lang, documents=ledgered.documents, problems=ledgered.problems)
+    problems = with_nothing_judged(ledgered.documents, ledgered.problems, contexts_count=True)
+    return Report(as_of=today(), lang=lang, documents=ledgered.documents, problems=problems)
 
 
 __all__ = ["BaselineCreation", "Checker", "check", "today", "validate"]

@@ -199,7 +199,7 @@ def record_of(
             {
                 "name": name,
                 "sha256": (
-                    hashlib.sha256(stdin_text.encode("utf-8")).hexdigest()
+                    hashlib.sha256(stdin_text.encode("utf-8", "surrogateescape")).hexdigest()
                     if name == "-" and stdin_text is not None
                     else None
                 ),

@@ -33,6 +33,9 @@ SEVERITY_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 
 PathKey = tuple[str | int, ...]
 
+#: The kind of document that configures a run rather than being judged by it.
+CONTEXT_KIND = "policy_context"
+
 
 class ExitCode(IntEnum):
     """The process exit code of a run, the same for every command, format and caller."""
@@ -62,7 +65,8 @@ class Verdict(StrEnum):
 
 
 class ProblemKind(StrEnum):
-    """Why something could not be judged; the first four are the input's fault (exit 2), the last two not (3)."""
+    """Why something could not be judged: the input's fault (exit 2), the policy's or engine's (3), or a
+    path a directory walk skipped, which is reported but changes no exit code."""
 
     READ = "read_error"
     SCHEMA = "schema_violation"
@@ -71,6 +75,8 @@ class ProblemKind(StrEnum):
     BASELINE = "baseline_error"
     ENGINE = "engine_error"
     POLICY = "policy_error"
+    NOTHING = "nothing_to_check"  # the run judged no document: an empty directory or file, only context
+    SKIPPED = "skipped_path"  # a path a directory walk skipped (a link loop, a link to a directory): a notice
 
 
 def is_file_name(file: str) -> bool:
@@ -287,6 +293,8 @@ class Problem:
     def exit_code(self) -> ExitCode:
         if self.kind in (ProblemKind.ENGINE, ProblemKind.POLICY):
             return ExitCode.POLICY_ERROR
+        if self.kind == ProblemKind.SKIPPED:
+            return ExitCode.OK
         return ExitCode.INPUT_ERROR
 
     @property
@@ -319,6 +327,28 @@ class DocumentResult:
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "kind": self.kind, "file": self.file, "line": self.line, "verdict": str(self.verdict)}
+
+
+def with_nothing_judged(
+    documents: Sequence[DocumentResult], problems: Sequence[Problem], *, contexts_count: bool = False
+) -> tuple[Problem, ...]:
+    """``problems``, plus "nothing to check" when no document was judged and nothing else says why.
+
+    A run over an empty directory, an empty file or only ``policy_context`` documents judged nothing; it
+    must not pass as if everything had been checked, so it is an input problem (exit 2) in every format.
+    ``contexts_count``: a policy_context document counts as checked (validation alone checks it).
+    """
+    judged = (None,) if contexts_count else (None, CONTEXT_KIND)
+    if any(d.kind not in judged for d in documents) or any(p.exit_code > ExitCode.OK for p in problems):
+        return tuple(problems)
+    contexts = sum(1 for d in documents if d.kind == CONTEXT_KIND)
+    message = "nothing to check: no document was judged" + (
+        f" ({contexts} policy_context document{'s only configure' if contexts != 1 else ' only configures'} the run)"
+        if contexts
+        else ""
+    )
+    hint = "name the files or directories of vendors, data sources, audiences, accounts, ads and campaigns to check"
+    return (*problems, Problem(ProblemKind.NOTHING, message, hint=hint))
 
 
 # --- the baseline's outcome ----------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ SCHEMAS = ROOT / "policies" / "schemas"
 VALID = Path(__file__).parent / "data" / "valid"
 DOCS = ROOT / "docs" / "documents.md"
 KINDS = ("policy_context", "vendor", "data_source", "audience", "account", "ad", "campaign")
-ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$"
+ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$(?!\\n)"
 OPEN_OBJECTS = {"labels", "native_spec", "native_objects"}  # the only objects that accept any key
 
 

@@ -212,7 +212,7 @@ def _problem_command(problem: Problem, labels: Mapping[str, str]) -> str:
     if problem.hint:
         lines.append(f"{labels['hint']}: {problem.hint}")
     return workflow_command(
-        "error",
+        "error" if problem.exit_code else "notice",  # a skipped path is reported but does not fail the run
         "\n".join(lines),
         file=_file(problem.file),
         line=problem.line,

@@ -187,7 +187,9 @@ def _problem_case(suite: ET.Element, problem: Problem, labels: Mapping[str, str]
     if problem.line is not None:
         case.set("line", str(problem.line))
     case.set("time", "0")
-    error = ET.SubElement(case, "error", message=_xml(problem.message), type=_xml(rule_id))
+    # A path a directory walk skipped is reported but fails nothing: a skipped case, not an error.
+    outcome = "error" if problem.exit_code else "skipped"
+    error = ET.SubElement(case, outcome, message=_xml(problem.message), type=_xml(rule_id))
     lines = [_where(file or "-", problem.line, problem.column) + (f"  {path}" if path else ""), problem.message]
     if problem.hint:
         lines.append(f"{labels['hint']}: {problem.hint}")

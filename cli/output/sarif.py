@@ -277,7 +277,7 @@ def _problem_result(problem: Problem, index: Mapping[str, int], base: str, lang:
     result: dict[str, Any] = {
         "ruleId": rule_id,
         "ruleIndex": index[rule_id],
-        "level": "error",
+        "level": "error" if problem.exit_code else "note",  # a skipped path is reported, does not fail the run
         "message": {"text": text},
         "partialFingerprints": {FINGERPRINT: problem_fingerprint(problem)},
         "properties": {

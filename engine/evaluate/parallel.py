@@ -32,7 +32,6 @@ from __future__ import annotations
 import marshal
 import os
 import pickle
-import sys
 import tempfile
 from abc import ABC, abstractmethod
 from array import array
@@ -46,7 +45,8 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generic, Protocol, TypeVar
 from ..errors import EvaluationError, UsageError
 from ..graph import DocumentIndex, Intake, Judgement, Key, Ledger, PolicyContext
 from ..graph.ledger import Ledgered
-from ..read import STDIN, Document, ReadProblem, Source, iter_documents, iter_files
+from ..read import STDIN, Document, ReadProblem, Source, iter_documents, iter_files, read_stdin
+from ..read.limits import DEFAULT_LIMITS, ReadLimits
 from ..validate import Stage
 from .inputs import RunIndex
 
@@ -123,12 +123,15 @@ def resolve_jobs(jobs: int | str | None) -> int:
 
 
 def list_units(
-    paths: Iterable[str | os.PathLike[str]], exclude: Callable[[Path], bool] | None = None
+    paths: Iterable[str | os.PathLike[str]],
+    exclude: Callable[[Path], bool] | None = None,
+    notices: list[ReadProblem] | None = None,
 ) -> list[tuple[str, int]]:
     """The inputs of ``paths`` in the order :func:`iter_documents` reads them, each with its size in bytes.
 
     A unit is one file, ``-`` for standard input, or a path that does not exist (its problem is reported
-    when it is read). ``exclude`` skips files found by walking a directory, as in :func:`iter_documents`.
+    when it is read). ``exclude`` skips files found by walking a directory, as in :func:`iter_documents`;
+    what a walk skips (links to directories, link loops) is added to ``notices``.
     """
     units: list[tuple[str, int]] = []
     for raw in paths:
@@ -139,7 +142,10 @@ def list_units(
         path = Path(name)
         if path.is_dir():
             for file in iter_files(path):
-                if exclude is None or not exclude(file):
+                if isinstance(file, ReadProblem):
+                    if notices is not None and (exclude is None or not exclude(Path(file.file))):
+                        notices.append(file)
+                elif exclude is None or not exclude(file):
                     units.append((str(file), _size(file)))
         else:
             units.append((name, _size(path)))
@@ -264,6 +270,7 @@ class IntakeTask:
     spool: int  # number of the spool file this task writes
     spool_path: str
     stdin_text: str | None  # only when the task reads standard input
+    limits: ReadLimits = DEFAULT_LIMITS
 
     def split(self, next_spool: Callable[[], tuple[int, str]]) -> list[IntakeTask] | None:
         if len(self.units) < 2:
@@ -272,7 +279,7 @@ class IntakeTask:
         parts = []
         for units in (self.units[:half], self.units[half:]):
             number, path = next_spool()
-            parts.append(IntakeTask(units, number, path, self.stdin_text if STDIN in units else None))
+            parts.append(IntakeTask(units, number, path, self.stdin_text if STDIN in units else None, self.limits))
         return parts
 
 
@@ -322,7 +329,8 @@ class Worker:
         with open(task.spool_path, "wb") as spool:
             offset = 0
             for unit in task.units:
-                for item in iter_documents([unit], stdin_text=task.stdin_text if unit == STDIN else None):
+                stdin_text = task.stdin_text if unit == STDIN else None
+                for item in iter_documents([unit], stdin_text=stdin_text, limits=task.limits):
                     intake = stages.intake(item)
                     location: Location | None = None
                     if intake.stage == Stage.JUDGE:
@@ -582,27 +590,35 @@ def run_paths(
     stdin_text: str | None,
     jobs: int,
     exclude: Callable[[Path], bool] | None = None,
+    limits: ReadLimits = DEFAULT_LIMITS,
 ) -> RunOutcome:
     """Check the documents of ``paths`` with ``jobs`` processes (this one when ``jobs`` is 1)."""
-    units = list_units(paths, exclude)
+    notices: list[ReadProblem] = []
+    units = list_units(paths, exclude, notices)
     if stdin_text is None and any(name == STDIN for name, _ in units):
-        stdin_text = sys.stdin.read()
-    total = sum(size for _, size in units)
+        stdin_text = read_stdin(limits)
+    total = sum(min(size, limits.max_file_size) for _, size in units)
     chunks = plan_chunks(units, chunk_target(total, jobs))
     # Starting workers costs about half a second: not worth it for a small input.
     workers = min(jobs, len(chunks)) if total >= MIN_POOL_BYTES else 1
     with tempfile.TemporaryDirectory(prefix="ethiq-") as workdir:
-        return _PathRun(stages, workdir, stdin_text, workers).run(chunks)
+        run = _PathRun(stages, workdir, stdin_text, workers, limits)
+        for notice in notices:  # what the walk skipped, reported before the documents
+            run.ledger.add(stages.intake(notice))
+        return run.run(chunks)
 
 
 class _PathRun:
     """One run over files: intake, index, judge, in document order, in a private working directory."""
 
-    def __init__(self, stages: Stages, workdir: str, stdin_text: str | None, workers: int):
+    def __init__(
+        self, stages: Stages, workdir: str, stdin_text: str | None, workers: int, limits: ReadLimits = DEFAULT_LIMITS
+    ):
         self.stages = stages
         self.workdir = workdir
         self.stdin_text = stdin_text
         self.workers = workers
+        self.limits = limits
         self.ledger = Ledger()
         self.spools: list[str] = []
         self.worker: Worker | None = None if workers > 1 else Worker(stages)
@@ -642,7 +658,7 @@ class _PathRun:
         tasks = []
         for chunk in chunks:
             number, path = self.next_spool()
-            tasks.append(IntakeTask(chunk, number, path, self.stdin_text if STDIN in chunk else None))
+            tasks.append(IntakeTask(chunk, number, path, self.stdin_text if STDIN in chunk else None, self.limits))
         function: Callable[[IntakeTask], IntakeResult] = self.worker.intake if self.worker else _intake_task
         plans = []
         for task, result in executor.run(function, tasks, lambda t: t.split(self.next_spool)):

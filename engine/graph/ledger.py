@@ -101,6 +101,13 @@ class Ledger:
         slot = len(documents)
         file = self._strings.setdefault(intake.file, intake.file)
         kind = self._strings.setdefault(intake.kind, intake.kind) if intake.kind is not None else None
+        if (
+            intake.stage == Stage.READ
+            and intake.problems
+            and all(p.kind == ProblemKind.SKIPPED for p in intake.problems)
+        ):
+            self._problems.extend(intake.problems)  # a notice of a skipped path: no document was there
+            return None
         if intake.stage in (Stage.READ, Stage.INVALID):
             documents.append(DocumentResult(intake.id, kind, file, intake.line, Verdict.INVALID))
             self._problems.extend(intake.problems)

@@ -36,12 +36,12 @@ def validate_item(item: Document | ReadProblem, schemas: SchemaSet) -> tuple[Sta
 
 def read_problem(item: ReadProblem) -> Problem:
     return Problem(
-        ProblemKind.READ,
+        ProblemKind.SKIPPED if item.notice else ProblemKind.READ,
         item.message,
         item.file,
         item.line,
         item.column,
-        hint="fix the syntax; the file's other documents were not read",
+        hint=item.hint or "fix the syntax; the file's other documents were not read",
     )
 
 

@@ -27,8 +27,11 @@ from ..report import json_path
 KINDS: tuple[str, ...] = ("policy_context", "vendor", "data_source", "audience", "account", "ad", "campaign")
 JUDGED_KINDS: tuple[str, ...] = KINDS[1:]
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})$")
+# Matched whole (``fullmatch``: ``$`` would accept a final newline), with ASCII digits only.
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATE_TIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?([Zz]|[+-][0-9]{2}:[0-9]{2})"
+)
 
 FORMAT_CHECKER = FormatChecker(formats=())
 
@@ -37,7 +40,7 @@ FORMAT_CHECKER = FormatChecker(formats=())
 def _is_date(value: object) -> bool:
     if not isinstance(value, str):
         return True
-    if not _DATE.match(value):
+    if not _DATE.fullmatch(value):
         raise ValueError("not an ISO date (YYYY-MM-DD)")
     dt.date.fromisoformat(value)
     return True
@@ -47,7 +50,7 @@ def _is_date(value: object) -> bool:
 def _is_date_time(value: object) -> bool:
     if not isinstance(value, str):
         return True
-    if not _DATE_TIME.match(value):
+    if not _DATE_TIME.fullmatch(value):
         raise ValueError("not an RFC 3339 date-time with an offset (2025-10-06T18:00:00+02:00)")
     dt.datetime.fromisoformat(value.replace("z", "Z").replace("Z", "+00:00"))
     return True
