@@ -44,6 +44,7 @@ DISTRIBUTION = "opa-golib-python-bindings"
 INSTALL_HINT = "python3 tools/install_opa.py installs them"
 
 _CODE = re.compile(r"^(?:rego|eval)_\w+$")
+_PLAIN_REF = re.compile(r"^data(?:\.[A-Za-z_][A-Za-z0-9_]*)+$")
 
 
 def bindings_problem() -> str | None:
@@ -67,10 +68,21 @@ def engine_version() -> str:
 
 
 class OpaPreparedEngine:
-    """An OPA engine holding the policy modules and data of one run, compiled before it is used."""
+    """An OPA engine holding the policy modules and data of one run, compiled before it is used.
 
-    def __init__(self, modules: Iterable[tuple[str, str]], data: Mapping[str, Any] | None = None):
+    With ``by_path``, a rule named by a plain reference (``data.ethiq.rules.vendor.deny``) is evaluated by
+    :meth:`eval_path`, so that a run prepares one query per path length rather than one per entry point;
+    without it, by the rule's own query, as a client of an OPA server asks it.
+    """
+
+    #: OPA stays usable after an evaluation error or a recovered Go panic.
+    fresh_after_failure = False
+
+    def __init__(
+        self, modules: Iterable[tuple[str, str]], data: Mapping[str, Any] | None = None, *, by_path: bool = False
+    ):
         self._modules = list(modules)
+        self._by_path = by_path
         # Longest first, so that a path that extends another is matched whole in messages.
         paths = sorted({path for path, _ in self._modules}, key=len, reverse=True)
         self._located = re.compile(
@@ -147,6 +159,8 @@ class OpaPreparedEngine:
 
     def eval_rule(self, rule: str) -> Any:
         """The value of ``rule`` (``data.pkg.name``) for the current input, or ``UNDEFINED``."""
+        if self._by_path and _PLAIN_REF.match(rule):
+            return self.eval_path(rule.split(".")[1:])
         results = self._evaluate(rule)
         if not results:
             return UNDEFINED
