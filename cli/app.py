@@ -52,6 +52,11 @@ class Lang(StrEnum):
     sv = "sv"
 
 
+class EngineName(StrEnum):
+    regorus = "regorus"
+    opa = "opa"
+
+
 class FailOn(StrEnum):
     block = "block"
     warn = "warn"
@@ -147,6 +152,15 @@ JobsOption = Annotated[
         "--jobs", "-j", help="Worker processes: a number or 'auto' (default: 1).", rich_help_panel="Performance"
     ),
 ]
+EngineOption = Annotated[
+    EngineName | None,
+    typer.Option(
+        "--engine",
+        help="Rego engine: regorus (default) or opa, OPA itself where its bindings are installed "
+        "(python3 tools/install_opa.py); the same report either way.",
+        rich_help_panel="Policies",
+    ),
+]
 
 
 def _flags(**values: Any) -> dict[str, Any]:
@@ -190,6 +204,7 @@ def check(
     context: ContextOption = None,
     exclude: ExcludeOption = None,
     jobs: JobsOption = None,
+    engine: EngineOption = None,
 ) -> None:
     """Validate and judge documents: vendors, data sources, audiences, accounts, ads and campaigns.
 
@@ -210,6 +225,7 @@ def check(
         context=context,
         exclude=exclude,
         jobs=jobs,
+        engine=engine,
     )
     raise typer.Exit(run_check(flags, output or [], stdin_is_input="-" in (paths or [])))
 
@@ -238,6 +254,7 @@ def baseline_create(
     context: ContextOption = None,
     exclude: ExcludeOption = None,
     jobs: JobsOption = None,
+    engine: EngineOption = None,
 ) -> None:
     """Check PATHS and write every finding that may be accepted to a baseline file (sorted, one per finding).
 
@@ -255,6 +272,7 @@ def baseline_create(
         context=context,
         exclude=exclude,
         jobs=jobs,
+        engine=engine,
     )
     raise typer.Exit(run_create_baseline(flags, output, stdin_is_input="-" in (paths or [])))
 
@@ -295,13 +313,17 @@ def run_tests(
         float, typer.Option("--threshold", min=0, max=100, help="Minimum coverage percent (implies --coverage).")
     ] = 0.0,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    engine: Annotated[
+        EngineName,
+        typer.Option("--engine", help="Rego engine: regorus, or opa (OPA itself; no coverage report)."),
+    ] = EngineName.regorus,
 ) -> None:
     """Run the Rego unit tests (test_* rules) beside the policies, with optional line coverage."""
     from ethiq.engine.evaluate.testing import run_rego_tests
 
     from .testing import render_tests
 
-    report = run_rego_tests(policies or [], match=run, coverage=coverage or threshold > 0)
+    report = run_rego_tests(policies or [], match=run, coverage=coverage or threshold > 0, engine=engine.value)
     render_tests(report, sys.stdout, fmt=format.value, threshold=threshold)
     counts = report.counts()
     if counts["error"]:

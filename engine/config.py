@@ -31,6 +31,7 @@ from typing import Any, Literal
 import pathspec
 
 from .errors import ConfigError
+from .evaluate.engines import ENGINES, REGORUS
 
 __all__ = [
     "CONFIG_FILE",
@@ -65,6 +66,7 @@ KEYS = (
     "lang",
     "as_of",
     "jobs",
+    "engine",
 )
 _LIST_KEYS = frozenset({"paths", "exclude", "context", "policies"})
 _PATH_KEYS = frozenset({"paths", "context", "policies", "waivers", "baseline"})
@@ -88,6 +90,7 @@ class Config:
     lang: str = "en"
     as_of: str | None = None  # ISO date; None means today
     jobs: int | str = 1  # a positive int or "auto"
+    engine: str = REGORUS  # the Rego engine: regorus, or opa where its bindings are installed
     file: Path | None = None  # the configuration file in effect, if any
     cwd: Path = field(default_factory=Path.cwd)
     origins: Mapping[str, str] = field(default_factory=dict)
@@ -307,8 +310,8 @@ def _convert(key: str, raw: Any, *, source: Source, base: Path, origin: str, lin
         if not isinstance(raw, str | os.PathLike) or not str(raw).strip():
             raise fail("a file path")
         return resolve_path(str(raw), base)
-    if key in ("fail_on", "lang"):
-        choices = FAIL_ON if key == "fail_on" else LANGS
+    if key in ("fail_on", "lang", "engine"):
+        choices = {"fail_on": FAIL_ON, "lang": LANGS, "engine": ENGINES}[key]
         value = getattr(raw, "value", raw)  # a StrEnum from the command line
         if value not in choices:
             raise fail(" or ".join(choices))

@@ -265,6 +265,7 @@ def test_config_is_a_plain_value(project: Path) -> None:
         "lang",
         "as_of",
         "jobs",
+        "engine",
     ]
     with pytest.raises(KeyError):
         config.origin("colour")

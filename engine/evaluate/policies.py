@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -356,24 +356,40 @@ def _probe(policy_set: PolicySet, data: Mapping[str, Any]) -> None:
                 try:
                     engine.eval_set(entry)
                 except EvaluationError as err:
-                    raise locate_fault(policy_set, data, entry, json.dumps(value), err) from None
+                    raise locate_fault(policy_set, data, entry, err, evaluates(entry, json.dumps(value))) from None
         if isinstance(engine, PreparedEngine):  # OPA compiled the whole set when it was prepared
             engine.compile_check(entry_points, {})
     finally:
         engine.close()
 
 
+def evaluates(entry: str, input_json: str) -> Callable[[Engine], object]:
+    """A check that ``entry`` evaluates to a set on ``input_json``: raises an :class:`EvaluationError` if not."""
+
+    def check(engine: Engine) -> object:
+        engine.set_input_json(input_json)
+        return engine.eval_set(entry)
+
+    return check
+
+
 def locate_fault(
-    policy_set: PolicySet, data: Mapping[str, Any], entry: str, input_json: str, error: EvaluationError
+    policy_set: PolicySet,
+    data: Mapping[str, Any],
+    entry: str,
+    error: EvaluationError,
+    check: Callable[[Engine], object],
 ) -> PolicyLoadError:
-    """``error`` of ``entry`` on an input, as a load error naming the module and rule that caused it.
+    """``error`` of ``entry``, raised by ``check`` on an engine, as a load error naming the module and rule.
 
     An engine names the place of an evaluation error, but not of a panic or of a result of the wrong shape.
-    Then the module is found by evaluating again with one module defining ``entry`` at a time (extra modules
-    first), and the line is that of the rule id the message names, or of the module's first ``entry`` head.
+    Then the module is found by running ``check`` again with one module defining ``entry`` at a time (extra
+    modules first), and the line is that of the rule id the message names, or of the module's first head of
+    ``entry``.
     """
+    where = f"found when proving {entry} at load"
     if error.file is not None:
-        return PolicyLoadError(str(error), file=error.file, line=error.line, column=error.column)
+        return PolicyLoadError(f"{error} ({where})", file=error.file, line=error.line, column=error.column)
     heads = policy_set.entry_heads.get(entry, ())
     candidates = list(dict.fromkeys(head.file for head in heads))
     culprit = candidates[0] if len(candidates) == 1 else None
@@ -382,11 +398,11 @@ def locate_fault(
         for file in sorted(candidates, key=lambda path: path in bundled):
             others = set(candidates) - {file}
             modules = [(m.path, m.text) for m in policy_set.modules if m.path not in others]
-            if _fails(policy_set.engine, modules, data, entry, input_json):
+            if _fails(policy_set.engine, modules, data, check):
                 culprit = file
                 break
     if culprit is None:
-        return PolicyLoadError(f"{error} (on the probe input of {entry})")
+        return PolicyLoadError(f"{error} ({where})")
     head = next(head for head in heads if head.file == culprit)
     line, column = head.line, head.column
     text = next(m.text for m in policy_set.modules if m.path == culprit)
@@ -395,17 +411,18 @@ def locate_fault(
         if found is not None:
             line, column = found
             break
-    return PolicyLoadError(f"{error} (on the probe input of {entry})", file=culprit, line=line, column=column)
+    return PolicyLoadError(f"{error} ({where})", file=culprit, line=line, column=column)
 
 
-def _fails(engine_name: str, modules: list[tuple[str, str]], data: Mapping[str, Any], entry: str, text: str) -> bool:
+def _fails(
+    engine_name: str, modules: list[tuple[str, str]], data: Mapping[str, Any], check: Callable[[Engine], object]
+) -> bool:
     try:
         engine = prepare_engine(engine_name, modules, data)
     except PolicyLoadError:
         return False
     try:
-        engine.set_input_json(text)
-        engine.eval_set(entry)
+        check(engine)
     except EvaluationError:
         return True
     finally:
