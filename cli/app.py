@@ -298,6 +298,29 @@ def show_config(
 
 
 @app.command(
+    epilog="Exit codes: 0 the bundle was written; 2 unusable options or configuration; 3 broken policy or context."
+)
+def bundle(
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="FILE", help="The bundle to write, e.g. ethiq-bundle.tar.gz.")
+    ],
+    policies: PoliciesOption = None,
+    context: ContextOption = None,
+    revision: Annotated[
+        str | None,
+        typer.Option("--revision", help="The bundle's revision (default: a digest of its contents)."),
+    ] = None,
+) -> None:
+    """Write the policy set and its context as an OPA bundle (policies, data.json, .manifest) for OPA servers.
+
+    The same policies and context give the same bytes. docs/opa.md shows the route from the bundle to decisions.
+    """
+    from .bundle import run_bundle
+
+    raise typer.Exit(run_bundle(_flags(policies=policies, context=context), output, revision=revision))
+
+
+@app.command(
     "test",
     epilog="Exit codes: 0 every test passed (and coverage reached --threshold); 1 a test failed "
     "or coverage is below the threshold; 3 a policy does not load or a test errored.",
@@ -449,4 +472,7 @@ def main() -> None:
         else:
             typer.echo(f"ethiq: error: {err}", err=True)
         sys.exit(int(getattr(err, "exit_code", 2)))
+    except Exception as err:  # a defect: one line and exit 3 (never 0 or 1), not a traceback
+        typer.echo(f"ethiq: internal error: {type(err).__name__}: {err} (please report it)", err=True)
+        sys.exit(3)
     sys.exit(code if isinstance(code, int) else 0)

@@ -32,6 +32,9 @@ SETS: dict[str, str] = {"deny": "block", "warn": "warn", "info": "info"}
 SEVERITIES = ("block", "warn", "info")
 LANGUAGES = ("en", "sv")
 
+#: Where ethiq's data lives below ``data`` (``PolicyContext.rego_data``), whatever data a load is proven with.
+ETHIQ_DATA_ROOTS = (("ethiq", "context"), ("ethiq", "index"))
+
 _PACKAGE = re.compile(r"^package\s+([A-Za-z_][\w.]*)", re.MULTILINE)
 _HEAD = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)")
 _SEED_ID = re.compile(r"^(S\d{2}|P\d)$")
@@ -325,7 +328,7 @@ def check_structure(modules: Sequence[Module], data: Mapping[str, Any]) -> list[
     bundled = [head for m in modules if m.bundled for head in scanned_heads(m.path, m.text)]
     extra = parsed_heads([(m.path, m.text) for m in modules if not m.bundled])
     check_entry_points(bundled + extra)
-    check_collisions(extra, bundled, data_roots(data))
+    check_collisions(extra, bundled, sorted({*ETHIQ_DATA_ROOTS, *data_roots(data)}))
     return bundled + extra
 
 
