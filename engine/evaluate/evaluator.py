@@ -249,7 +249,7 @@ _COMPILER_LIMIT = re.compile(r"not (?:yet )?supported (?:in|by) the (?:RVM )?com
 
 def _is_compiler_limit(error: PolicyLoadError) -> bool:
     """A construct the interpreter runs but the compiler cannot compile yet (not a fault of the policy)."""
-    return error.file is None and bool(_COMPILER_LIMIT.search(str(error)))
+    return bool(_COMPILER_LIMIT.search(str(error)))
 
 
 def _load_error(err: BaseException, path: str | None, message: str | None = None) -> PolicyLoadError:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -406,14 +406,13 @@ def locate_fault(
                 break
     if culprit is None:
         return PolicyLoadError(f"{error} ({where})")
-    head = next(head for head in heads if head.file == culprit)
-    line, column = head.line, head.column
-    text = next(m.text for m in policy_set.modules if m.path == culprit)
-    for literal in re.findall(r"'([^']+)'", str(error)):
-        found = _line_of(text, f'"{literal}"')
-        if found is not None:
-            line, column = found
-            break
+    own = [head for head in heads if head.file == culprit]
+    line, column = own[0].line, own[0].column
+    lines = next(m.text for m in policy_set.modules if m.path == culprit).splitlines()
+    literals = [f'"{literal}"' for literal in re.findall(r"'([^']+)'", str(error))]
+    found = next((place for head in own for place in _places(lines, head.line, literals)), None)
+    if found is not None:
+        line, column = found
     return PolicyLoadError(f"{error} ({where})", file=culprit, line=line, column=column)
 
 
@@ -433,9 +432,13 @@ def _fails(
     return False
 
 
-def _line_of(text: str, literal: str) -> tuple[int, int] | None:
-    for number, line in enumerate(text.splitlines(), start=1):
-        column = line.find(literal)
-        if column >= 0 and not line.lstrip().startswith("#"):
-            return number, column + 1
-    return None
+def _places(lines: list[str], start: int, literals: list[str]) -> Iterator[tuple[int, int]]:
+    """Where ``literals`` occur in the rule starting at line ``start``: its head line, then its indented body."""
+    for number in range(start, len(lines) + 1):
+        text = lines[number - 1]
+        if number > start and text[:1] not in ("\t", " ", "}"):
+            return
+        for literal in literals:
+            column = text.find(literal)
+            if column >= 0:
+                yield number, column + 1

@@ -149,8 +149,7 @@ def scanned_heads(path: str, text: str) -> tuple[RuleHead, ...]:
             kind = "value"
         else:
             continue
-        column = len(head["default"] or "") + 1
-        heads.append(RuleHead(package + tuple(head["ref"].split(".")), len(package), kind, path, number, column))
+        heads.append(RuleHead(package + tuple(head["ref"].split(".")), len(package), kind, path, number, 1))
     return tuple(heads)
 
 
