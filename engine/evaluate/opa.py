@@ -94,6 +94,8 @@ class OpaPreparedEngine:
         self._gather_prints = False
         self._prints: list[str] = []
         self._engine: Any = None
+        self._loaded: str | None = None  # the data the engine holds, as sorted JSON
+        self._pending: Mapping[str, Any] | None = None
         self._load(data)
 
     @property
@@ -118,6 +120,7 @@ class OpaPreparedEngine:
         except BaseException:
             self.close()  # a half-loaded engine is never used, and its memory goes back now
             raise
+        self._loaded = None if data is None else json.dumps(data, sort_keys=True)
 
     def _fill(self, engine: Any, data: Mapping[str, Any] | None) -> None:
         for path, text in self._modules:
@@ -142,7 +145,15 @@ class OpaPreparedEngine:
             raise self._load_error(err, None) from None
 
     def set_data(self, data: Mapping[str, Any]) -> None:
-        self._load(data)
+        """New data needs a new engine (OPA cannot take data back out), built at the next evaluation and only
+        when the data differs from what the engine holds: a run that switches to its own policy context and
+        back to the base one, over and over, builds one engine per context it evaluates with."""
+        self._pending = data
+
+    def _apply_data(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None and json.dumps(pending, sort_keys=True) != self._loaded:
+            self._load(pending)
 
     def set_input(self, value: Any) -> None:
         self.set_input_json(json.dumps(value))
@@ -240,6 +251,8 @@ class OpaPreparedEngine:
             self._prints.extend(f"{p.get('location')}: {p.get('message')}" for p in envelope.get("prints") or [])
 
     def _call(self, function: str, query: str, input_json: bytes) -> dict[str, Any]:
+        if self._pending is not None:
+            self._apply_data()
         engine = self._engine
         if engine is None:
             raise EvaluationError("the OPA engine is closed")
