@@ -12,7 +12,7 @@ from typing import Any
 def run_bundle(flags: Mapping[str, Any], output: Path, *, revision: str | None) -> int:
     """Load and prove the configured policy set, write its bundle to ``output``, say what was written."""
     from ethiq.engine import Checker, load_config
-    from ethiq.engine.evaluate.bundle import build_bundle, read_bundle
+    from ethiq.engine.evaluate import build_bundle, read_bundle
 
     config = load_config(Path.cwd(), os.environ, flags)
     checker = Checker(config=config)

@@ -49,7 +49,9 @@ def prove_extra_rules(policy_set: PolicySet, context: PolicyContext, *, as_of: s
     try:
         for document, entry, input_json in _evaluations(policy_set, documents, index, context, as_of, entries):
 
-            def check(candidate: Engine, entry: str = entry, input_json: str = input_json, doc: Document = document):
+            def check(
+                candidate: Engine, entry: str = entry, input_json: str = input_json, doc: Document = document
+            ) -> object:
                 candidate.set_input_json(input_json)
                 return findings_of([(entry, candidate.eval_set(entry))], doc, policy_set, as_of=as_of, lang=lang)
 
