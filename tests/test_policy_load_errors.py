@@ -8,6 +8,7 @@ with one line, never a traceback or a per-document problem naming no place.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -162,6 +163,17 @@ def test_a_hostile_policy_is_refused_at_load_with_file_and_line(case: Hostile, e
     assert (error.file, error.line) == (str(target), case.line), str(error)
     assert case.message in str(error)
     assert str(error).startswith(f"{target}:{case.line}:")
+
+
+def test_a_policy_that_is_not_a_regular_file_is_refused_not_read(tmp_path: Path) -> None:
+    policies = tmp_path / "policies"
+    policies.mkdir()
+    fifo = policies / "pipe.rego"
+    os.mkfifo(fifo)  # reading it would block for ever
+    for given in (policies, fifo):
+        with pytest.raises(PolicyLoadError, match="not a regular file") as caught:
+            Checker(policies=[given], as_of=AS_OF)
+        assert caught.value.file == str(fifo)
 
 
 VALID = {

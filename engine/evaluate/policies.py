@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -81,7 +82,7 @@ def discover_modules(directories: Sequence[Path], *, include_tests: bool = False
     for root, bundled in roots:
         if not root.exists():
             raise PolicyLoadError("no such policy directory", file=str(root))
-        files = [root] if root.is_file() else sorted(root.rglob("*.rego"))
+        files = sorted(root.rglob("*.rego")) if root.is_dir() else [root]
         for file in files:
             if not include_tests and file.name.endswith("_test.rego"):
                 continue
@@ -96,6 +97,8 @@ def discover_modules(directories: Sequence[Path], *, include_tests: bool = False
 def read_module_text(file: Path) -> str:
     """The text of a policy file; unreadable or not UTF-8 is a load error naming the file, line and column."""
     try:
+        if not stat.S_ISREG(file.stat().st_mode):  # a FIFO or a device would block or never end
+            raise PolicyLoadError("not a regular file: a policy is a .rego file", file=str(file))
         raw = file.read_bytes()
     except OSError as err:
         raise PolicyLoadError(f"cannot read the policy file: {err.strerror or err}", file=str(file)) from None
