@@ -45,6 +45,9 @@ class CheckFormat(StrEnum):
     sarif = "sarif"
     junit = "junit"
     github = "github"
+    html = "html"
+    markdown = "markdown"
+    record = "record"
 
 
 class Lang(StrEnum):
@@ -183,7 +186,8 @@ def check(
             "--output",
             "-o",
             metavar="FORMAT=FILE",
-            help="Also write FORMAT to FILE (repeatable), e.g. sarif=ethiq.sarif.",
+            help="Also write FORMAT to FILE (repeatable), e.g. sarif=ethiq.sarif; record=FILE writes the "
+            "accountability record (`ethiq verify-record FILE` checks it).",
             rich_help_panel="Output",
         ),
     ] = None,
@@ -275,6 +279,28 @@ def baseline_create(
         engine=engine,
     )
     raise typer.Exit(run_create_baseline(flags, output, stdin_is_input="-" in (paths or [])))
+
+
+@app.command(
+    "verify-record",
+    epilog="Exit codes: 0 the recorded files are unchanged and give the same decision; 1 a file changed or the "
+    "decision differs; 2 the record is unreadable or invalid, a recorded file is missing, or its documents came "
+    "from standard input.",
+)
+def verify_record(
+    record: Annotated[Path, typer.Argument(metavar="FILE", help="A record written by `check --output record=FILE`.")],
+    root: Annotated[
+        Path | None,
+        typer.Option(
+            "--root", metavar="DIR", help="Where the recorded run was started (default: the working directory)."
+        ),
+    ] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+) -> None:
+    """Re-hash every file of an accountability record and re-run its check: is the decision the same?"""
+    from .verify import run_verify_record
+
+    raise typer.Exit(run_verify_record(record, root=root, fmt=format.value, out=sys.stdout))
 
 
 @app.command("config")

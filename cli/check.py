@@ -6,6 +6,7 @@ and the exit code is the report's.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Mapping, Sequence
@@ -15,7 +16,7 @@ from typing import Any
 from ethiq.engine.errors import UsageError
 from ethiq.engine.report import Report
 
-from .output import FORMATS, renderer
+from .output import FORMATS, Renderer, renderer
 
 
 def parse_outputs(values: Sequence[str]) -> list[tuple[str, Path]]:
@@ -39,8 +40,9 @@ def run_check(flags: Mapping[str, Any], outputs: Sequence[str], *, stdin_is_inpu
             f"format must be one of {', '.join(FORMATS)}, not {config.format!r} ({config.origin('format')})"
         )
     targets = parse_outputs(outputs)
-    report = check(config=config, stdin_text=sys.stdin.read() if stdin_is_input else None)
-    render_all(report, config.format, targets)
+    stdin_text = sys.stdin.read() if stdin_is_input else None
+    report = check(config=config, stdin_text=stdin_text)
+    render_all(report, config.format, targets, stdin_text=stdin_text)
     return int(report.exit_code)
 
 
@@ -66,9 +68,18 @@ def run_create_baseline(flags: Mapping[str, Any], output: Path, *, stdin_is_inpu
     return int(report.exit_code)
 
 
-def render_all(report: Report, fmt: str, targets: Sequence[tuple[str, Path]]) -> None:
+def render_all(report: Report, fmt: str, targets: Sequence[tuple[str, Path]], *, stdin_text: str | None = None) -> None:
     for target_format, file in targets:
         file.parent.mkdir(parents=True, exist_ok=True)
         with file.open("w", encoding="utf-8") as out:
-            renderer(target_format)(report, out)
-    renderer(fmt)(report, sys.stdout)
+            _renderer(target_format, stdin_text)(report, out)
+    _renderer(fmt, stdin_text)(report, sys.stdout)
+
+
+def _renderer(fmt: str, stdin_text: str | None) -> Renderer:
+    """The renderer of ``fmt``; the record also hashes the standard input the run read."""
+    if fmt == "record":
+        from .output.record import render
+
+        return functools.partial(render, stdin_text=stdin_text)
+    return renderer(fmt)

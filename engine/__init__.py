@@ -20,8 +20,11 @@ from .errors import (
 from .evaluate import PolicySet, load_policy_set
 from .graph import PolicyContext, build_context, content_sha256
 from .judge import Baseline, BaselineFileError, WaiverFileError
+from .judge.deadlines import Deadline
+from .judge.overview import Overview, WaiverStatus, overview_of
 from .pipeline import BaselineCreation, Checker, check, validate
 from .read import Document, ReadProblem, iter_documents, load_documents, parse_documents
+from .record import RecordFileError, RecordVerification, git_state, load_record, record_of, verify_record
 from .report import (
     DocumentResult,
     ExitCode,
@@ -45,6 +48,7 @@ __all__ = [
     "Config",
     "ConfigError",
     "ContextError",
+    "Deadline",
     "Document",
     "DocumentReadError",
     "DocumentResult",
@@ -53,6 +57,7 @@ __all__ = [
     "ExitCode",
     "Finding",
     "InputError",
+    "Overview",
     "PolicyContext",
     "PolicyError",
     "PolicyLoadError",
@@ -60,6 +65,8 @@ __all__ = [
     "Problem",
     "ProblemKind",
     "ReadProblem",
+    "RecordFileError",
+    "RecordVerification",
     "Report",
     "RuleMeta",
     "RuleSource",
@@ -69,13 +76,19 @@ __all__ = [
     "UsageError",
     "Verdict",
     "WaiverFileError",
+    "WaiverStatus",
     "build_context",
     "check",
     "content_sha256",
+    "git_state",
     "iter_documents",
     "load_config",
     "load_documents",
     "load_policy_set",
+    "load_record",
+    "overview_of",
     "parse_documents",
+    "record_of",
     "validate",
+    "verify_record",
 ]

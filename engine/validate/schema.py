@@ -7,6 +7,7 @@ name as a hint, because a typo in a field name would otherwise read as "fact unk
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import difflib
 import json
@@ -65,9 +66,17 @@ class SchemaViolation:
         return json_path(self.path)
 
 
-@cache
 def load_schema(kind: str) -> dict[str, Any]:
-    """The bundled schema of ``kind``, as published in ``ethiq/policies/schemas``."""
+    """The bundled schema of ``kind``, as published in ``ethiq/policies/schemas``.
+
+    Each call returns a copy of its own: a caller that rewrites a schema (hypothesis-jsonschema canonicalises
+    ``false`` into ``{"not": {}}`` in place) must never change what the next validator is built from.
+    """
+    return copy.deepcopy(_parsed_schema(kind))
+
+
+@cache
+def _parsed_schema(kind: str) -> dict[str, Any]:
     if kind not in KINDS:
         raise UsageError(f"unknown kind {kind!r}; expected one of: {', '.join(KINDS)}")
     resource = resources.files("ethiq.policies").joinpath("schemas", f"{kind}.schema.json")

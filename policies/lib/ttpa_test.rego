@@ -880,3 +880,10 @@ test_cmp_005_only_aggregates_leave_no_mailing_list if {
 	cells := {"kind": "data_source", "id": "ds_members", "subject_scope": "voters_general", "identifiability": "aggregated"}
 	_cmp005(_mailing, {"ds_members": cells}) == {["warn", "needs_review", ["data_source_ids"], "sources_missing"]}
 }
+
+# An EU payer does not vouch for the funds: without the notice's funding origin the ad is reviewed.
+test_ad_013_funding_origin_unknown_in_window_needs_review if {
+	every ad in [_drop(_ad, "political/transparency_notice/funding_origin/inside_eu"), _put(_ad, "/political/transparency_notice/funding_origin/inside_eu", "unknown")] {
+		_of(_ad013(ad)) == {["needs_review", ["political", "transparency_notice", "funding_origin", "inside_eu"], "funding_unknown"]}
+	}
+}
