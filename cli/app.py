@@ -55,6 +55,11 @@ class Lang(StrEnum):
     sv = "sv"
 
 
+class EngineName(StrEnum):
+    regorus = "regorus"
+    opa = "opa"
+
+
 class FailOn(StrEnum):
     block = "block"
     warn = "warn"
@@ -179,6 +184,15 @@ JobsOption = Annotated[
         "--jobs", "-j", help="Worker processes: a number or 'auto' (default: 1).", rich_help_panel="Performance"
     ),
 ]
+EngineOption = Annotated[
+    EngineName | None,
+    typer.Option(
+        "--engine",
+        help="Rego engine: regorus (default) or opa, OPA itself where its bindings are installed "
+        "(python3 tools/install_opa.py); the same report either way.",
+        rich_help_panel="Policies",
+    ),
+]
 
 
 def _flags(**values: Any) -> dict[str, Any]:
@@ -226,6 +240,7 @@ def check(
     max_file_size: MaxFileSizeOption = None,
     max_alias_nodes: MaxAliasNodesOption = None,
     max_depth: MaxDepthOption = None,
+    engine: EngineOption = None,
 ) -> None:
     """Validate and judge documents: vendors, data sources, audiences, accounts, ads and campaigns.
 
@@ -249,6 +264,7 @@ def check(
         max_file_size=max_file_size,
         max_alias_nodes=max_alias_nodes,
         max_depth=max_depth,
+        engine=engine,
     )
     raise typer.Exit(run_check(flags, output or [], stdin_is_input="-" in (paths or [])))
 
@@ -280,6 +296,7 @@ def baseline_create(
     max_file_size: MaxFileSizeOption = None,
     max_alias_nodes: MaxAliasNodesOption = None,
     max_depth: MaxDepthOption = None,
+    engine: EngineOption = None,
 ) -> None:
     """Check PATHS and write every finding that may be accepted to a baseline file (sorted, one per finding).
 
@@ -300,6 +317,7 @@ def baseline_create(
         max_file_size=max_file_size,
         max_alias_nodes=max_alias_nodes,
         max_depth=max_depth,
+        engine=engine,
     )
     raise typer.Exit(run_create_baseline(flags, output, stdin_is_input="-" in (paths or [])))
 
@@ -347,6 +365,29 @@ def show_config(
 
 
 @app.command(
+    epilog="Exit codes: 0 the bundle was written; 2 unusable options or configuration; 3 broken policy or context."
+)
+def bundle(
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="FILE", help="The bundle to write, e.g. ethiq-bundle.tar.gz.")
+    ],
+    policies: PoliciesOption = None,
+    context: ContextOption = None,
+    revision: Annotated[
+        str | None,
+        typer.Option("--revision", help="The bundle's revision (default: a digest of its contents)."),
+    ] = None,
+) -> None:
+    """Write the policy set and its context as an OPA bundle (policies, data.json, .manifest) for OPA servers.
+
+    The same policies and context give the same bytes. docs/opa.md shows the route from the bundle to decisions.
+    """
+    from .bundle import run_bundle
+
+    raise typer.Exit(run_bundle(_flags(policies=policies, context=context), output, revision=revision))
+
+
+@app.command(
     "test",
     epilog="Exit codes: 0 every test passed (and coverage reached --threshold); 1 a test failed "
     "or coverage is below the threshold; 3 a policy does not load or a test errored.",
@@ -362,13 +403,17 @@ def run_tests(
         float, typer.Option("--threshold", min=0, max=100, help="Minimum coverage percent (implies --coverage).")
     ] = 0.0,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    engine: Annotated[
+        EngineName,
+        typer.Option("--engine", help="Rego engine: regorus, or opa (OPA itself; no coverage report)."),
+    ] = EngineName.regorus,
 ) -> None:
     """Run the Rego unit tests (test_* rules) beside the policies, with optional line coverage."""
     from ethiq.engine.evaluate.testing import run_rego_tests
 
     from .testing import render_tests
 
-    report = run_rego_tests(policies or [], match=run, coverage=coverage or threshold > 0)
+    report = run_rego_tests(policies or [], match=run, coverage=coverage or threshold > 0, engine=engine.value)
     render_tests(report, sys.stdout, fmt=format.value, threshold=threshold)
     counts = report.counts()
     if counts["error"]:
@@ -495,4 +540,7 @@ def main() -> None:
         else:
             typer.echo(f"ethiq: error: {err}", err=True)
         sys.exit(int(getattr(err, "exit_code", 2)))
+    except Exception as err:  # a defect: one line and exit 3 (never 0 or 1), not a traceback
+        typer.echo(f"ethiq: internal error: {type(err).__name__}: {err} (please report it)", err=True)
+        sys.exit(3)
     sys.exit(code if isinstance(code, int) else 0)

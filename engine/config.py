@@ -32,6 +32,7 @@ import pathspec
 
 from .errors import ConfigError
 from .read.limits import DEFAULT_MAX_ALIAS_NODES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_FILE_SIZE, ReadLimits, parse_size
+from .evaluate.engines import ENGINES, REGORUS
 
 __all__ = [
     "CONFIG_FILE",
@@ -69,6 +70,7 @@ KEYS = (
     "max_file_size",
     "max_alias_nodes",
     "max_depth",
+    "engine",
 )
 _LIMIT_KEYS = frozenset({"max_file_size", "max_alias_nodes", "max_depth"})
 _LIST_KEYS = frozenset({"paths", "exclude", "context", "policies"})
@@ -96,6 +98,7 @@ class Config:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes of one file or of standard input
     max_alias_nodes: int = DEFAULT_MAX_ALIAS_NODES  # values YAML aliases may add to one file
     max_depth: int = DEFAULT_MAX_DEPTH  # nesting levels of one document
+    engine: str = REGORUS  # the Rego engine: regorus, or opa where its bindings are installed
     file: Path | None = None  # the configuration file in effect, if any
     cwd: Path = field(default_factory=Path.cwd)
     origins: Mapping[str, str] = field(default_factory=dict)
@@ -320,8 +323,8 @@ def _convert(key: str, raw: Any, *, source: Source, base: Path, origin: str, lin
         if not isinstance(raw, str | os.PathLike) or not str(raw).strip():
             raise fail("a file path")
         return resolve_path(str(raw), base)
-    if key in ("fail_on", "lang"):
-        choices = FAIL_ON if key == "fail_on" else LANGS
+    if key in ("fail_on", "lang", "engine"):
+        choices = {"fail_on": FAIL_ON, "lang": LANGS, "engine": ENGINES}[key]
         value = getattr(raw, "value", raw)  # a StrEnum from the command line
         if value not in choices:
             raise fail(" or ".join(choices))

@@ -27,10 +27,12 @@ from typing import Any
 
 from .config import Config, resolve_config, resolve_path
 from .errors import UsageError
-from .evaluate import engine_version, load_policy_set
+from .evaluate import load_policy_set
+from .evaluate.engines import engine_version, require_engine
 from .evaluate.parallel import RunOutcome, resolve_jobs, run_items, run_paths
 from .graph import PolicyContext, build_context, ledger_of
 from .judge import Baseline, DocumentStages, WaiverSet, baseline_of, decide, load_baseline, load_waivers
+from .judge.probe import prove_extra_rules
 from .read import DEFAULT_LIMITS, Document, Input, ReadLimits, ReadProblem, as_inputs, iter_inputs
 from .report import Report, with_nothing_judged
 from .validate import bundled_schemas
@@ -54,9 +56,10 @@ class BaselineCreation:
 class Checker:
     """Policies loaded and proven once; inputs checked many times, each time to one decided :class:`Report`.
 
-    ``policies``, ``context``, ``as_of`` and ``lang`` fix what the rules are and how they speak, so they
-    belong to the checker; waivers, baseline, fail-on, exclude and jobs may change per :meth:`check` and
-    default to the checker's ``config``. A date is a :class:`datetime.date` or ISO text.
+    ``policies``, ``context``, ``as_of`` and ``lang`` fix what the rules are and how they speak, and
+    ``engine`` (``regorus``, the default, or ``opa``) what evaluates them, so they belong to the checker;
+    waivers, baseline, fail-on, exclude and jobs may change per :meth:`check` and default to the checker's
+    ``config``. A date is a :class:`datetime.date` or ISO text.
     """
 
     def __init__(
@@ -66,16 +69,20 @@ class Checker:
         context: Sequence[PathArg] | None = None,
         as_of: str | dt.date | None = None,
         lang: str | None = None,
+        engine: str | None = None,
         config: Config | bool | None = None,
     ):
-        options = {"policies": policies, "context": context, "as_of": as_of, "lang": lang}
+        options = {"policies": policies, "context": context, "as_of": as_of, "lang": lang, "engine": engine}
         self.config: Config = resolve_config(config, options)
         self.lang: str = self.config.lang
         self.as_of: str = self.config.as_of or today()
         schemas = bundled_schemas()
         context_files = [str(path) for path in self.config.context]
         base_context = build_context(files=context_files, schemas=schemas)
-        self.policy_set = load_policy_set(self.config.policies, probe_data=base_context.rego_data())
+        self.policy_set = load_policy_set(
+            self.config.policies, probe_data=base_context.rego_data(), engine=require_engine(self.config.engine)
+        )
+        prove_extra_rules(self.policy_set, base_context, as_of=self.as_of, lang=self.lang)
         self.stages = DocumentStages(
             self.policy_set, base_context, context_files, as_of=self.as_of, lang=self.lang, schemas=schemas
         )
@@ -203,7 +210,7 @@ class Checker:
             documents=ledgered.documents,
             findings=ledgered.findings,
             problems=with_nothing_judged(ledgered.documents, ledgered.problems),
-            engine=engine_version(),
+            engine=engine_version(self.policy_set.engine),
             policy_files=[module.path for module in self.policy_set.modules],
             context_origins=outcome.context.origins,
             rules=self.policy_set.rules,
@@ -227,6 +234,7 @@ def check(
     lang: str | None = None,
     policies: Sequence[PathArg] | None = None,
     context: Sequence[PathArg] | None = None,
+    engine: str | None = None,
     waivers: PathArg | None = None,
     baseline: PathArg | None = None,
     fail_on: str | None = None,
@@ -245,11 +253,12 @@ def check(
     :class:`datetime.date` values count as ISO text, or :class:`Document` objects); ``texts`` are JSON or
     YAML texts. ``as_of`` (a date or ISO text; default today), ``lang`` (``en``/``sv``), ``policies`` (extra
     policy directories), ``context`` (policy context files), ``waivers``, ``baseline``, ``fail_on``
-    (``block``/``warn``/``info``), ``exclude`` (gitignore-style globs) and ``jobs`` mean what the CLI's
-    flags of the same names mean. ``config=True`` reads ``ethiq.toml``, ``[tool.ethiq]`` and ``ETHIQ_*``
-    as the CLI does, under the arguments given; a :class:`Config` is used as it is, under them.
+    (``block``/``warn``/``info``), ``exclude`` (gitignore-style globs), ``jobs`` and ``engine`` (``regorus``
+    or ``opa``) mean what the CLI's flags of the same names mean. ``config=True`` reads ``ethiq.toml``,
+    ``[tool.ethiq]`` and ``ETHIQ_*`` as the CLI does, under the arguments given; a :class:`Config` is used as
+    it is, under them.
     """
-    checker = Checker(policies=policies, context=context, as_of=as_of, lang=lang, config=config)
+    checker = Checker(policies=policies, context=context, as_of=as_of, lang=lang, engine=engine, config=config)
     return checker.check(
         inputs,
         texts=texts,

@@ -268,6 +268,7 @@ def test_config_is_a_plain_value(project: Path) -> None:
         "max_file_size",
         "max_alias_nodes",
         "max_depth",
+        "engine",
     ]
     with pytest.raises(KeyError):
         config.origin("colour")

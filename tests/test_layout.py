@@ -211,6 +211,11 @@ def test_only_the_evaluator_imports_regorus() -> None:
     assert importers == ["ethiq.engine.evaluate.evaluator"]
 
 
+def test_only_the_opa_module_imports_the_opa_bindings() -> None:
+    importers = sorted({m for m in MODULES for target, _ in imports_of(m) if target.split(".")[0] == "opa_bindings"})
+    assert importers == ["ethiq.engine.evaluate.opa"]
+
+
 def test_the_engine_never_prints_or_exits() -> None:
     wrong = []
     for module, path in MODULES.items():

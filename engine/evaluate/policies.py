@@ -8,9 +8,11 @@ kind, and incomplete or contradictory metadata. Each is a :class:`PolicyLoadErro
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+import stat
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -21,13 +23,18 @@ import yaml
 from ..errors import EvaluationError, PolicyLoadError
 from ..report import RuleMeta, RuleSource
 from ..validate import JUDGED_KINDS
+from .engines import REGORUS, Engine, check_engine_name, prepare_engine
 from .evaluator import PreparedEngine
+from .structure import RuleHead, check_collisions, check_entry_points, data_roots, parsed_heads, scanned_heads
 
 RULES_PREFIX = "ethiq.rules."
 ALL_KINDS_PACKAGE = "all"
 SETS: dict[str, str] = {"deny": "block", "warn": "warn", "info": "info"}
 SEVERITIES = ("block", "warn", "info")
 LANGUAGES = ("en", "sv")
+
+#: Where ethiq's data lives below ``data`` (``PolicyContext.rego_data``), whatever data a load is proven with.
+ETHIQ_DATA_ROOTS = (("ethiq", "context"), ("ethiq", "index"))
 
 _PACKAGE = re.compile(r"^package\s+([A-Za-z_][\w.]*)", re.MULTILINE)
 _HEAD = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)")
@@ -75,16 +82,38 @@ def discover_modules(directories: Sequence[Path], *, include_tests: bool = False
     for root, bundled in roots:
         if not root.exists():
             raise PolicyLoadError("no such policy directory", file=str(root))
-        files = [root] if root.is_file() else sorted(root.rglob("*.rego"))
+        files = sorted(root.rglob("*.rego")) if root.is_dir() else [root]
         for file in files:
             if not include_tests and file.name.endswith("_test.rego"):
                 continue
-            text = file.read_text(encoding="utf-8")
+            text = read_module_text(file)
             match = _PACKAGE.search(text)
             if not match:
                 raise PolicyLoadError("no package declaration", file=str(file), line=1, column=1)
             modules.append(Module(path=str(file), text=text, package=match.group(1), bundled=bundled))
     return modules
+
+
+def read_module_text(file: Path) -> str:
+    """The text of a policy file; unreadable or not UTF-8 is a load error naming the file, line and column."""
+    try:
+        if not stat.S_ISREG(file.stat().st_mode):  # a FIFO or a device would block or never end
+            raise PolicyLoadError("not a regular file: a policy is a .rego file", file=str(file))
+        raw = file.read_bytes()
+    except OSError as err:
+        raise PolicyLoadError(f"cannot read the policy file: {err.strerror or err}", file=str(file)) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        before = raw[: err.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise PolicyLoadError(
+            f"the policy file is not UTF-8 (byte 0x{raw[err.start]:02x}): Rego source is UTF-8; re-save it as UTF-8",
+            file=str(file),
+            line=line,
+            column=column,
+        ) from None
 
 
 def parse_metadata(module: Module, seed: Mapping[str, Mapping[str, str]]) -> list[tuple[RuleMeta, str]]:
@@ -202,6 +231,8 @@ class PolicySet:
     modules: list[Module]
     rules: dict[str, RuleMeta]
     entry_points: dict[str, list[str]]  # kind -> ["data.ethiq.rules.vendor.deny", ...]
+    engine: str = REGORUS  # the engine every evaluation of this set runs on (engines.ENGINES)
+    entry_heads: dict[str, tuple[RuleHead, ...]] = field(default_factory=dict)  # entry point -> its heads
 
     def rule(self, rule_id: str) -> RuleMeta | None:
         return self.rules.get(rule_id)
@@ -209,9 +240,9 @@ class PolicySet:
     def rules_for(self, kind: str) -> list[RuleMeta]:
         return [meta for meta in self.rules.values() if kind in meta.kinds]
 
-    def prepare(self, data: Mapping[str, Any]) -> PreparedEngine:
+    def prepare(self, data: Mapping[str, Any]) -> Engine:
         """A fresh engine with these modules and ``data``: cheap next to loading, done once per process."""
-        return PreparedEngine(((m.path, m.text) for m in self.modules), data)
+        return prepare_engine(self.engine, ((m.path, m.text) for m in self.modules), data)
 
 
 def load_policy_set(
@@ -219,25 +250,35 @@ def load_policy_set(
     *,
     probe_data: Mapping[str, Any] | None = None,
     include_tests: bool = False,
+    engine: str = REGORUS,
 ) -> PolicySet:
-    """Load the bundled library plus ``directories`` and prove the whole set works before judging anything."""
+    """Load the bundled library plus ``directories`` and prove the whole set works before judging anything.
+
+    ``engine`` names the engine every evaluation of the set runs on (``regorus`` or ``opa``); the proof runs
+    on it too.
+    """
+    check_engine_name(engine)
     modules = discover_modules([Path(d) for d in directories], include_tests=include_tests)
+    data = _rego_data(probe_data)
+    heads = check_structure(modules, data)
     seed = load_seed()
     rules: dict[str, RuleMeta] = {}
     set_rules: dict[str, set[str]] = {}
+    for head in heads:
+        if head.is_entry_point:
+            set_rules.setdefault(".".join(head.path[: head.package_length]), set()).add(head.path[-1])
     for module in modules:
-        for name in _top_level_rule_names(module.text):
-            set_rules.setdefault(module.package, set()).add(name)
-        for meta, head in parse_metadata(module, seed):
-            if head not in SETS:
+        for meta, head_name in parse_metadata(module, seed):
+            if head_name not in SETS:
                 raise PolicyLoadError(
-                    f"METADATA of {meta.id} annotates {head!r}; rules are deny, warn or info",
+                    f"METADATA of {meta.id} annotates {head_name!r}; rules are deny, warn or info",
                     file=module.path,
                     line=meta.line,
                 )
-            if SETS[head] not in meta.severities:
+            if SETS[head_name] not in meta.severities:
                 raise PolicyLoadError(
-                    f"{meta.id} has severity {'/'.join(meta.severities)} but its rule is {head!r} ({SETS[head]})",
+                    f"{meta.id} has severity {'/'.join(meta.severities)} but its rule is {head_name!r} "
+                    f"({SETS[head_name]})",
                     file=module.path,
                     line=meta.line,
                 )
@@ -253,8 +294,6 @@ def load_policy_set(
             rules[meta.id] = meta
     entry_points: dict[str, list[str]] = {kind: [] for kind in JUDGED_KINDS}
     for package in sorted(set_rules):
-        if not package.startswith(RULES_PREFIX):
-            continue
         kinds = kinds_of_package(package)
         if not kinds or not set(kinds) <= set(JUDGED_KINDS):
             path = next(m.path for m in modules if m.package == package)
@@ -268,42 +307,141 @@ def load_policy_set(
             if name in set_rules[package]:
                 for kind in kinds:
                     entry_points[kind].append(f"data.{package}.{name}")
-    policy_set = PolicySet(modules=modules, rules=rules, entry_points=entry_points)
-    _probe(policy_set, probe_data or {}, set_rules)
+    entry_heads: dict[str, tuple[RuleHead, ...]] = {}
+    for head in heads:
+        if head.is_entry_point:
+            entry = "data." + ".".join(head.path)
+            entry_heads[entry] = (*entry_heads.get(entry, ()), head)
+    policy_set = PolicySet(
+        modules=modules, rules=rules, entry_points=entry_points, engine=engine, entry_heads=entry_heads
+    )
+    _probe(policy_set, data)
     return policy_set
 
 
-def _top_level_rule_names(text: str) -> set[str]:
-    """Names of rules defined at the start of a line (enough to find the entry points deny/warn/info)."""
-    names = set()
-    for line in text.splitlines():
-        match = re.match(r"^(deny|warn|info)\b(?!\s*\()", line)
-        if match:
-            names.add(match.group(1))
-    return names
+def _rego_data(probe_data: Mapping[str, Any] | None) -> dict[str, Any]:
+    """The data the rules are proven with, at ``data.ethiq`` as they read it."""
+    data = dict(probe_data or {})
+    return {"ethiq": data} if data and "ethiq" not in data else data
 
 
-def _probe(policy_set: PolicySet, data: Mapping[str, Any], set_rules: Mapping[str, set[str]]) -> None:
+def check_structure(modules: Sequence[Module], data: Mapping[str, Any]) -> list[RuleHead]:
+    """The rule heads of every module, once no entry point is anything but a set of findings and no rule of
+    an extra directory collides with ethiq's data or the bundled library (see :mod:`.structure`)."""
+    bundled = [head for m in modules if m.bundled for head in scanned_heads(m.path, m.text)]
+    extra = parsed_heads([(m.path, m.text) for m in modules if not m.bundled])
+    check_entry_points(bundled + extra)
+    check_collisions(extra, bundled, sorted({*ETHIQ_DATA_ROOTS, *data_roots(data)}))
+    return bundled + extra
+
+
+def probe_input(kind: str) -> dict[str, Any]:
+    """The input every entry point is first evaluated on: a document of the kind with nothing but its id."""
+    return {
+        "kind": kind,
+        "as_of": "2000-01-01",
+        "document": {"kind": kind, "id": "probe"},
+        "related": {},
+        "links": [],
+        "unresolved": [],
+        "names": {},
+    }
+
+
+def _probe(policy_set: PolicySet, data: Mapping[str, Any]) -> None:
     """Evaluate every entry point once and compile them, so broken rules fail now, not on document 5,000."""
-    engine = policy_set.prepare({"ethiq": dict(data)} if data and "ethiq" not in data else data)
     entry_points = sorted({e for points in policy_set.entry_points.values() for e in points})
     if not entry_points:
         return
-    for kind in JUDGED_KINDS:
-        engine.set_input(
-            {
-                "kind": kind,
-                "as_of": "2000-01-01",
-                "document": {"kind": kind, "id": "probe"},
-                "related": {},
-                "links": [],
-                "unresolved": [],
-                "names": {},
-            }
-        )
-        for entry in policy_set.entry_points[kind]:
-            try:
-                engine.eval_set(entry)
-            except EvaluationError as err:
-                raise PolicyLoadError(str(err), file=err.file, line=err.line, column=err.column) from None
-    engine.compile_check(entry_points, {})
+    engine = policy_set.prepare(data)
+    try:
+        for kind in JUDGED_KINDS:
+            value = probe_input(kind)
+            engine.set_input(value)
+            for entry in policy_set.entry_points[kind]:
+                try:
+                    engine.eval_set(entry)
+                except EvaluationError as err:
+                    raise locate_fault(policy_set, data, entry, err, evaluates(entry, json.dumps(value))) from None
+        if isinstance(engine, PreparedEngine):  # OPA compiled the whole set when it was prepared
+            engine.compile_check(entry_points, {})
+    finally:
+        engine.close()
+
+
+def evaluates(entry: str, input_json: str) -> Callable[[Engine], object]:
+    """A check that ``entry`` evaluates to a set on ``input_json``: raises an :class:`EvaluationError` if not."""
+
+    def check(engine: Engine) -> object:
+        engine.set_input_json(input_json)
+        return engine.eval_set(entry)
+
+    return check
+
+
+def locate_fault(
+    policy_set: PolicySet,
+    data: Mapping[str, Any],
+    entry: str,
+    error: EvaluationError,
+    check: Callable[[Engine], object],
+) -> PolicyLoadError:
+    """``error`` of ``entry``, raised by ``check`` on an engine, as a load error naming the module and rule.
+
+    An engine names the place of an evaluation error, but not of a panic or of a result of the wrong shape.
+    Then the module is found by running ``check`` again with one module defining ``entry`` at a time (extra
+    modules first), and the line is that of the rule id the message names, or of the module's first head of
+    ``entry``.
+    """
+    where = f"found when proving {entry} at load"
+    if error.file is not None:
+        return PolicyLoadError(f"{error} ({where})", file=error.file, line=error.line, column=error.column)
+    heads = policy_set.entry_heads.get(entry, ())
+    candidates = list(dict.fromkeys(head.file for head in heads))
+    culprit = candidates[0] if len(candidates) == 1 else None
+    if culprit is None:
+        bundled = {m.path for m in policy_set.modules if m.bundled}
+        for file in sorted(candidates, key=lambda path: path in bundled):
+            others = set(candidates) - {file}
+            modules = [(m.path, m.text) for m in policy_set.modules if m.path not in others]
+            if _fails(policy_set.engine, modules, data, check):
+                culprit = file
+                break
+    if culprit is None:
+        return PolicyLoadError(f"{error} ({where})")
+    own = [head for head in heads if head.file == culprit]
+    line, column = own[0].line, own[0].column
+    lines = next(m.text for m in policy_set.modules if m.path == culprit).splitlines()
+    literals = [f'"{literal}"' for literal in re.findall(r"'([^']+)'", str(error))]
+    found = next((place for head in own for place in _places(lines, head.line, literals)), None)
+    if found is not None:
+        line, column = found
+    return PolicyLoadError(f"{error} ({where})", file=culprit, line=line, column=column)
+
+
+def _fails(
+    engine_name: str, modules: list[tuple[str, str]], data: Mapping[str, Any], check: Callable[[Engine], object]
+) -> bool:
+    try:
+        engine = prepare_engine(engine_name, modules, data)
+    except PolicyLoadError:
+        return False
+    try:
+        check(engine)
+    except EvaluationError:
+        return True
+    finally:
+        engine.close()
+    return False
+
+
+def _places(lines: list[str], start: int, literals: list[str]) -> Iterator[tuple[int, int]]:
+    """Where ``literals`` occur in the rule starting at line ``start``: its head line, then its indented body."""
+    for number in range(start, len(lines) + 1):
+        text = lines[number - 1]
+        if number > start and text[:1] not in ("\t", " ", "}"):
+            return
+        for literal in literals:
+            column = text.find(literal)
+            if column >= 0:
+                yield number, column + 1

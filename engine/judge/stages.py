@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import EthiqError
-from ..evaluate import PolicySet, PreparedEngine, build_input_json
+from ..evaluate import PolicySet, build_input_json
+from ..evaluate.engines import Engine
 from ..graph import DocumentIndex, Intake, Judgement, PolicyContext, build_context, intake
 from ..read import Document, ReadProblem
 from ..report import Finding, Problem, ProblemKind, Verdict
@@ -58,7 +59,7 @@ class DocumentStages:
         self.as_of = as_of
         self.lang = lang
         self.schemas = schemas or bundled_schemas()
-        self._engine: PreparedEngine = policy_set.prepare(base_context.rego_data())
+        self._engine: Engine = policy_set.prepare(base_context.rego_data())
         self._engine_context = base_context
 
     def state(self) -> StagesState:
@@ -92,9 +93,11 @@ class DocumentStages:
         try:
             findings = self.evaluate(document, index, context)
         except EthiqError as err:
-            # A Rust panic can leave the engine mid-rule ("recursion detected" on every later document):
-            # start the next document from a fresh engine, so one failure stays one document's problem.
-            self._engine = self.policy_set.prepare(self._engine_context.rego_data())
+            # A Rust panic can leave regorus mid-rule ("recursion detected" on every later document): start
+            # the next document from a fresh engine, so one failure stays one document's problem.
+            if self._engine.fresh_after_failure:
+                self._engine.close()
+                self._engine = self.policy_set.prepare(self._engine_context.rego_data())
             return engine_failure(document, str(err))
         except Exception as err:  # a defect on one document must not lose the others' results
             return engine_failure(document, f"internal error: {type(err).__name__}: {err}")
