@@ -149,6 +149,26 @@ JobsOption = Annotated[
 ]
 
 
+TimeBudgetOption = Annotated[
+    float | None,
+    typer.Option(
+        "--time-budget",
+        metavar="SECONDS",
+        help="Seconds the whole run may take; documents not judged by then are engine problems (default: 3600).",
+        rich_help_panel="Performance",
+    ),
+]
+DocumentTimeBudgetOption = Annotated[
+    float | None,
+    typer.Option(
+        "--document-time-budget",
+        metavar="SECONDS",
+        help="Seconds one document's evaluation may take before it is stopped as an engine problem (default: 120).",
+        rich_help_panel="Performance",
+    ),
+]
+
+
 def _flags(**values: Any) -> dict[str, Any]:
     """Flags as configuration keys: a flag not given is None, so the configuration decides."""
     return {key: (value.value if isinstance(value, StrEnum) else value) or None for key, value in values.items()}
@@ -190,6 +210,8 @@ def check(
     context: ContextOption = None,
     exclude: ExcludeOption = None,
     jobs: JobsOption = None,
+    time_budget: TimeBudgetOption = None,
+    document_time_budget: DocumentTimeBudgetOption = None,
 ) -> None:
     """Validate and judge documents: vendors, data sources, audiences, accounts, ads and campaigns.
 
@@ -210,6 +232,8 @@ def check(
         context=context,
         exclude=exclude,
         jobs=jobs,
+        time_budget=time_budget,
+        document_time_budget=document_time_budget,
     )
     raise typer.Exit(run_check(flags, output or [], stdin_is_input="-" in (paths or [])))
 

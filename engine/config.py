@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import math
 import os
 import re
 import tomllib
@@ -43,6 +44,7 @@ __all__ = [
     "resolve_config",
     "resolve_path",
 ]
+from .evaluate.budget import DEFAULT_DOCUMENT_TIME_BUDGET, DEFAULT_TIME_BUDGET
 from .judge.waivers import DEFAULT_WAIVERS_FILE
 
 CONFIG_FILE = "ethiq.toml"
@@ -65,7 +67,10 @@ KEYS = (
     "lang",
     "as_of",
     "jobs",
+    "time_budget",
+    "document_time_budget",
 )
+_BUDGET_KEYS = frozenset({"time_budget", "document_time_budget"})
 _LIST_KEYS = frozenset({"paths", "exclude", "context", "policies"})
 _PATH_KEYS = frozenset({"paths", "context", "policies", "waivers", "baseline"})
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -88,6 +93,8 @@ class Config:
     lang: str = "en"
     as_of: str | None = None  # ISO date; None means today
     jobs: int | str = 1  # a positive int or "auto"
+    time_budget: float = DEFAULT_TIME_BUDGET  # seconds the whole run may take
+    document_time_budget: float = DEFAULT_DOCUMENT_TIME_BUDGET  # seconds one document's evaluation may take
     file: Path | None = None  # the configuration file in effect, if any
     cwd: Path = field(default_factory=Path.cwd)
     origins: Mapping[str, str] = field(default_factory=dict)
@@ -336,6 +343,15 @@ def _convert(key: str, raw: Any, *, source: Source, base: Path, origin: str, lin
         if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
             return value
         raise fail('a positive integer or "auto"')
+    if key in _BUDGET_KEYS:
+        value = raw.strip() if isinstance(raw, str) else raw
+        try:
+            seconds = float(value) if isinstance(value, str | int | float) and not isinstance(value, bool) else None
+        except ValueError:
+            seconds = None
+        if seconds is None or not math.isfinite(seconds) or seconds <= 0:
+            raise fail("a positive number of seconds")
+        return seconds
     raise AssertionError(f"unhandled key {key}")  # pragma: no cover - KEYS and this function move together
 
 

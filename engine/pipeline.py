@@ -28,6 +28,7 @@ from typing import Any
 from .config import Config, resolve_config, resolve_path
 from .errors import UsageError
 from .evaluate import engine_version, load_policy_set
+from .evaluate.budget import Budgets
 from .evaluate.parallel import RunOutcome, resolve_jobs, run_items, run_paths
 from .graph import PolicyContext, build_context, ledger_of
 from .judge import Baseline, DocumentStages, WaiverSet, baseline_of, decide, load_baseline, load_waivers
@@ -127,7 +128,8 @@ class Checker:
     ) -> Report:
         """Check what :func:`~ethiq.engine.read.iter_documents` yields, read problems included, in this process."""
         config = self._settings(waivers, baseline, fail_on, None, None)
-        return self._decide(self._report(run_items(self.stages, items)), config, use_baseline=True)
+        budgets = Budgets(document=config.document_time_budget, run=config.time_budget)
+        return self._decide(self._report(run_items(self.stages, items, budgets=budgets)), config, use_baseline=True)
 
     def create_baseline(
         self,
@@ -178,14 +180,15 @@ class Checker:
         if not items and not text_list:
             raise UsageError("no paths to check: give PATH arguments, inputs, or set `paths` in ethiq.toml")
         exclude = config.excludes if config.exclude else None
+        budgets = Budgets(document=config.document_time_budget, run=config.time_budget).start()
         if text_list or any(not isinstance(item, str | os.PathLike) for item in items):
             # Documents in memory are judged in this process: they are their own spool.
-            outcome = run_items(self.stages, iter_inputs(items, text_list, stdin_text=stdin_text, exclude=exclude))
+            read = iter_inputs(items, text_list, stdin_text=stdin_text, exclude=exclude)
+            outcome = run_items(self.stages, read, budgets=budgets)
         else:
             paths = [item for item in items if isinstance(item, str | os.PathLike)]
-            outcome = run_paths(
-                self.stages, paths, stdin_text=stdin_text, jobs=resolve_jobs(config.jobs), exclude=exclude
-            )
+            jobs = resolve_jobs(config.jobs)
+            outcome = run_paths(self.stages, paths, stdin_text=stdin_text, jobs=jobs, exclude=exclude, budgets=budgets)
         return self._report(outcome)
 
     def _report(self, outcome: RunOutcome) -> Report:

@@ -265,6 +265,8 @@ def test_config_is_a_plain_value(project: Path) -> None:
         "lang",
         "as_of",
         "jobs",
+        "time_budget",
+        "document_time_budget",
     ]
     with pytest.raises(KeyError):
         config.origin("colour")

@@ -48,6 +48,7 @@ from ..graph import DocumentIndex, Intake, Judgement, Key, Ledger, PolicyContext
 from ..graph.ledger import Ledgered
 from ..read import STDIN, Document, ReadProblem, Source, iter_documents, iter_files
 from ..validate import Stage
+from .budget import BudgetedJudge, Budgets, Place
 from .inputs import RunIndex
 
 if TYPE_CHECKING:
@@ -303,6 +304,7 @@ class Run:
     stdin_text: str | None
     context_data: dict[str, Any] | None  # None: the stages' base context
     context_origins: tuple[str, ...]
+    budgets: Budgets = Budgets()  # noqa: RUF009 - frozen, so one shared default is safe
 
 
 IntakeResult = list[tuple[Intake, Location | None]]
@@ -357,12 +359,17 @@ class Worker:
 
     def judge(self, task: JudgeTask) -> JudgeResult:
         self.open_run(task.run)
-        _, index, reader, context = self._runs[task.run]
-        out: JudgeResult = []
-        for slot, offset, length in zip(task.slots, task.offsets, task.lengths, strict=True):
-            document = reader.load((task.spool, offset, length))
-            out.append((slot, self.stages.judge(document, index, context)))
-        return out
+        run, index, reader, context = self._runs[task.run]
+
+        def judge(location: Location) -> Judgement:
+            return self.stages.judge(reader.load(location), index, context)
+
+        def place(location: Location) -> Place:
+            return place_of(reader.load(location))
+
+        locations = zip(task.slots, task.offsets, task.lengths, strict=True)
+        items = [(slot, (task.spool, offset, length)) for slot, offset, length in locations]
+        return list(BudgetedJudge(judge, place, run.budgets).run(items))
 
 
 class _Process:
@@ -582,8 +589,10 @@ def run_paths(
     stdin_text: str | None,
     jobs: int,
     exclude: Callable[[Path], bool] | None = None,
+    budgets: Budgets | None = None,
 ) -> RunOutcome:
-    """Check the documents of ``paths`` with ``jobs`` processes (this one when ``jobs`` is 1)."""
+    """Check the documents of ``paths`` with ``jobs`` processes (this one when ``jobs`` is 1), within ``budgets``."""
+    budgets = (budgets or Budgets()).start()
     units = list_units(paths, exclude)
     if stdin_text is None and any(name == STDIN for name, _ in units):
         stdin_text = sys.stdin.read()
@@ -592,14 +601,15 @@ def run_paths(
     # Starting workers costs about half a second: not worth it for a small input.
     workers = min(jobs, len(chunks)) if total >= MIN_POOL_BYTES else 1
     with tempfile.TemporaryDirectory(prefix="ethiq-") as workdir:
-        return _PathRun(stages, workdir, stdin_text, workers).run(chunks)
+        return _PathRun(stages, workdir, stdin_text, workers, budgets).run(chunks)
 
 
 class _PathRun:
     """One run over files: intake, index, judge, in document order, in a private working directory."""
 
-    def __init__(self, stages: Stages, workdir: str, stdin_text: str | None, workers: int):
+    def __init__(self, stages: Stages, workdir: str, stdin_text: str | None, workers: int, budgets: Budgets):
         self.stages = stages
+        self.budgets = budgets
         self.workdir = workdir
         self.stdin_text = stdin_text
         self.workers = workers
@@ -676,6 +686,7 @@ class _PathRun:
             stdin_text=self.stdin_text,
             context_data=None if context is self.stages.base_context else context.data,
             context_origins=tuple(context.origins),
+            budgets=self.budgets,
         )
         path = os.path.join(self.workdir, "run.pickle")
         if self.worker is not None:
@@ -697,8 +708,9 @@ class _PathRun:
                 self.ledger.judged(slot, judgement)
 
 
-def run_items(stages: Stages, items: Iterable[Document | ReadProblem]) -> RunOutcome:
+def run_items(stages: Stages, items: Iterable[Document | ReadProblem], *, budgets: Budgets | None = None) -> RunOutcome:
     """The same stages over documents already in memory, in this process (they are their own spool)."""
+    budgets = (budgets or Budgets()).start()
     ledger = Ledger()
     pending: list[tuple[int, Document]] = []
     for item in items:
@@ -711,8 +723,13 @@ def run_items(stages: Stages, items: Iterable[Document | ReadProblem]) -> RunOut
     context = stages.run_context(ledger.context_documents)
     stages.use_context(context)
     try:
-        for slot, document in pending:
-            ledger.judged(slot, stages.judge(document, index, context))
+        judge = BudgetedJudge(lambda document: stages.judge(document, index, context), place_of, budgets)
+        for slot, judgement in judge.run(pending):
+            ledger.judged(slot, judgement)
     finally:
         stages.use_context(stages.base_context)
     return RunOutcome(ledger.finish(), context)
+
+
+def place_of(document: Document) -> Place:
+    return Place(document.source.file, document.source.line, document.id)
