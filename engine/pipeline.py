@@ -193,15 +193,17 @@ class Checker:
 
     def _report(self, outcome: RunOutcome) -> Report:
         ledgered = outcome.ledgered
+        context = outcome.context
         return Report(
             as_of=self.as_of,
             lang=self.lang,
             documents=ledgered.documents,
             findings=ledgered.findings,
-            problems=ledgered.problems,
+            problems=[*ledgered.problems, *(relaxation.problem() for relaxation in context.refused)],
             engine=engine_version(),
             policy_files=[module.path for module in self.policy_set.modules],
-            context_origins=outcome.context.origins,
+            context_origins=context.origins,
+            context_relaxations=context.relaxations,
             rules=self.policy_set.rules,
         )
 
