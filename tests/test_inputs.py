@@ -18,7 +18,18 @@ from ethiq.engine.evaluate import RunIndex, build_input_json
 from ethiq.engine.graph import DocumentIndex, PolicyContext, derive, iter_names, lineage_facts, neighbourhood
 from ethiq.engine.read import Document
 
-DOCUMENTED_KEYS = ["kind", "as_of", "document", "related", "links", "unresolved", "names", "derived", "lineage"]
+DOCUMENTED_KEYS = [
+    "kind",
+    "as_of",
+    "document",
+    "related",
+    "links",
+    "unresolved",
+    "names",
+    "derived",
+    "lineage",
+    "dependents",
+]
 
 
 def documented_input(document: Document, index: DocumentIndex, context: PolicyContext, as_of: str) -> dict[str, Any]:
@@ -36,6 +47,7 @@ def documented_input(document: Document, index: DocumentIndex, context: PolicyCo
         "names": names,
         "derived": derive(document.data),
         "lineage": lineage_facts({**hood.related.get("data_source", {}), **own_source}),
+        "dependents": index.dependents.get(("data_source", document.id or ""), []) if own_source else [],
     }
 
 

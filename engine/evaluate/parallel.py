@@ -305,6 +305,7 @@ class Run:
     context_data: dict[str, Any] | None  # None: the stages' base context
     context_origins: tuple[str, ...]
     budgets: Budgets = Budgets()  # noqa: RUF009 - frozen, so one shared default is safe
+    dependents: dict[Key, list[dict[str, Any]]] | None = None  # input.dependents of the run's data sources
 
 
 IntakeResult = list[tuple[Intake, Location | None]]
@@ -349,7 +350,9 @@ class Worker:
         if run.context_data is not None:
             context = PolicyContext(data=run.context_data, origins=list(run.context_origins))
             self.stages.use_context(context)
-        self._runs[path] = (run, SpoolIndex(run.locations, reader), reader, context)
+        index = SpoolIndex(run.locations, reader)
+        index.dependents = run.dependents or {}
+        self._runs[path] = (run, index, reader, context)
 
     def close_run(self, path: str) -> None:
         _, _, reader, context = self._runs.pop(path)
@@ -687,6 +690,7 @@ class _PathRun:
             context_data=None if context is self.stages.base_context else context.data,
             context_origins=tuple(context.origins),
             budgets=self.budgets,
+            dependents=self.ledger.dependents(),
         )
         path = os.path.join(self.workdir, "run.pickle")
         if self.worker is not None:
@@ -720,6 +724,7 @@ def run_items(stages: Stages, items: Iterable[Document | ReadProblem], *, budget
             pending.append((slot, item))
     judged = dict(pending)
     index = RunIndex(ledger.index(judged.__getitem__).values())
+    index.dependents = ledger.dependents()
     context = stages.run_context(ledger.context_documents)
     stages.use_context(context)
     try:
