@@ -1,4 +1,4 @@
-"""``input.dependents``: the engine lists the audiences, ads and campaigns that reach a data source.
+"""``input.dependents``: the engine lists the audiences and ads that reach a data source.
 
 DAT-013 and DAT-014 bring a source into scope when a political document is built on it, at any depth of its
 lineage; these tests check the engine's list, and that the rules see it.
@@ -16,7 +16,7 @@ from ethiq import Checker
 from ethiq.engine.graph.dependents import DependentGraph, political_flag
 
 
-def test_dependents_follow_references_backwards_through_lineage_audiences_ads_and_campaigns() -> None:
+def test_dependents_follow_references_backwards_through_lineage_audiences_and_ads() -> None:
     graph = DependentGraph()
     graph.add(("data_source", "ds_base"), (), "unknown")
     graph.add(("data_source", "ds_derived"), (("data_source", "ds_base", "derived_from"),), "unknown")
@@ -27,8 +27,7 @@ def test_dependents_follow_references_backwards_through_lineage_audiences_ads_an
     expected = [
         {"kind": "ad", "id": "ad_x", "relation": "uses_audience", "political": False},
         {"kind": "audience", "id": "aud_x", "relation": "custom_audience", "political": True},
-        {"kind": "campaign", "id": "cmp_x", "relation": "campaign_ad", "political": "unknown"},
-    ]
+    ]  # not the campaign: it has no political flag of its own, and targets through its audiences and ads
     assert graph.dependents(("data_source", "ds_base")) == expected
     assert graph.table()[("data_source", "ds_derived")] == expected
     assert ("data_source", "ds_other") not in graph.table()

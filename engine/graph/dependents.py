@@ -1,16 +1,18 @@
 """``input.dependents``: the documents that reach a data source through references, from the whole run.
 
 A source learns that it feeds political advertising from the documents built on it (DAT-013, DAT-014): the
-audiences that name it (``data_source_ids``, a lookalike's ``origin_ref``) or a source derived from it (at any
-depth of ``lineage.derived_from``), the ads on those audiences, and the campaigns that name any of them. The
-run's ledger records every document's references (its outgoing edges) and political flag as it reads them;
-this module turns them around once all are read, and lists each source's dependents::
+audiences that name it (``data_source_ids``, a lookalike's ``origin_ref``, in inclusions or exclusions) or a
+source derived from it (at any depth of ``lineage.derived_from``), and the ads on those audiences. The run's
+ledger records every document's references (its outgoing edges) and political flag as it reads them; this
+module turns them around once all are read, and lists each source's dependents::
 
-    {"kind": "audience" | "ad" | "campaign", "id": ..., "relation": ..., "political": true | false | "unknown"}
+    {"kind": "audience" | "ad", "id": ..., "relation": ..., "political": true | false | "unknown"}
 
 ``relation`` is the reference by which that document reaches the source (its first step towards it);
 ``political`` is the document's own flag as written (an audience's ``political.is_political_advertising``,
-an ad's ``political.is_political_advertisement``); missing, or a campaign, which has none, is ``"unknown"``.
+an ad's ``political.is_political_advertisement``; missing is ``"unknown"``). Campaigns are not listed: a
+campaign has no political flag of its own, and what it targets with is in its audiences and ads, which are
+(a member newsletter campaign that names the member list does not make the list political advertising).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from typing import Any
 
 Key = tuple[str, str]
 
-DEPENDENT_KINDS = ("audience", "ad", "campaign")
+DEPENDENT_KINDS = ("audience", "ad")
 _FLAGS = {"audience": "is_political_advertising", "ad": "is_political_advertisement"}
 
 
@@ -50,7 +52,7 @@ class DependentGraph:
                 self._reverse.setdefault((kind, ident), []).append((key, relation))
 
     def dependents(self, key: Key) -> list[dict[str, Any]]:
-        """Every audience, ad and campaign that reaches ``key`` through references, each once, by id."""
+        """Every audience and ad that reaches ``key`` through references, each once, by id."""
         found: dict[Key, str] = {}
         seen = {key}
         queue = deque([key])
