@@ -195,6 +195,26 @@ EngineOption = Annotated[
 ]
 
 
+TimeBudgetOption = Annotated[
+    float | None,
+    typer.Option(
+        "--time-budget",
+        metavar="SECONDS",
+        help="Seconds the whole run may take; documents not judged by then are engine problems (default: 3600).",
+        rich_help_panel="Performance",
+    ),
+]
+DocumentTimeBudgetOption = Annotated[
+    float | None,
+    typer.Option(
+        "--document-time-budget",
+        metavar="SECONDS",
+        help="Seconds one document's evaluation may take before it is stopped as an engine problem (default: 120).",
+        rich_help_panel="Performance",
+    ),
+]
+
+
 def _flags(**values: Any) -> dict[str, Any]:
     """Flags as configuration keys: a flag not given is None, so the configuration decides."""
     return {key: (value.value if isinstance(value, StrEnum) else value) or None for key, value in values.items()}
@@ -241,6 +261,8 @@ def check(
     max_alias_nodes: MaxAliasNodesOption = None,
     max_depth: MaxDepthOption = None,
     engine: EngineOption = None,
+    time_budget: TimeBudgetOption = None,
+    document_time_budget: DocumentTimeBudgetOption = None,
 ) -> None:
     """Validate and judge documents: vendors, data sources, audiences, accounts, ads and campaigns.
 
@@ -265,6 +287,8 @@ def check(
         max_alias_nodes=max_alias_nodes,
         max_depth=max_depth,
         engine=engine,
+        time_budget=time_budget,
+        document_time_budget=document_time_budget,
     )
     raise typer.Exit(run_check(flags, output or [], stdin_is_input="-" in (paths or [])))
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import math
 import os
 import re
 import tomllib
@@ -31,8 +32,8 @@ from typing import Any, Literal
 import pathspec
 
 from .errors import ConfigError
-from .read.limits import DEFAULT_MAX_ALIAS_NODES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_FILE_SIZE, ReadLimits, parse_size
 from .evaluate.engines import ENGINES, REGORUS
+from .read.limits import DEFAULT_MAX_ALIAS_NODES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_FILE_SIZE, ReadLimits, parse_size
 
 __all__ = [
     "CONFIG_FILE",
@@ -45,6 +46,7 @@ __all__ = [
     "resolve_config",
     "resolve_path",
 ]
+from .evaluate.budget import DEFAULT_DOCUMENT_TIME_BUDGET, DEFAULT_TIME_BUDGET
 from .judge.waivers import DEFAULT_WAIVERS_FILE
 
 CONFIG_FILE = "ethiq.toml"
@@ -71,8 +73,11 @@ KEYS = (
     "max_alias_nodes",
     "max_depth",
     "engine",
+    "time_budget",
+    "document_time_budget",
 )
 _LIMIT_KEYS = frozenset({"max_file_size", "max_alias_nodes", "max_depth"})
+_BUDGET_KEYS = frozenset({"time_budget", "document_time_budget"})
 _LIST_KEYS = frozenset({"paths", "exclude", "context", "policies"})
 _PATH_KEYS = frozenset({"paths", "context", "policies", "waivers", "baseline"})
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -99,6 +104,8 @@ class Config:
     max_alias_nodes: int = DEFAULT_MAX_ALIAS_NODES  # values YAML aliases may add to one file
     max_depth: int = DEFAULT_MAX_DEPTH  # nesting levels of one document
     engine: str = REGORUS  # the Rego engine: regorus, or opa where its bindings are installed
+    time_budget: float = DEFAULT_TIME_BUDGET  # seconds the whole run may take
+    document_time_budget: float = DEFAULT_DOCUMENT_TIME_BUDGET  # seconds one document's evaluation may take
     file: Path | None = None  # the configuration file in effect, if any
     cwd: Path = field(default_factory=Path.cwd)
     origins: Mapping[str, str] = field(default_factory=dict)
@@ -363,6 +370,15 @@ def _convert(key: str, raw: Any, *, source: Source, base: Path, origin: str, lin
                 "a positive size in bytes (64MiB, 50MB, 67108864)" if key == "max_file_size" else "a positive integer"
             )
         return number
+    if key in _BUDGET_KEYS:
+        value = raw.strip() if isinstance(raw, str) else raw
+        try:
+            seconds = float(value) if isinstance(value, str | int | float) and not isinstance(value, bool) else None
+        except ValueError:
+            seconds = None
+        if seconds is None or not math.isfinite(seconds) or seconds <= 0:
+            raise fail("a positive number of seconds")
+        return seconds
     raise AssertionError(f"unhandled key {key}")  # pragma: no cover - KEYS and this function move together
 
 

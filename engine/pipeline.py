@@ -28,6 +28,7 @@ from typing import Any
 from .config import Config, resolve_config, resolve_path
 from .errors import UsageError
 from .evaluate import load_policy_set
+from .evaluate.budget import Budgets
 from .evaluate.engines import engine_version, require_engine
 from .evaluate.parallel import RunOutcome, resolve_jobs, run_items, run_paths
 from .graph import PolicyContext, build_context, ledger_of
@@ -134,7 +135,8 @@ class Checker:
     ) -> Report:
         """Check what :func:`~ethiq.engine.read.iter_documents` yields, read problems included, in this process."""
         config = self._settings(waivers, baseline, fail_on, None, None)
-        return self._decide(self._report(run_items(self.stages, items)), config, use_baseline=True)
+        budgets = Budgets(document=config.document_time_budget, run=config.time_budget)
+        return self._decide(self._report(run_items(self.stages, items, budgets=budgets)), config, use_baseline=True)
 
     def create_baseline(
         self,
@@ -186,10 +188,11 @@ class Checker:
             raise UsageError("no paths to check: give PATH arguments, inputs, or set `paths` in ethiq.toml")
         exclude = config.excludes if config.exclude else None
         limits = config.read_limits
+        budgets = Budgets(document=config.document_time_budget, run=config.time_budget).start()
         if text_list or any(not isinstance(item, str | os.PathLike) for item in items):
             # Documents in memory are judged in this process: they are their own spool.
             inputs_read = iter_inputs(items, text_list, stdin_text=stdin_text, exclude=exclude, limits=limits)
-            outcome = run_items(self.stages, inputs_read)
+            outcome = run_items(self.stages, inputs_read, budgets=budgets)
         else:
             paths = [item for item in items if isinstance(item, str | os.PathLike)]
             outcome = run_paths(
@@ -199,20 +202,25 @@ class Checker:
                 jobs=resolve_jobs(config.jobs),
                 exclude=exclude,
                 limits=limits,
+                budgets=budgets,
             )
         return self._report(outcome)
 
     def _report(self, outcome: RunOutcome) -> Report:
         ledgered = outcome.ledgered
+        context = outcome.context
         return Report(
             as_of=self.as_of,
             lang=self.lang,
             documents=ledgered.documents,
             findings=ledgered.findings,
-            problems=with_nothing_judged(ledgered.documents, ledgered.problems),
+            problems=with_nothing_judged(
+                ledgered.documents, [*ledgered.problems, *(relaxation.problem() for relaxation in context.refused)]
+            ),
             engine=engine_version(self.policy_set.engine),
             policy_files=[module.path for module in self.policy_set.modules],
-            context_origins=outcome.context.origins,
+            context_origins=context.origins,
+            context_relaxations=context.relaxations,
             rules=self.policy_set.rules,
         )
 

@@ -73,6 +73,7 @@ class ProblemKind(StrEnum):
     DUPLICATE = "duplicate_id"
     WAIVER = "waiver_error"
     BASELINE = "baseline_error"
+    CONTEXT = "context_error"  # a policy_context among the checked files that would relax the policy
     ENGINE = "engine_error"
     POLICY = "policy_error"
     NOTHING = "nothing_to_check"  # the run judged no document: an empty directory or file, only context
@@ -396,6 +397,56 @@ class BaselineOutcome:
 
 
 @dataclass(frozen=True, slots=True)
+class ContextRelaxation:
+    """One change a policy context makes that lets more through: where, from what, to what, by which context."""
+
+    origin: str  # the context file and line that made the change
+    path: tuple[str, ...]  # keys into the context, e.g. ("thresholds", "min_audience_size")
+    was: Any
+    now: Any
+    how: str  # removed, lowered, raised, changed or added
+    file: str = ""  # the context file, and the line of the document in it
+    line: int | None = None
+
+    @property
+    def dotted(self) -> str:
+        return ".".join(self.path)
+
+    def describe(self, *, origin: bool = True) -> str:
+        """One line, e.g. ``thresholds.min_audience_size lowered from 1000 to 10 (ctx.yaml:1)``."""
+        if self.how == "removed":
+            what = f"{self.dotted}: removed {_short(self.was)}"
+        elif self.how == "added":
+            what = f"{self.dotted}: set to {_short(self.now)}, a value whose direction is not known"
+        else:
+            what = f"{self.dotted} {self.how} from {_short(self.was)} to {_short(self.now)}"
+        return f"{what} ({self.origin})" if origin else what
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"context": self.origin, "path": list(self.path), "how": self.how, "was": self.was, "now": self.now}
+
+    def problem(self) -> Problem:
+        """The input problem of a context among the checked files that would make this change (undone)."""
+        return Problem(
+            ProblemKind.CONTEXT,
+            "a policy context among the checked files may add to the policy but not relax it: "
+            f"{self.describe(origin=False)}; the change was not applied",
+            self.file or self.origin,
+            self.line,
+            None,
+            None,
+            self.path,
+            hint="keep the bundled value, or name a context that relaxes it explicitly with --context FILE "
+            "or `context` in ethiq.toml (outside the checked files), so the report says what it relaxed",
+        )
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """The outcome of one run: every document, finding and problem, and the exit code they give.
 
@@ -411,13 +462,14 @@ class Report:
     engine: str = ""  # the Rego engine and its version
     policy_files: Sequence[str] = ()
     context_origins: Sequence[str] = ()  # where the policy context came from, in merge order
+    context_relaxations: Sequence[ContextRelaxation] = ()  # what an explicitly named context relaxed
     rules: Mapping[str, RuleMeta] = field(default_factory=dict)  # every rule the policy set can report
     fail_on: str = "block"  # the lowest severity that fails the run
     waivers_file: str | None = None  # the waiver file applied, if any
     baseline: BaselineOutcome | None = None  # the baseline applied, if any
 
     def __post_init__(self) -> None:
-        for name in ("documents", "findings", "problems", "policy_files", "context_origins"):
+        for name in ("documents", "findings", "problems", "policy_files", "context_origins", "context_relaxations"):
             value = getattr(self, name)
             if not isinstance(value, tuple):
                 object.__setattr__(self, name, tuple(value))
@@ -476,6 +528,7 @@ class Report:
             "findings": [f.to_dict() for f in self.findings],
             "problems": [p.to_dict() for p in self.problems],
             "context": list(self.context_origins),
+            "context_relaxations": [r.to_dict() for r in self.context_relaxations],
             "waivers": self.waivers_file,
             "baseline": self.baseline.to_dict() if self.baseline is not None else None,
             "rules": [

@@ -269,6 +269,8 @@ def test_config_is_a_plain_value(project: Path) -> None:
         "max_alias_nodes",
         "max_depth",
         "engine",
+        "time_budget",
+        "document_time_budget",
     ]
     with pytest.raises(KeyError):
         config.origin("colour")

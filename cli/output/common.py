@@ -19,6 +19,7 @@ PROBLEM_RULES = {
     "duplicate_id": "ethiq/duplicate-id",
     "waiver_error": "ethiq/waiver-error",
     "baseline_error": "ethiq/baseline-error",
+    "context_error": "ethiq/context-error",
     "engine_error": "ethiq/engine-error",
     "policy_error": "ethiq/policy-error",
 }

@@ -132,12 +132,20 @@ def render(report: Report, out: TextIO) -> None:
 
 
 def command_lines(report: Report) -> Iterator[str]:
-    """One workflow command per finding, then one per problem, in a stable order."""
+    """One workflow command per finding, then one per problem, then one per relaxation of the policy context."""
     labels = _labels(report)
     for finding in sorted(report.findings, key=finding_order):
         yield _finding_command(finding, report, labels)
     for problem in sorted(report.problems, key=problem_order):
         yield _problem_command(problem, labels)
+    for relaxation in report.context_relaxations:
+        yield workflow_command(
+            "warning",
+            relaxation.describe(),
+            file=relative_file(relaxation.file)[0] if relaxation.file else None,
+            line=relaxation.line,
+            title="ethiq: the policy context relaxes the policy",
+        )
 
 
 def level_of(finding: Finding, fail_on: str) -> str:

@@ -135,6 +135,7 @@ def _suite(root: ET.Element, name: str, report: Report) -> ET.Element:
         ("fail_on", report.fail_on),
         ("lang", report.lang),
         ("exit_code", str(int(report.exit_code))),
+        *(("context_relaxation", r.describe()) for r in report.context_relaxations),
     ):
         ET.SubElement(properties, "property", name=key, value=value)
     return suite

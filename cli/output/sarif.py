@@ -49,6 +49,7 @@ PROBLEM_TITLES = {
         "schema_violation": "Document does not match its schema",
         "duplicate_id": "Two documents of a kind share an id",
         "waiver_error": "Waiver is invalid or does not apply",
+        "context_error": "A policy context among the checked files would relax the policy",
         "engine_error": "Policy engine failed on a document",
         "policy_error": "Policy set is broken",
     },
@@ -57,6 +58,7 @@ PROBLEM_TITLES = {
         "schema_violation": "Dokumentet följer inte sitt schema",
         "duplicate_id": "Två dokument av samma slag har samma id",
         "waiver_error": "Undantaget är ogiltigt eller gäller inte",
+        "context_error": "En policykontext bland de granskade filerna skulle lätta på policyn",
         "engine_error": "Policymotorn fallerade på ett dokument",
         "policy_error": "Policyuppsättningen är trasig",
     },
@@ -121,7 +123,11 @@ def to_sarif(report: Report, *, root: str | os.PathLike[str] | None = None) -> d
                             "fail_on": report.fail_on,
                             "engine": report.engine,
                             "summary": report.summary(),
+                            "context_relaxations": [r.to_dict() for r in report.context_relaxations],
                         },
+                        "toolConfigurationNotifications": [
+                            {"level": "warning", "message": {"text": r.describe()}} for r in report.context_relaxations
+                        ],
                     }
                 ],
                 "originalUriBaseIds": {SRCROOT: {"uri": _directory_uri(base)}},

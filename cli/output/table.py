@@ -22,6 +22,7 @@ LABELS = {
         "finding": "Finding",
         "fix": "Fix",
         "problems": "Input and policy problems",
+        "relaxed": "The policy context named for this run relaxes the policy",
         "as_of": "evaluated as of",
         "documents": "documents",
         "blocking": "blocking",
@@ -44,6 +45,7 @@ LABELS = {
         "finding": "Fynd",
         "fix": "Åtgärd",
         "problems": "Problem med indata och policyer",
+        "relaxed": "Policykontexten som angetts för körningen lättar på policyn",
         "as_of": "bedömt per",
         "documents": "dokument",
         "blocking": "blockerande",
@@ -76,6 +78,10 @@ def render(report: Report, out: TextIO) -> None:
         console.print(Text(labels["problems"], style="bold underline"))
         for problem in report.problems:
             console.print(_problem_line(problem))
+    if report.context_relaxations:
+        console.print(Text(labels["relaxed"], style="bold underline"))
+        for relaxation in report.context_relaxations:
+            console.print(Text(f"▼ {relaxation.describe()}", style="yellow"))
     if not report.findings and not report.problems:
         console.print(labels["clean"])
     summary = report.summary()

@@ -48,6 +48,7 @@ from ..graph.ledger import Ledgered
 from ..read import STDIN, Document, ReadProblem, Source, iter_documents, iter_files, read_stdin
 from ..read.limits import DEFAULT_LIMITS, ReadLimits
 from ..validate import Stage
+from .budget import BudgetedJudge, Budgets, Place
 from .inputs import RunIndex
 
 if TYPE_CHECKING:
@@ -310,6 +311,8 @@ class Run:
     stdin_text: str | None
     context_data: dict[str, Any] | None  # None: the stages' base context
     context_origins: tuple[str, ...]
+    budgets: Budgets = Budgets()  # noqa: RUF009 - frozen, so one shared default is safe
+    dependents: dict[Key, list[dict[str, Any]]] | None = None  # input.dependents of the run's data sources
 
 
 IntakeResult = list[tuple[Intake, Location | None]]
@@ -355,7 +358,9 @@ class Worker:
         if run.context_data is not None:
             context = PolicyContext(data=run.context_data, origins=list(run.context_origins))
             self.stages.use_context(context)
-        self._runs[path] = (run, SpoolIndex(run.locations, reader), reader, context)
+        index = SpoolIndex(run.locations, reader)
+        index.dependents = run.dependents or {}
+        self._runs[path] = (run, index, reader, context)
 
     def close_run(self, path: str) -> None:
         _, _, reader, context = self._runs.pop(path)
@@ -365,12 +370,17 @@ class Worker:
 
     def judge(self, task: JudgeTask) -> JudgeResult:
         self.open_run(task.run)
-        _, index, reader, context = self._runs[task.run]
-        out: JudgeResult = []
-        for slot, offset, length in zip(task.slots, task.offsets, task.lengths, strict=True):
-            document = reader.load((task.spool, offset, length))
-            out.append((slot, self.stages.judge(document, index, context)))
-        return out
+        run, index, reader, context = self._runs[task.run]
+
+        def judge(location: Location) -> Judgement:
+            return self.stages.judge(reader.load(location), index, context)
+
+        def place(location: Location) -> Place:
+            return place_of(reader.load(location))
+
+        locations = zip(task.slots, task.offsets, task.lengths, strict=True)
+        items = [(slot, (task.spool, offset, length)) for slot, offset, length in locations]
+        return list(BudgetedJudge(judge, place, run.budgets).run(items))
 
 
 class _Process:
@@ -591,8 +601,10 @@ def run_paths(
     jobs: int,
     exclude: Callable[[Path], bool] | None = None,
     limits: ReadLimits = DEFAULT_LIMITS,
+    budgets: Budgets | None = None,
 ) -> RunOutcome:
-    """Check the documents of ``paths`` with ``jobs`` processes (this one when ``jobs`` is 1)."""
+    """Check the documents of ``paths`` with ``jobs`` processes (this one when ``jobs`` is 1), within ``budgets``."""
+    budgets = (budgets or Budgets()).start()
     notices: list[ReadProblem] = []
     units = list_units(paths, exclude, notices)
     if stdin_text is None and any(name == STDIN for name, _ in units):
@@ -602,7 +614,7 @@ def run_paths(
     # Starting workers costs about half a second: not worth it for a small input.
     workers = min(jobs, len(chunks)) if total >= MIN_POOL_BYTES else 1
     with tempfile.TemporaryDirectory(prefix="ethiq-") as workdir:
-        run = _PathRun(stages, workdir, stdin_text, workers, limits)
+        run = _PathRun(stages, workdir, stdin_text, workers, budgets, limits)
         for notice in notices:  # what the walk skipped, reported before the documents
             run.ledger.add(stages.intake(notice))
         return run.run(chunks)
@@ -612,9 +624,16 @@ class _PathRun:
     """One run over files: intake, index, judge, in document order, in a private working directory."""
 
     def __init__(
-        self, stages: Stages, workdir: str, stdin_text: str | None, workers: int, limits: ReadLimits = DEFAULT_LIMITS
+        self,
+        stages: Stages,
+        workdir: str,
+        stdin_text: str | None,
+        workers: int,
+        budgets: Budgets,
+        limits: ReadLimits = DEFAULT_LIMITS,
     ):
         self.stages = stages
+        self.budgets = budgets
         self.workdir = workdir
         self.stdin_text = stdin_text
         self.workers = workers
@@ -692,6 +711,8 @@ class _PathRun:
             stdin_text=self.stdin_text,
             context_data=None if context is self.stages.base_context else context.data,
             context_origins=tuple(context.origins),
+            budgets=self.budgets,
+            dependents=self.ledger.dependents(),
         )
         path = os.path.join(self.workdir, "run.pickle")
         if self.worker is not None:
@@ -713,8 +734,9 @@ class _PathRun:
                 self.ledger.judged(slot, judgement)
 
 
-def run_items(stages: Stages, items: Iterable[Document | ReadProblem]) -> RunOutcome:
+def run_items(stages: Stages, items: Iterable[Document | ReadProblem], *, budgets: Budgets | None = None) -> RunOutcome:
     """The same stages over documents already in memory, in this process (they are their own spool)."""
+    budgets = (budgets or Budgets()).start()
     ledger = Ledger()
     pending: list[tuple[int, Document]] = []
     for item in items:
@@ -724,11 +746,17 @@ def run_items(stages: Stages, items: Iterable[Document | ReadProblem]) -> RunOut
             pending.append((slot, item))
     judged = dict(pending)
     index = RunIndex(ledger.index(judged.__getitem__).values())
+    index.dependents = ledger.dependents()
     context = stages.run_context(ledger.context_documents)
     stages.use_context(context)
     try:
-        for slot, document in pending:
-            ledger.judged(slot, stages.judge(document, index, context))
+        judge = BudgetedJudge(lambda document: stages.judge(document, index, context), place_of, budgets)
+        for slot, judgement in judge.run(pending):
+            ledger.judged(slot, judgement)
     finally:
         stages.use_context(stages.base_context)
     return RunOutcome(ledger.finish(), context)
+
+
+def place_of(document: Document) -> Place:
+    return Place(document.source.file, document.source.line, document.id)

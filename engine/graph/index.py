@@ -8,6 +8,7 @@ per-document summaries) is built beside this, from the ledger's records.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from ..read import Document
 
@@ -17,6 +18,8 @@ class DocumentIndex:
 
     def __init__(self, documents: Iterable[Document] = ()):
         self._by_key: dict[tuple[str, str], Document] = {}
+        # input.dependents of the run's data sources (see .dependents), set once the whole run is read.
+        self.dependents: dict[tuple[str, str], list[dict[str, Any]]] = {}
         for document in documents:
             self.add(document)
 

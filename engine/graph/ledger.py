@@ -19,11 +19,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ..read import Document, ReadProblem
 from ..report import DocumentResult, Finding, Problem, ProblemKind, Verdict, finding_order
 from ..validate import SchemaSet, Stage, duplicate_problem, validate_item
+from .dependents import DependentGraph, political_flag
 from .references import iter_references
 
 Key = tuple[str, str]  # (kind, id)
@@ -42,6 +43,8 @@ class Intake:
     problems: tuple[Problem, ...] = ()
     references: tuple[Key, ...] = ()  # (kind, id) of every document it references
     context: Document | None = None  # only for a policy_context document
+    edges: tuple[tuple[str, str, str], ...] = ()  # (kind, id, relation) of each reference: for dependents
+    political: bool | str = "unknown"  # the document's own political flag, for the dependents of sources
 
 
 def intake(item: Document | ReadProblem, schemas: SchemaSet) -> Intake:
@@ -54,8 +57,19 @@ def intake(item: Document | ReadProblem, schemas: SchemaSet) -> Intake:
         return Intake(stage, kind, item.id, source.file, source.line, problems)
     if stage == Stage.CONTEXT:
         return Intake(stage, kind, item.id, source.file, source.line, context=item)
-    references = dict.fromkeys((ref.target, ident) for _, ident, ref in iter_references(item.data, kind or ""))
-    return Intake(stage, kind, item.id, source.file, source.line, references=tuple(references))
+    edges = dict.fromkeys((ref.target, ident, ref.relation) for _, ident, ref in iter_references(item.data, kind or ""))
+    references = dict.fromkeys((target, ident) for target, ident, _ in edges)
+    political = political_flag(kind, item.data)
+    return Intake(
+        stage,
+        kind,
+        item.id,
+        source.file,
+        source.line,
+        references=tuple(references),
+        edges=tuple(edges),
+        political=political,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +108,7 @@ class Ledger:
         self._strings: dict[str, str] = {}  # one copy of each file name and kind, shared by their documents
         self._context_documents: list[Document] = []
         self._late_problems: list[tuple[int, Problem]] = []
+        self._dependents = DependentGraph()
 
     def add(self, intake: Intake) -> int | None:
         """Record one item; returns its slot (its place in the report) when it is to be judged."""
@@ -128,6 +143,7 @@ class Ledger:
             self._problems.append(duplicate_problem(kind, intake.id, file, intake.line, f"{first.file}:{first.line}"))
             return None
         self._first[key] = slot
+        self._dependents.add(key, intake.edges, intake.political)
         return slot
 
     def fail_unit(self, file: str, message: str) -> None:
@@ -146,6 +162,12 @@ class Ledger:
         self._first.clear()  # the duplicates are known: the rest of the run needs only the referenced
         self._referenced = set()
         return located
+
+    def dependents(self) -> dict[Key, list[dict[str, Any]]]:
+        """``input.dependents`` of every data source that has any (see :mod:`.dependents`). Call once, at the index."""
+        table = self._dependents.table()
+        self._dependents = DependentGraph()
+        return table
 
     @property
     def context_documents(self) -> tuple[Document, ...]:
