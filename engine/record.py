@@ -232,6 +232,9 @@ def record_of(
             }
             for p in report.problems
         ],
+        "context_relaxations": [
+            {"describe": r.describe(), **r.to_dict()} for r in getattr(report, "context_relaxations", ())
+        ],
     }
 
 

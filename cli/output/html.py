@@ -110,6 +110,7 @@ def _summary(view: DpoView) -> str:
         (t("baseline_file"), f"<code>{e(shown_file(baseline))}</code>" if baseline else e(t("none"))),
         (t("commit"), e(view.commit_text())),
         (t("versions"), f"ethiq {e(_version())}, {e(report.engine or '-')}"),
+        *((t("relaxed"), e(relaxation.describe())) for relaxation in report.context_relaxations),
     ]
     rows = "".join(f'<tr><th scope="row">{e(k)}</th><td>{v}</td></tr>' for k, v in facts)
     return (

@@ -88,6 +88,7 @@ def _summary(view: DpoView) -> list[str]:
         (t("baseline_file"), code(shown_file(baseline)) if baseline else md(t("none"))),
         (t("commit"), md(view.commit_text())),
         (t("versions"), f"ethiq {md(_version())}, {md(report.engine or '-')}"),
+        *((t("relaxed"), md(relaxation.describe())) for relaxation in report.context_relaxations),
     ]
     lines += _table(["", ""], [(f"**{md(k)}**", v) for k, v in facts])
 
