@@ -173,6 +173,17 @@ def check(
             rich_help_panel="Output",
         ),
     ] = None,
+    compact: Annotated[
+        bool,
+        typer.Option(
+            "--compact",
+            "--quiet",
+            "-q",
+            help="Only what fails the run, one line each (file:line:col: RULE status: message); "
+            "nothing when it passes.",
+            rich_help_panel="Output",
+        ),
+    ] = False,
     lang: LangOption = None,
     fail_on: FailOnOption = None,
     waivers: WaiversOption = None,
@@ -211,7 +222,7 @@ def check(
         exclude=exclude,
         jobs=jobs,
     )
-    raise typer.Exit(run_check(flags, output or [], stdin_is_input="-" in (paths or [])))
+    raise typer.Exit(run_check(flags, output or [], stdin_is_input="-" in (paths or []), compact=compact))
 
 
 baseline_app = typer.Typer(

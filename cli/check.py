@@ -29,7 +29,7 @@ def parse_outputs(values: Sequence[str]) -> list[tuple[str, Path]]:
     return outputs
 
 
-def run_check(flags: Mapping[str, Any], outputs: Sequence[str], *, stdin_is_input: bool) -> int:
+def run_check(flags: Mapping[str, Any], outputs: Sequence[str], *, stdin_is_input: bool, compact: bool = False) -> int:
     """Run a check with ``flags`` (None = not given, so the configuration decides) and render it."""
     from ethiq.engine import check, load_config
 
@@ -39,8 +39,10 @@ def run_check(flags: Mapping[str, Any], outputs: Sequence[str], *, stdin_is_inpu
             f"format must be one of {', '.join(FORMATS)}, not {config.format!r} ({config.origin('format')})"
         )
     targets = parse_outputs(outputs)
-    report = check(config=config, stdin_text=sys.stdin.read() if stdin_is_input else None)
-    render_all(report, config.format, targets)
+    # Paths given on the command line are read, and named in every format, as the user wrote them.
+    given = flags.get("paths") or None
+    report = check(given, config=config, stdin_text=sys.stdin.read() if stdin_is_input else None)
+    render_all(report, config.format, targets, compact=compact)
     return int(report.exit_code)
 
 
@@ -50,7 +52,7 @@ def run_create_baseline(flags: Mapping[str, Any], output: Path, *, stdin_is_inpu
 
     config = load_config(Path.cwd(), os.environ, flags)
     created = Checker(config=config).create_baseline(
-        output=output, stdin_text=sys.stdin.read() if stdin_is_input else None
+        flags.get("paths") or None, output=output, stdin_text=sys.stdin.read() if stdin_is_input else None
     )
     baseline, report = created.baseline, created.report
     print(f"ethiq: wrote {len(baseline.entries)} findings to {output}", file=sys.stderr)
@@ -66,9 +68,15 @@ def run_create_baseline(flags: Mapping[str, Any], output: Path, *, stdin_is_inpu
     return int(report.exit_code)
 
 
-def render_all(report: Report, fmt: str, targets: Sequence[tuple[str, Path]]) -> None:
+def render_all(report: Report, fmt: str, targets: Sequence[tuple[str, Path]], *, compact: bool = False) -> None:
+    """``--output`` files first, then standard output; ``compact`` shapes the table on standard output."""
     for target_format, file in targets:
         file.parent.mkdir(parents=True, exist_ok=True)
         with file.open("w", encoding="utf-8") as out:
             renderer(target_format)(report, out)
+    if fmt == "table" and compact:
+        from .output.table import render as render_table
+
+        render_table(report, sys.stdout, compact=True)
+        return
     renderer(fmt)(report, sys.stdout)

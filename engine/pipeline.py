@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from .config import Config, resolve_config, resolve_path
+from .config import Config, resolve_config
 from .errors import UsageError
 from .evaluate import engine_version, load_policy_set
 from .evaluate.parallel import RunOutcome, resolve_jobs, run_items, run_paths
@@ -167,14 +167,12 @@ class Checker:
         self, config: Config, inputs: Input | Iterable[Input] | None, texts: str | Iterable[str], stdin_text: str | None
     ) -> Report:
         """Read, validate, index and evaluate: the report before any decision."""
-        # Paths are named as the configuration names them (absolute), so a report is the same from every front end.
-        items = [
-            resolve_path(str(item), Path.cwd()) if isinstance(item, str | os.PathLike) else item
-            for item in as_inputs(inputs)
-        ]
+        # A report names files as the caller named them (docs/report-format.md); paths from the configuration,
+        # which it holds absolute, are named relative to the working directory when they lie inside it.
+        items = list(as_inputs(inputs))
         text_list = [texts] if isinstance(texts, str) else list(texts)
         if not items and not text_list:
-            items = list(config.paths)
+            items = [shown_path(path, Path.cwd()) for path in config.paths]
         if not items and not text_list:
             raise UsageError("no paths to check: give PATH arguments, inputs, or set `paths` in ethiq.toml")
         exclude = config.excludes if config.exclude else None
@@ -206,6 +204,17 @@ class Checker:
     def _decide(report: Report, config: Config, *, use_baseline: bool) -> Report:
         baseline = load_baseline(config.baseline) if use_baseline and config.baseline is not None else None
         return decide(report, waivers=_waivers(config), baseline=baseline, fail_on=config.fail_on)
+
+
+def shown_path(path: Path, cwd: Path) -> str:
+    """How a report names a configured path: relative to ``cwd`` when inside it (``docs/ads``), else as it is."""
+    if str(path) == "-" or not path.is_absolute():
+        return str(path)
+    try:
+        relative = path.relative_to(cwd)
+    except ValueError:
+        return str(path)
+    return relative.as_posix() if relative.parts else "."
 
 
 def _waivers(config: Config) -> WaiverSet | None:

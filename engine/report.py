@@ -92,6 +92,32 @@ def json_path(path: Iterable[str | int]) -> str:
     return out
 
 
+# C0 controls, DEL, C1 controls, and the bidirectional overrides and isolates that reorder how a line reads.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_NAMES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def escape_control_characters(text: str, *, keep: str = "") -> str:
+    """``text`` with every control character spelled out (``\\x1b``, ``\\n``, ``\\u202e``), for human-facing output.
+
+    A document's strings reach terminals, CI logs and reports: an ESC could recolour or erase lines, a BEL ring,
+    a carriage return overwrite what was printed, a bidirectional override reorder a line. Characters in
+    ``keep`` (e.g. ``"\\n"`` where a renderer shows line breaks) are left as they are. Printable text,
+    including every letter of every script, is unchanged.
+    """
+
+    def spell(match: re.Match[str]) -> str:
+        char = match.group()
+        if char in keep:
+            return char
+        if char in _CONTROL_NAMES:
+            return _CONTROL_NAMES[char]
+        code = ord(char)
+        return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+    return _CONTROL.sub(spell, text)
+
+
 def json_pointer(path: Iterable[str | int]) -> str:
     """RFC 6901 pointer of ``path`` (``/a/b/0``)."""
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
