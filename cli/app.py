@@ -56,6 +56,7 @@ class FailOn(StrEnum):
     block = "block"
     warn = "warn"
     info = "info"
+    none = "none"
 
 
 def _version(value: bool) -> None:
@@ -92,7 +93,8 @@ FailOnOption = Annotated[
     FailOn | None,
     typer.Option(
         "--fail-on",
-        help="Lowest severity that fails the run; needs_review of a block rule counts as block (default: block).",
+        help="Lowest severity that fails the run; needs_review of a block rule counts as block (default: block). "
+        "'none' for a trial period: only non-waivable bans fail, unusable input still exits 2 or 3.",
         rich_help_panel="Gate",
     ),
 ]
@@ -139,6 +141,26 @@ ExcludeOption = Annotated[
         metavar="GLOB",
         help="Gitignore-style glob of files a directory walk skips (repeatable; replaces `exclude` of ethiq.toml).",
         rich_help_panel="Inputs",
+    ),
+]
+RuleOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--rule",
+        "-r",
+        metavar="PATTERN",
+        help="Report only these rules (repeatable): an id (DAT-005), a glob over ids (DAT-*) or a document kind "
+        "(vendor). Non-waivable rules are always reported.",
+        rich_help_panel="Rules",
+    ),
+]
+SkipRuleOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--skip-rule",
+        metavar="PATTERN",
+        help="Leave these rules out (repeatable; ids, globs or kinds). A non-waivable rule cannot be left out.",
+        rich_help_panel="Rules",
     ),
 ]
 JobsOption = Annotated[
@@ -200,6 +222,8 @@ def check(
     policies: PoliciesOption = None,
     context: ContextOption = None,
     exclude: ExcludeOption = None,
+    rule: RuleOption = None,
+    skip_rule: SkipRuleOption = None,
     jobs: JobsOption = None,
 ) -> None:
     """Validate and judge documents: vendors, data sources, audiences, accounts, ads and campaigns.
@@ -222,7 +246,16 @@ def check(
         exclude=exclude,
         jobs=jobs,
     )
-    raise typer.Exit(run_check(flags, output or [], stdin_is_input="-" in (paths or []), compact=compact))
+    raise typer.Exit(
+        run_check(
+            flags,
+            output or [],
+            stdin_is_input="-" in (paths or []),
+            compact=compact,
+            rules=rule or [],
+            skip_rules=skip_rule or [],
+        )
+    )
 
 
 baseline_app = typer.Typer(

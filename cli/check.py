@@ -29,7 +29,15 @@ def parse_outputs(values: Sequence[str]) -> list[tuple[str, Path]]:
     return outputs
 
 
-def run_check(flags: Mapping[str, Any], outputs: Sequence[str], *, stdin_is_input: bool, compact: bool = False) -> int:
+def run_check(
+    flags: Mapping[str, Any],
+    outputs: Sequence[str],
+    *,
+    stdin_is_input: bool,
+    compact: bool = False,
+    rules: Sequence[str] = (),
+    skip_rules: Sequence[str] = (),
+) -> int:
     """Run a check with ``flags`` (None = not given, so the configuration decides) and render it."""
     from ethiq.engine import check, load_config
 
@@ -41,7 +49,8 @@ def run_check(flags: Mapping[str, Any], outputs: Sequence[str], *, stdin_is_inpu
     targets = parse_outputs(outputs)
     # Paths given on the command line are read, and named in every format, as the user wrote them.
     given = flags.get("paths") or None
-    report = check(given, config=config, stdin_text=sys.stdin.read() if stdin_is_input else None)
+    stdin_text = sys.stdin.read() if stdin_is_input else None
+    report = check(given, config=config, stdin_text=stdin_text, rules=rules, skip_rules=skip_rules)
     render_all(report, config.format, targets, compact=compact)
     return int(report.exit_code)
 

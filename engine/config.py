@@ -51,7 +51,7 @@ PYPROJECT_TABLE = "tool.ethiq"
 ENV_PREFIX = "ETHIQ_"
 DEFAULT = "default"
 
-FAIL_ON = ("block", "warn", "info")
+FAIL_ON = ("block", "warn", "info", "none")
 LANGS = ("en", "sv")
 KEYS = (
     "paths",

@@ -31,6 +31,7 @@ from .evaluate import engine_version, load_policy_set
 from .evaluate.parallel import RunOutcome, resolve_jobs, run_items, run_paths
 from .graph import PolicyContext, build_context, ledger_of
 from .judge import Baseline, DocumentStages, WaiverSet, baseline_of, decide, load_baseline, load_waivers
+from .judge.selection import select_rules
 from .read import Document, Input, ReadProblem, as_inputs, iter_inputs
 from .report import Report
 from .validate import bundled_schemas
@@ -96,6 +97,8 @@ class Checker:
         exclude: Sequence[str] | None = None,
         jobs: int | str | None = None,
         stdin_text: str | None = None,
+        rules: Sequence[str] = (),
+        skip_rules: Sequence[str] = (),
     ) -> Report:
         """Check ``inputs`` and ``texts`` and return the decided report.
 
@@ -106,9 +109,13 @@ class Checker:
         ``waivers``, ``baseline``: files applied to the findings; ``fail_on``: ``block`` (default), ``warn``
         or ``info``; ``exclude``: gitignore-style globs of files a directory walk skips; ``jobs``: worker
         processes for paths (``"auto"``: one per CPU), the report is the same whatever their number.
+        ``rules``, ``skip_rules``: the rules to report, as ids, globs over ids or document kinds
+        (:mod:`~ethiq.engine.judge.selection`; non-waivable rules are always reported).
         """
+        selected = select_rules(self.policy_set.rules, _patterns(rules), _patterns(skip_rules))
         config = self._settings(waivers, baseline, fail_on, exclude, jobs)
-        return self._decide(self._judge(config, inputs, texts, stdin_text), config, use_baseline=True)
+        judged = self._judge(config, inputs, texts, stdin_text)
+        return self._decide(judged, config, use_baseline=True, selected=selected)
 
     def check_documents(self, documents: Iterable[Mapping[str, Any] | Document], **options: Any) -> Report:
         """Check documents held in memory (mappings or :class:`Document` objects); options as :meth:`check`."""
@@ -201,9 +208,11 @@ class Checker:
         )
 
     @staticmethod
-    def _decide(report: Report, config: Config, *, use_baseline: bool) -> Report:
+    def _decide(
+        report: Report, config: Config, *, use_baseline: bool, selected: frozenset[str] | None = None
+    ) -> Report:
         baseline = load_baseline(config.baseline) if use_baseline and config.baseline is not None else None
-        return decide(report, waivers=_waivers(config), baseline=baseline, fail_on=config.fail_on)
+        return decide(report, waivers=_waivers(config), baseline=baseline, fail_on=config.fail_on, selected=selected)
 
 
 def shown_path(path: Path, cwd: Path) -> str:
@@ -215,6 +224,12 @@ def shown_path(path: Path, cwd: Path) -> str:
     except ValueError:
         return str(path)
     return relative.as_posix() if relative.parts else "."
+
+
+def _patterns(value: str | Sequence[str] | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 def _waivers(config: Config) -> WaiverSet | None:
@@ -236,6 +251,8 @@ def check(
     jobs: int | str | None = None,
     config: Config | bool | None = None,
     stdin_text: str | None = None,
+    rules: Sequence[str] = (),
+    skip_rules: Sequence[str] = (),
 ) -> Report:
     """Check documents in one call and return the decided report (for many calls, reuse a :class:`Checker`).
 
@@ -247,7 +264,8 @@ def check(
     :class:`datetime.date` values count as ISO text, or :class:`Document` objects); ``texts`` are JSON or
     YAML texts. ``as_of`` (a date or ISO text; default today), ``lang`` (``en``/``sv``), ``policies`` (extra
     policy directories), ``context`` (policy context files), ``waivers``, ``baseline``, ``fail_on``
-    (``block``/``warn``/``info``), ``exclude`` (gitignore-style globs) and ``jobs`` mean what the CLI's
+    (``block``/``warn``/``info``/``none``), ``exclude`` (gitignore-style globs), ``jobs``, ``rules`` and
+    ``skip_rules`` (ids, globs over ids or document kinds) mean what the CLI's
     flags of the same names mean. ``config=True`` reads ``ethiq.toml``, ``[tool.ethiq]`` and ``ETHIQ_*``
     as the CLI does, under the arguments given; a :class:`Config` is used as it is, under them.
     """
@@ -261,6 +279,8 @@ def check(
         exclude=exclude,
         jobs=jobs,
         stdin_text=stdin_text,
+        rules=rules,
+        skip_rules=skip_rules,
     )
 
 
