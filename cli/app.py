@@ -355,19 +355,28 @@ def run_tests(
     raise typer.Exit(0)
 
 
-@app.command(epilog="Exit codes: 0 every document is valid; 2 some input is unreadable or schema-invalid.")
+@app.command(
+    epilog="Exit codes: 0 every document (and waiver file) is valid; 2 some input is unreadable or schema-invalid."
+)
 def validate(
-    paths: Annotated[list[str], typer.Argument(help="Files or directories; '-' reads standard input.")],
+    paths: PathsArgument = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of the summary.")] = Lang.en,
+    lang: LangOption = None,
 ) -> None:
-    """Check documents against the JSON Schemas only (no policy is evaluated)."""
+    """Check documents against the JSON Schemas only (no policy is evaluated), and waiver files against theirs.
+
+    Without PATHS, the `paths` and the waiver file of ethiq.toml, as `ethiq check` reads them.
+    """
+    import os
+
+    from ethiq.engine import load_config
     from ethiq.engine import validate as validate_inputs
 
     from .output import renderer
 
-    stdin_text = sys.stdin.read() if "-" in paths else None
-    report = validate_inputs(paths, lang=lang.value, stdin_text=stdin_text)
+    config = load_config(Path.cwd(), os.environ, _flags(paths=paths, lang=lang))
+    stdin_text = sys.stdin.read() if "-" in (paths or []) else None
+    report = validate_inputs(paths or None, stdin_text=stdin_text, config=config)
     renderer(format.value)(report, sys.stdout)
     raise typer.Exit(int(report.exit_code))
 

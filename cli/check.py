@@ -50,7 +50,20 @@ def run_check(
     # Paths given on the command line are read, and named in every format, as the user wrote them.
     given = flags.get("paths") or None
     stdin_text = sys.stdin.read() if stdin_is_input else None
-    report = check(given, config=config, stdin_text=stdin_text, rules=rules, skip_rules=skip_rules)
+    from .progress import ProgressDisplay, wants_progress
+
+    if wants_progress(config.format, sys.stderr):
+        with ProgressDisplay(config.lang) as display:
+            report = check(
+                given,
+                config=config,
+                stdin_text=stdin_text,
+                rules=rules,
+                skip_rules=skip_rules,
+                progress=display.update,
+            )
+    else:
+        report = check(given, config=config, stdin_text=stdin_text, rules=rules, skip_rules=skip_rules)
     render_all(report, config.format, targets, compact=compact)
     return int(report.exit_code)
 

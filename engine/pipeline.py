@@ -28,12 +28,22 @@ from typing import Any
 from .config import Config, resolve_config
 from .errors import UsageError
 from .evaluate import engine_version, load_policy_set
-from .evaluate.parallel import RunOutcome, resolve_jobs, run_items, run_paths
+from .evaluate.parallel import Progress, RunOutcome, resolve_jobs, run_items, run_paths
 from .graph import PolicyContext, build_context, ledger_of
-from .judge import Baseline, DocumentStages, WaiverSet, baseline_of, decide, load_baseline, load_waivers
+from .judge import (
+    Baseline,
+    DocumentStages,
+    WaiverFileError,
+    WaiverSet,
+    baseline_of,
+    decide,
+    load_baseline,
+    load_waivers,
+)
 from .judge.selection import select_rules
+from .judge.waivers import DEFAULT_WAIVERS_FILE
 from .read import Document, Input, ReadProblem, as_inputs, iter_inputs
-from .report import Report
+from .report import Problem, ProblemKind, Report
 from .validate import bundled_schemas
 
 PathArg = str | os.PathLike[str]
@@ -99,6 +109,7 @@ class Checker:
         stdin_text: str | None = None,
         rules: Sequence[str] = (),
         skip_rules: Sequence[str] = (),
+        progress: Progress | None = None,
     ) -> Report:
         """Check ``inputs`` and ``texts`` and return the decided report.
 
@@ -111,10 +122,12 @@ class Checker:
         processes for paths (``"auto"``: one per CPU), the report is the same whatever their number.
         ``rules``, ``skip_rules``: the rules to report, as ids, globs over ids or document kinds
         (:mod:`~ethiq.engine.judge.selection`; non-waivable rules are always reported).
+        ``progress``: called as ``progress(stage, done, total)`` while paths are read (``read``, files) and
+        judged (``judge``, documents); the engine itself never prints.
         """
         selected = select_rules(self.policy_set.rules, _patterns(rules), _patterns(skip_rules))
         config = self._settings(waivers, baseline, fail_on, exclude, jobs)
-        judged = self._judge(config, inputs, texts, stdin_text)
+        judged = self._judge(config, inputs, texts, stdin_text, progress)
         return self._decide(judged, config, use_baseline=True, selected=selected)
 
     def check_documents(self, documents: Iterable[Mapping[str, Any] | Document], **options: Any) -> Report:
@@ -171,7 +184,12 @@ class Checker:
         return resolve_config(self.config, options)
 
     def _judge(
-        self, config: Config, inputs: Input | Iterable[Input] | None, texts: str | Iterable[str], stdin_text: str | None
+        self,
+        config: Config,
+        inputs: Input | Iterable[Input] | None,
+        texts: str | Iterable[str],
+        stdin_text: str | None,
+        progress: Progress | None = None,
     ) -> Report:
         """Read, validate, index and evaluate: the report before any decision."""
         # A report names files as the caller named them (docs/report-format.md); paths from the configuration,
@@ -182,14 +200,18 @@ class Checker:
             items = [shown_path(path, Path.cwd()) for path in config.paths]
         if not items and not text_list:
             raise UsageError("no paths to check: give PATH arguments, inputs, or set `paths` in ethiq.toml")
-        exclude = config.excludes if config.exclude else None
+
+        def exclude(path: Path) -> bool:  # waiver files are applied, not judged
+            return _is_waiver_file(path, config) or (bool(config.exclude) and config.excludes(path))
+
         if text_list or any(not isinstance(item, str | os.PathLike) for item in items):
             # Documents in memory are judged in this process: they are their own spool.
             outcome = run_items(self.stages, iter_inputs(items, text_list, stdin_text=stdin_text, exclude=exclude))
         else:
             paths = [item for item in items if isinstance(item, str | os.PathLike)]
+            jobs = resolve_jobs(config.jobs)
             outcome = run_paths(
-                self.stages, paths, stdin_text=stdin_text, jobs=resolve_jobs(config.jobs), exclude=exclude
+                self.stages, paths, stdin_text=stdin_text, jobs=jobs, exclude=exclude, progress=progress
             )
         return self._report(outcome)
 
@@ -253,6 +275,7 @@ def check(
     stdin_text: str | None = None,
     rules: Sequence[str] = (),
     skip_rules: Sequence[str] = (),
+    progress: Progress | None = None,
 ) -> Report:
     """Check documents in one call and return the decided report (for many calls, reuse a :class:`Checker`).
 
@@ -281,6 +304,7 @@ def check(
         stdin_text=stdin_text,
         rules=rules,
         skip_rules=skip_rules,
+        progress=progress,
     )
 
 
@@ -288,15 +312,64 @@ def validate(
     inputs: Input | Iterable[Input] | None = None,
     *,
     texts: str | Iterable[str] = (),
-    lang: str = "en",
+    lang: str | None = None,
     stdin_text: str | None = None,
+    config: Config | bool | None = None,
 ) -> Report:
-    """Read and validate only (schemas and duplicate ids; no policy is evaluated): what ``ethiq validate`` shows."""
+    """Read and validate only (schemas and duplicate ids; no policy is evaluated): what ``ethiq validate`` shows.
+
+    Without inputs or texts, the configuration's ``paths``, as for :func:`check`, and its waiver file. A
+    waiver file met among the inputs (by its name, ``ethiq-waivers.yaml``, or as the configured one) is
+    validated as a waiver file, not as a document.
+    """
+    settings = resolve_config(config, {"lang": lang})
+    items = list(as_inputs(inputs))
+    text_list = [texts] if isinstance(texts, str) else list(texts)
+    from_config = not items and not text_list
+    if from_config:
+        items = [shown_path(path, Path.cwd()) for path in settings.paths]
+    if not items and not text_list:
+        raise UsageError("no paths to validate: give PATH arguments, or set `paths` in ethiq.toml")
+    waiver_files: list[str] = []
+
+    def is_waiver_file(path: Path) -> bool:
+        if _is_waiver_file(path, settings):
+            waiver_files.append(str(path))
+            return True
+        return bool(settings.exclude) and settings.excludes(path)
+
+    documents: list[Input] = []
+    for item in items:
+        if isinstance(item, str | os.PathLike) and Path(item).is_file() and _is_waiver_file(Path(item), settings):
+            waiver_files.append(str(item))
+        else:
+            documents.append(item)
     ledgered = ledger_of(
-        iter_inputs(as_inputs(inputs), [texts] if isinstance(texts, str) else texts, stdin_text=stdin_text),
-        bundled_schemas(),
+        iter_inputs(documents, text_list, stdin_text=stdin_text, exclude=is_waiver_file), bundled_schemas()
     ).finish()
-    return Report(as_of=today(), lang=lang, documents=ledgered.documents, problems=ledgered.problems)
+    if from_config and settings.waivers is not None and settings.waivers.exists():
+        waiver_files.append(shown_path(settings.waivers, Path.cwd()))
+    problems = list(ledgered.problems)
+    for file in dict.fromkeys(waiver_files):
+        problems.extend(_waiver_problems(file))
+    return Report(as_of=settings.as_of or today(), lang=settings.lang, documents=ledgered.documents, problems=problems)
+
+
+def _is_waiver_file(path: Path, config: Config) -> bool:
+    """Whether ``path`` is a waiver file: the configured one, or one named as the default (any suffix)."""
+    if config.waivers is not None and os.path.abspath(path) == os.path.abspath(config.waivers):
+        return True
+    return path.stem == Path(DEFAULT_WAIVERS_FILE).stem and path.suffix.lower() in (".yaml", ".yml", ".json")
+
+
+def _waiver_problems(file: str) -> list[Problem]:
+    try:
+        load_waivers(file)
+    except WaiverFileError as err:
+        return [
+            Problem(ProblemKind.WAIVER, v.message, err.file, v.line, v.column, None, v.path) for v in err.violations
+        ]
+    return []
 
 
 __all__ = ["BaselineCreation", "Checker", "check", "today", "validate"]

@@ -184,7 +184,8 @@ def table_lines(report: Report, *, width: int | None, symbols: bool = True) -> l
         lines.append(Text(labels["problems"], style="bold"))
         for problem in report.problems:
             lines.extend(_wrapped(_problem_text(problem), width, indent=4))
-    lines.append(Text())
+    if lines:
+        lines.append(Text())
     if not report.findings and not report.problems:
         lines.append(Text(labels["clean"]))
     if shortened and width is not None:

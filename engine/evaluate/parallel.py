@@ -575,6 +575,12 @@ class _Pool(_Executor[T, R]):
 # --- the pipeline ----------------------------------------------------------------------------------------
 
 
+Progress = Callable[[str, int, int], None]
+"""``progress(stage, done, total)``: ``read`` counts files, ``judge`` documents; called as each chunk ends."""
+
+PROGRESS_STEPS = 50  # chunks a run is cut into at least when someone watches its progress
+
+
 def run_paths(
     stages: Stages,
     paths: Iterable[str | os.PathLike[str]],
@@ -582,23 +588,30 @@ def run_paths(
     stdin_text: str | None,
     jobs: int,
     exclude: Callable[[Path], bool] | None = None,
+    progress: Progress | None = None,
 ) -> RunOutcome:
     """Check the documents of ``paths`` with ``jobs`` processes (this one when ``jobs`` is 1)."""
     units = list_units(paths, exclude)
     if stdin_text is None and any(name == STDIN for name, _ in units):
         stdin_text = sys.stdin.read()
     total = sum(size for _, size in units)
-    chunks = plan_chunks(units, chunk_target(total, jobs))
+    target = chunk_target(total, jobs)
+    if progress is not None:
+        target = min(target, max(CHUNK_MIN_BYTES, total // PROGRESS_STEPS + 1))
+    chunks = plan_chunks(units, target)
     # Starting workers costs about half a second: not worth it for a small input.
     workers = min(jobs, len(chunks)) if total >= MIN_POOL_BYTES else 1
     with tempfile.TemporaryDirectory(prefix="ethiq-") as workdir:
-        return _PathRun(stages, workdir, stdin_text, workers).run(chunks)
+        return _PathRun(stages, workdir, stdin_text, workers, progress).run(chunks)
 
 
 class _PathRun:
     """One run over files: intake, index, judge, in document order, in a private working directory."""
 
-    def __init__(self, stages: Stages, workdir: str, stdin_text: str | None, workers: int):
+    def __init__(
+        self, stages: Stages, workdir: str, stdin_text: str | None, workers: int, progress: Progress | None = None
+    ):
+        self.progress = progress
         self.stages = stages
         self.workdir = workdir
         self.stdin_text = stdin_text
@@ -645,7 +658,11 @@ class _PathRun:
             tasks.append(IntakeTask(chunk, number, path, self.stdin_text if STDIN in chunk else None))
         function: Callable[[IntakeTask], IntakeResult] = self.worker.intake if self.worker else _intake_task
         plans = []
+        files, read = sum(len(task.units) for task in tasks), 0
         for task, result in executor.run(function, tasks, lambda t: t.split(self.next_spool)):
+            read += len(task.units)
+            if self.progress is not None:
+                self.progress("read", read, files)
             if isinstance(result, Crash):
                 for unit in task.units:
                     self.ledger.fail_unit(unit, f"{unit} was not read: {result.message}")
@@ -688,7 +705,11 @@ class _PathRun:
     def judge(self, executor: _Executor[Any, Any], tasks: list[JudgeTask]) -> None:
         """Pass 2, consumed in document order."""
         function: Callable[[JudgeTask], JudgeResult] = self.worker.judge if self.worker else _judge_task
+        documents, judged = sum(len(task.slots) for task in tasks), 0
         for task, outcome in executor.run(function, tasks, JudgeTask.split):
+            judged += len(task.slots)
+            if self.progress is not None:
+                self.progress("judge", judged, documents)
             if isinstance(outcome, Crash):
                 for slot in task.slots:
                     self.ledger.crashed(slot, outcome.message)
