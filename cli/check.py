@@ -77,10 +77,13 @@ def run_create_baseline(flags: Mapping[str, Any], output: Path, *, stdin_is_inpu
         flags.get("paths") or None, output=output, stdin_text=sys.stdin.read() if stdin_is_input else None
     )
     baseline, report = created.baseline, created.report
-    print(f"ethiq: wrote {len(baseline.entries)} findings to {output}", file=sys.stderr)
+    from .output.table import count
+
+    print(f"ethiq: wrote {count(len(baseline.entries), 'finding', 'en')} to {output}", file=sys.stderr)
     if baseline.left_out:
         print(
-            f"ethiq: left out {len(baseline.left_out)} findings of non-waivable rules, which no baseline accepts:",
+            f"ethiq: left out {count(len(baseline.left_out), 'finding', 'en')} of non-waivable rules, "
+            "which no baseline accepts:",
             file=sys.stderr,
         )
         for finding in baseline.left_out:

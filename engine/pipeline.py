@@ -167,7 +167,8 @@ class Checker:
         ``baseline.left_out``). The returned report is judged with the new baseline, so its exit code says
         what ``check --baseline output`` would now say.
         """
-        config = self._settings(waivers, None, fail_on, exclude, jobs)
+        # The output is the run's baseline file: a directory walk that meets it (an old one) skips it.
+        config = self._settings(waivers, output, fail_on, exclude, jobs)
         judged = self._judge(config, inputs, texts, stdin_text)
         waived = self._decide(judged, config, use_baseline=False)
         created = replace(baseline_of(waived), file=str(output))
@@ -201,8 +202,10 @@ class Checker:
         if not items and not text_list:
             raise UsageError("no paths to check: give PATH arguments, inputs, or set `paths` in ethiq.toml")
 
-        def exclude(path: Path) -> bool:  # waiver files are applied, not judged
-            return _is_waiver_file(path, config) or (bool(config.exclude) and config.excludes(path))
+        def exclude(path: Path) -> bool:  # waiver and baseline files are applied, not judged
+            if _is_waiver_file(path, config) or _same_file(path, config.baseline):
+                return True
+            return bool(config.exclude) and config.excludes(path)
 
         if text_list or any(not isinstance(item, str | os.PathLike) for item in items):
             # Documents in memory are judged in this process: they are their own spool.
@@ -355,9 +358,13 @@ def validate(
     return Report(as_of=settings.as_of or today(), lang=settings.lang, documents=ledgered.documents, problems=problems)
 
 
+def _same_file(path: PathArg, other: PathArg | None) -> bool:
+    return other is not None and os.path.abspath(path) == os.path.abspath(other)
+
+
 def _is_waiver_file(path: Path, config: Config) -> bool:
     """Whether ``path`` is a waiver file: the configured one, or one named as the default (any suffix)."""
-    if config.waivers is not None and os.path.abspath(path) == os.path.abspath(config.waivers):
+    if _same_file(path, config.waivers):
         return True
     return path.stem == Path(DEFAULT_WAIVERS_FILE).stem and path.suffix.lower() in (".yaml", ".yml", ".json")
 
