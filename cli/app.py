@@ -80,7 +80,8 @@ def root(
 PathsArgument = Annotated[
     list[str] | None,
     typer.Argument(
-        help="Files or directories of JSON/YAML documents; '-' reads standard input. Default: `paths` from ethiq.toml."
+        metavar="[PATH]...",
+        help="Files or directories of JSON/YAML documents; '-' reads standard input. Default: `paths` from ethiq.toml.",
     ),
 ]
 LangOption = Annotated[
@@ -103,6 +104,7 @@ WaiversOption = Annotated[
     typer.Option(
         "--waivers",
         "-w",
+        metavar="FILE",
         help="Waiver file (default: ethiq-waivers.yaml beside the configuration, when present).",
         rich_help_panel="Gate",
     ),
@@ -111,6 +113,7 @@ AsOfOption = Annotated[
     str | None,
     typer.Option(
         "--as-of",
+        metavar="DATE",
         help="Evaluation date (YYYY-MM-DD) (default: today). Rules never read the clock: "
         "every date-dependent rule uses this.",
         rich_help_panel="Policies",
@@ -121,6 +124,7 @@ PoliciesOption = Annotated[
     typer.Option(
         "--policies",
         "-p",
+        metavar="DIR",
         help="Extra policy directory (repeatable), added to the bundled library.",
         rich_help_panel="Policies",
     ),
@@ -130,6 +134,7 @@ ContextOption = Annotated[
     typer.Option(
         "--context",
         "-c",
+        metavar="FILE",
         help="Policy context file merged over the bundled one (repeatable).",
         rich_help_panel="Policies",
     ),
@@ -166,7 +171,11 @@ SkipRuleOption = Annotated[
 JobsOption = Annotated[
     str | None,
     typer.Option(
-        "--jobs", "-j", help="Worker processes: a number or 'auto' (default: 1).", rich_help_panel="Performance"
+        "--jobs",
+        "-j",
+        metavar="N|auto",
+        help="Worker processes: a number or 'auto' (default: 1).",
+        rich_help_panel="Performance",
     ),
 ]
 
@@ -214,6 +223,7 @@ def check(
         typer.Option(
             "--baseline",
             "-b",
+            metavar="FILE",
             help="Baseline file (from `ethiq baseline create`): only findings not in it fail the run.",
             rich_help_panel="Gate",
         ),
@@ -228,8 +238,8 @@ def check(
 ) -> None:
     """Validate and judge documents: vendors, data sources, audiences, accounts, ads and campaigns.
 
-    Settings come from flags, then ETHIQ_* environment variables, then ethiq.toml (or the tool.ethiq table in
-    pyproject.toml) found upward from the working directory; `ethiq config` shows the result.
+    Settings come from flags, then ETHIQ_* environment variables, then ethiq.toml (or the tool.ethiq table of
+    pyproject.toml), found upward from the working directory. `ethiq config` shows the result.
     """
     from .check import run_check
 
@@ -331,12 +341,19 @@ def show_config(
 def run_tests(
     policies: Annotated[
         list[Path] | None,
-        typer.Argument(help="Extra policy directories whose *_test.rego files run with the bundled ones."),
+        typer.Argument(
+            metavar="[DIR]...", help="Extra policy directories whose *_test.rego files run with the bundled ones."
+        ),
     ] = None,
-    run: Annotated[str | None, typer.Option("--run", "-r", help="Only tests whose name matches this glob.")] = None,
+    run: Annotated[
+        str | None, typer.Option("--run", "-r", metavar="GLOB", help="Only tests whose name matches this glob.")
+    ] = None,
     coverage: Annotated[bool, typer.Option("--coverage", help="Report line coverage of the policies.")] = False,
     threshold: Annotated[
-        float, typer.Option("--threshold", min=0, max=100, help="Minimum coverage percent (implies --coverage).")
+        float,
+        typer.Option(
+            "--threshold", metavar="PERCENT", min=0, max=100, help="Minimum coverage percent (implies --coverage)."
+        ),
     ] = 0.0,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
 ) -> None:
@@ -383,10 +400,14 @@ def validate(
 
 @app.command()
 def schema(
-    kind: Annotated[str | None, typer.Argument(help="A document kind; without it, list the kinds.")] = None,
+    kind: Annotated[
+        str | None, typer.Argument(metavar="[KIND]", help="A document kind; without it, list the kinds.")
+    ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the schema(s) as <kind>.schema.json into this directory."),
+        typer.Option(
+            "--output", "-o", metavar="DIR", help="Write the schema(s) as KIND.schema.json into this directory."
+        ),
     ] = None,
 ) -> None:
     """Print or export the JSON Schemas (draft-07) that documents are validated against."""
@@ -402,10 +423,12 @@ def schema(
 @app.command()
 def rules(
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
-    kind: Annotated[str | None, typer.Option("--kind", "-k", help="Only rules judging this document kind.")] = None,
+    kind: Annotated[
+        str | None, typer.Option("--kind", "-k", metavar="KIND", help="Only rules judging this document kind.")
+    ] = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Language of the titles.")] = Lang.en,
     policies: Annotated[
-        list[Path] | None, typer.Option("--policies", "-p", help="Extra policy directory (repeatable).")
+        list[Path] | None, typer.Option("--policies", "-p", metavar="DIR", help="Extra policy directory (repeatable).")
     ] = None,
 ) -> None:
     """List the rules: id, document kinds, severity, title and sources."""
@@ -422,7 +445,7 @@ def explain(
     lang: Annotated[Lang, typer.Option("--lang", help="Language of the explanation.")] = Lang.en,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     policies: Annotated[
-        list[Path] | None, typer.Option("--policies", "-p", help="Extra policy directory (repeatable).")
+        list[Path] | None, typer.Option("--policies", "-p", metavar="DIR", help="Extra policy directory (repeatable).")
     ] = None,
 ) -> None:
     """Explain one rule: the seed sentence, why, the remediation and a violating example."""
@@ -467,7 +490,7 @@ def main() -> None:
     from ethiq.engine.errors import EthiqError
 
     try:
-        code = app(standalone_mode=False)
+        code = app(standalone_mode=False, prog_name="ethiq")
     except EthiqError as err:
         typer.echo(f"ethiq: error: {err}", err=True)
         sys.exit(err.exit_code)
