@@ -329,8 +329,11 @@ def show_config(
         return
     typer.echo(f"configuration file: {config.file or '(none found)'}")
     for key, value, origin in config.items():
-        shown = ", ".join(str(v) for v in value) if isinstance(value, tuple) else value
-        typer.echo(f"  {key:9} = {shown!s:40}  ({origin})")
+        if value is None or value == ():
+            shown = "today" if key == "as_of" else "(none)"
+        else:
+            shown = ", ".join(str(v) for v in value) if isinstance(value, tuple) else str(value)
+        typer.echo(f"  {key:9} = {shown:40}  ({origin})".rstrip())
 
 
 @app.command(
@@ -356,6 +359,9 @@ def run_tests(
         ),
     ] = 0.0,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List every test, not only failures and errors.")
+    ] = False,
 ) -> None:
     """Run the Rego unit tests (test_* rules) beside the policies, with optional line coverage."""
     from ethiq.engine.evaluate.testing import run_rego_tests
@@ -363,7 +369,7 @@ def run_tests(
     from .testing import render_tests
 
     report = run_rego_tests(policies or [], match=run, coverage=coverage or threshold > 0)
-    render_tests(report, sys.stdout, fmt=format.value, threshold=threshold)
+    render_tests(report, sys.stdout, fmt=format.value, threshold=threshold, verbose=verbose)
     counts = report.counts()
     if counts["error"]:
         raise typer.Exit(3)

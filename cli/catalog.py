@@ -31,6 +31,16 @@ def rule_dict(meta: RuleMeta) -> dict[str, Any]:
 
 
 def sorted_rules(policy_set: PolicySet, kind: str | None = None) -> list[RuleMeta]:
+    """The rules, by id; only those judging ``kind`` when given (a kind no rule judges is a usage error)."""
+    kinds = sorted({k for m in policy_set.rules.values() for k in m.kinds})
+    if kind is not None and kind not in kinds:
+        import difflib
+
+        from ethiq.engine.errors import UsageError
+
+        close = difflib.get_close_matches(kind, kinds, n=1)
+        hint = f"; did you mean {close[0]}?" if close else f"; the kinds are {', '.join(kinds)}"
+        raise UsageError(f"--kind {kind!r}: no rule judges that kind{hint}")
     rules = [m for m in policy_set.rules.values() if kind is None or kind in m.kinds]
     return sorted(rules, key=lambda m: _sort_key(m.id))
 
