@@ -426,9 +426,17 @@ def schema(
         print_schema(kind, sys.stdout)
 
 
+class RulesFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
 @app.command()
 def rules(
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    format: Annotated[
+        RulesFormat, typer.Option("--format", "-f", help="Output format; markdown is docs/rules.md.")
+    ] = RulesFormat.table,
     kind: Annotated[
         str | None, typer.Option("--kind", "-k", metavar="KIND", help="Only rules judging this document kind.")
     ] = None,
@@ -493,6 +501,8 @@ def init(
 
 def main() -> None:
     """Console entry point: run the app and map every failure to its exit code."""
+    import click
+
     from ethiq.engine.errors import EthiqError
 
     try:
@@ -502,11 +512,7 @@ def main() -> None:
         sys.exit(err.exit_code)
     except typer.Abort:
         sys.exit(130)
-    except typer.exceptions.TyperException as err:  # usage: unknown option, missing argument, bad choice
-        show = getattr(err, "show", None)
-        if callable(show):
-            show()
-        else:
-            typer.echo(f"ethiq: error: {err}", err=True)
-        sys.exit(int(getattr(err, "exit_code", 2)))
+    except click.ClickException as err:  # usage: unknown option, missing argument, bad choice
+        err.show()
+        sys.exit(int(err.exit_code))
     sys.exit(code if isinstance(code, int) else 0)
