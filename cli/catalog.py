@@ -163,40 +163,84 @@ def render_explain(meta: RuleMeta, out: TextIO, *, lang: str, fmt: str) -> None:
     from rich.console import Console
     from rich.markdown import Markdown
 
+    words = EXPLAIN_LABELS.get(lang, EXPLAIN_LABELS["en"])
     other = "sv" if lang == "en" else "en"
     lines = [
         f"# {meta.id}: {meta.text('title', lang)}",
         "",
         f"*{meta.text('title', other)}*",
         "",
-        f"- **Severity:** {'/'.join(meta.severities)}",
-        f"- **Judges:** {', '.join(meta.kinds)}",
-        f"- **Waivable:** {'no' if meta.non_waivable else 'yes'}",
+        f"- **{words['severity']}:** {'/'.join(meta.severities)}",
+        f"- **{words['judges']}:** {', '.join(meta.kinds)}",
+        f"- **{words['waivable']}:** {words['no'] if meta.non_waivable else words['yes']}",
     ]
     if meta.effective_from or meta.effective_until:
-        lines.append(f"- **In force:** {meta.effective_from or '…'} to {meta.effective_until or '…'}")
+        lines.append(
+            f"- **{words['in_force']}:** {meta.effective_from or '…'} {words['to']} {meta.effective_until or '…'}"
+        )
     if meta.description:
-        lines += ["", "## Why", "", meta.text("description", lang)]
-    lines += ["", "## Sources", ""]
+        lines += ["", f"## {words['why']}", "", meta.text("description", lang)]
+    lines += ["", f"## {words['sources']}", ""]
     for source in meta.sources:
         if source.is_seed:
-            lines += [
-                f"- **{source.ref}** (Liberalerna, 22 March 2018):",
-                f"  > {source.sv}",
-                "",
-                f"  {source.en or ''}",
-            ]
+            lines += [f"- **{source.ref}** ({words['seed']}):", f"  > {source.sv}"]
+            if lang != "sv" and source.en:
+                lines += ["", f"  {source.en}"]
         else:
             lines.append(
                 f"- {source.ref}" + (f": {source.en}" if source.en else "") + (f" <{source.url}>" if source.url else "")
             )
     if meta.verification:
-        lines += ["", f"**Verification:** {meta.verification}"]
-    lines += ["", "## Remediation", "", meta.text("remediation", lang)]
-    lines += ["", "## A violating example", ""]
+        lines += ["", f"**{words['verification']}:** {meta.verification}"]
+    lines += ["", f"## {words['remediation']}", "", meta.text("remediation", lang)]
+    lines += ["", f"## {words['example']}", ""]
     if example:
         lines += [f"`{example[0]}`:", "", "```yaml", example[1], "```"]
     else:
-        lines.append("(no example is bundled for this rule)")
-    lines += ["", f"Defined in `{meta.file}:{meta.line}` (package `{meta.package}`)."]
-    Console(file=out, highlight=False, width=None if out.isatty() else 100).print(Markdown("\n".join(lines)))
+        lines.append(words["no_example"])
+    lines += ["", words["defined"].format(file=meta.file, line=meta.line, package=meta.package)]
+    console = Console(file=out, highlight=False, width=None if out.isatty() else 100)
+    if console.is_terminal:
+        console.print(Markdown("\n".join(lines)))
+        return
+    with console.capture() as capture:  # piped: the same text, without the padding to the width
+        console.print(Markdown("\n".join(lines)))
+    out.write("\n".join(line.rstrip() for line in capture.get().splitlines()) + "\n")
+
+
+EXPLAIN_LABELS = {
+    "en": {
+        "severity": "Severity",
+        "judges": "Judges",
+        "waivable": "Waivable",
+        "yes": "yes",
+        "no": "no",
+        "in_force": "In force",
+        "to": "to",
+        "why": "Why",
+        "sources": "Sources",
+        "seed": "Liberalerna, 22 March 2018",
+        "verification": "Verification",
+        "remediation": "Remediation",
+        "example": "A violating example",
+        "no_example": "(no example is bundled for this rule)",
+        "defined": "Defined in `{file}:{line}` (package `{package}`).",
+    },
+    "sv": {
+        "severity": "Allvarlighetsgrad",
+        "judges": "Bedömer",
+        "waivable": "Kan undantas",
+        "yes": "ja",
+        "no": "nej",
+        "in_force": "Gäller",
+        "to": "till",
+        "why": "Varför",
+        "sources": "Källor",
+        "seed": "Liberalerna, 22 mars 2018",
+        "verification": "Verifiering",
+        "remediation": "Åtgärd",
+        "example": "Ett exempel som bryter mot regeln",
+        "no_example": "(inget exempel medföljer för den här regeln)",
+        "defined": "Definierad i `{file}:{line}` (paket `{package}`).",
+    },
+}

@@ -53,3 +53,18 @@ def test_config_says_today_rather_than_none(tmp_path: Path) -> None:
     assert "None" not in result.stdout
     assert any(line.split()[:3] == ["as_of", "=", "today"] for line in result.stdout.splitlines())
     assert all(line == line.rstrip() for line in result.stdout.splitlines())
+
+
+def test_explain_in_swedish_has_no_english_label() -> None:
+    from ethiq.cli.catalog import EXPLAIN_LABELS
+
+    result = ethiq("explain", "DAT-005", "--lang", "sv")
+    assert result.returncode == 0
+    text = result.stdout
+    for key, english in EXPLAIN_LABELS["en"].items():
+        if key in ("yes", "no", "to"):
+            continue
+        assert english.split("{")[0].strip(" `(") not in text, english
+    assert "Allvarlighetsgrad" in text
+    assert "22 mars 2018" in text
+    assert all(line == line.rstrip() for line in text.splitlines())
