@@ -399,13 +399,13 @@ def documentation_base() -> str | None:
         return None
     if not isinstance(direct, dict) or not isinstance(direct.get("url"), str):
         return None
-    url: str = direct["url"]
+    source: str = direct["url"]
     vcs = direct.get("vcs_info")
-    if isinstance(vcs, dict) and url.startswith("https://"):
+    if isinstance(vcs, dict) and source.startswith("https://"):
         commit = vcs.get("commit_id") or vcs.get("requested_revision") or "HEAD"
-        return f"{url.removesuffix('.git').rstrip('/')}/blob/{commit}/docs/"
-    if url.startswith("file://"):
-        docs = Path(unquote(urlparse(url).path)) / "docs"
+        return f"{source.removesuffix('.git').rstrip('/')}/blob/{commit}/docs/"
+    if source.startswith("file://"):
+        docs = Path(unquote(urlparse(source).path)) / "docs"
         if (docs / "rules.md").is_file():
             return docs.as_uri() + "/"
     return None
