@@ -64,6 +64,7 @@ class FailOn(StrEnum):
     block = "block"
     warn = "warn"
     info = "info"
+    none = "none"
 
 
 def _version(value: bool) -> None:
@@ -87,7 +88,8 @@ def root(
 PathsArgument = Annotated[
     list[str] | None,
     typer.Argument(
-        help="Files or directories of JSON/YAML documents; '-' reads standard input. Default: `paths` from ethiq.toml."
+        metavar="[PATH]...",
+        help="Files or directories of JSON/YAML documents; '-' reads standard input. Default: `paths` from ethiq.toml.",
     ),
 ]
 LangOption = Annotated[
@@ -100,7 +102,8 @@ FailOnOption = Annotated[
     FailOn | None,
     typer.Option(
         "--fail-on",
-        help="Lowest severity that fails the run; needs_review of a block rule counts as block (default: block).",
+        help="Lowest severity that fails the run; needs_review of a block rule counts as block (default: block). "
+        "'none' for a trial period: only non-waivable bans fail, unusable input still exits 2 or 3.",
         rich_help_panel="Gate",
     ),
 ]
@@ -109,6 +112,7 @@ WaiversOption = Annotated[
     typer.Option(
         "--waivers",
         "-w",
+        metavar="FILE",
         help="Waiver file (default: ethiq-waivers.yaml beside the configuration, when present).",
         rich_help_panel="Gate",
     ),
@@ -117,6 +121,7 @@ AsOfOption = Annotated[
     str | None,
     typer.Option(
         "--as-of",
+        metavar="DATE",
         help="Evaluation date (YYYY-MM-DD) (default: today). Rules never read the clock: "
         "every date-dependent rule uses this.",
         rich_help_panel="Policies",
@@ -127,6 +132,7 @@ PoliciesOption = Annotated[
     typer.Option(
         "--policies",
         "-p",
+        metavar="DIR",
         help="Extra policy directory (repeatable), added to the bundled library.",
         rich_help_panel="Policies",
     ),
@@ -136,6 +142,7 @@ ContextOption = Annotated[
     typer.Option(
         "--context",
         "-c",
+        metavar="FILE",
         help="Policy context file merged over the bundled one (repeatable).",
         rich_help_panel="Policies",
     ),
@@ -178,10 +185,34 @@ MaxDepthOption = Annotated[
         rich_help_panel="Limits",
     ),
 ]
+RuleOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--rule",
+        "-r",
+        metavar="PATTERN",
+        help="Report only these rules (repeatable): an id (DAT-005), a glob over ids (DAT-*) or a document kind "
+        "(vendor). Non-waivable rules are always reported.",
+        rich_help_panel="Rules",
+    ),
+]
+SkipRuleOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--skip-rule",
+        metavar="PATTERN",
+        help="Leave these rules out (repeatable; ids, globs or kinds). A non-waivable rule cannot be left out.",
+        rich_help_panel="Rules",
+    ),
+]
 JobsOption = Annotated[
     str | None,
     typer.Option(
-        "--jobs", "-j", help="Worker processes: a number or 'auto' (default: 1).", rich_help_panel="Performance"
+        "--jobs",
+        "-j",
+        metavar="N|auto",
+        help="Worker processes: a number or 'auto' (default: 1).",
+        rich_help_panel="Performance",
     ),
 ]
 EngineOption = Annotated[
@@ -240,6 +271,17 @@ def check(
             rich_help_panel="Output",
         ),
     ] = None,
+    compact: Annotated[
+        bool,
+        typer.Option(
+            "--compact",
+            "--quiet",
+            "-q",
+            help="Only what fails the run, one line each (file:line:col: RULE status: message); "
+            "nothing when it passes.",
+            rich_help_panel="Output",
+        ),
+    ] = False,
     lang: LangOption = None,
     fail_on: FailOnOption = None,
     waivers: WaiversOption = None,
@@ -248,6 +290,7 @@ def check(
         typer.Option(
             "--baseline",
             "-b",
+            metavar="FILE",
             help="Baseline file (from `ethiq baseline create`): only findings not in it fail the run.",
             rich_help_panel="Gate",
         ),
@@ -256,6 +299,8 @@ def check(
     policies: PoliciesOption = None,
     context: ContextOption = None,
     exclude: ExcludeOption = None,
+    rule: RuleOption = None,
+    skip_rule: SkipRuleOption = None,
     jobs: JobsOption = None,
     max_file_size: MaxFileSizeOption = None,
     max_alias_nodes: MaxAliasNodesOption = None,
@@ -266,8 +311,8 @@ def check(
 ) -> None:
     """Validate and judge documents: vendors, data sources, audiences, accounts, ads and campaigns.
 
-    Settings come from flags, then ETHIQ_* environment variables, then ethiq.toml (or the tool.ethiq table in
-    pyproject.toml) found upward from the working directory; `ethiq config` shows the result.
+    Settings come from flags, then ETHIQ_* environment variables, then ethiq.toml (or the tool.ethiq table of
+    pyproject.toml), found upward from the working directory. `ethiq config` shows the result.
     """
     from .check import run_check
 
@@ -290,7 +335,16 @@ def check(
         time_budget=time_budget,
         document_time_budget=document_time_budget,
     )
-    raise typer.Exit(run_check(flags, output or [], stdin_is_input="-" in (paths or [])))
+    raise typer.Exit(
+        run_check(
+            flags,
+            output or [],
+            stdin_is_input="-" in (paths or []),
+            compact=compact,
+            rules=rule or [],
+            skip_rules=skip_rule or [],
+        )
+    )
 
 
 baseline_app = typer.Typer(
@@ -384,8 +438,11 @@ def show_config(
         return
     typer.echo(f"configuration file: {config.file or '(none found)'}")
     for key, value, origin in config.items():
-        shown = ", ".join(str(v) for v in value) if isinstance(value, tuple) else value
-        typer.echo(f"  {key:9} = {shown!s:40}  ({origin})")
+        if value is None or value == ():
+            shown = "today" if key == "as_of" else "(none)"
+        else:
+            shown = ", ".join(str(v) for v in value) if isinstance(value, tuple) else str(value)
+        typer.echo(f"  {key:9} = {shown:40}  ({origin})".rstrip())
 
 
 @app.command(
@@ -419,18 +476,28 @@ def bundle(
 def run_tests(
     policies: Annotated[
         list[Path] | None,
-        typer.Argument(help="Extra policy directories whose *_test.rego files run with the bundled ones."),
+        typer.Argument(
+            metavar="[DIR]...", help="Extra policy directories whose *_test.rego files run with the bundled ones."
+        ),
     ] = None,
-    run: Annotated[str | None, typer.Option("--run", "-r", help="Only tests whose name matches this glob.")] = None,
+    run: Annotated[
+        str | None, typer.Option("--run", "-r", metavar="GLOB", help="Only tests whose name matches this glob.")
+    ] = None,
     coverage: Annotated[bool, typer.Option("--coverage", help="Report line coverage of the policies.")] = False,
     threshold: Annotated[
-        float, typer.Option("--threshold", min=0, max=100, help="Minimum coverage percent (implies --coverage).")
+        float,
+        typer.Option(
+            "--threshold", metavar="PERCENT", min=0, max=100, help="Minimum coverage percent (implies --coverage)."
+        ),
     ] = 0.0,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     engine: Annotated[
         EngineName,
         typer.Option("--engine", help="Rego engine: regorus, or opa (OPA itself; no coverage report)."),
     ] = EngineName.regorus,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List every test, not only failures and errors.")
+    ] = False,
 ) -> None:
     """Run the Rego unit tests (test_* rules) beside the policies, with optional line coverage."""
     from ethiq.engine.evaluate.testing import run_rego_tests
@@ -438,7 +505,7 @@ def run_tests(
     from .testing import render_tests
 
     report = run_rego_tests(policies or [], match=run, coverage=coverage or threshold > 0, engine=engine.value)
-    render_tests(report, sys.stdout, fmt=format.value, threshold=threshold)
+    render_tests(report, sys.stdout, fmt=format.value, threshold=threshold, verbose=verbose)
     counts = report.counts()
     if counts["error"]:
         raise typer.Exit(3)
@@ -447,30 +514,42 @@ def run_tests(
     raise typer.Exit(0)
 
 
-@app.command(epilog="Exit codes: 0 every document is valid; 2 some input is unreadable or schema-invalid.")
+@app.command(
+    epilog="Exit codes: 0 every document (and waiver file) is valid; 2 some input is unreadable or schema-invalid."
+)
 def validate(
-    paths: Annotated[list[str], typer.Argument(help="Files or directories; '-' reads standard input.")],
+    paths: PathsArgument = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of the summary.")] = Lang.en,
+    lang: LangOption = None,
 ) -> None:
-    """Check documents against the JSON Schemas only (no policy is evaluated)."""
-    from ethiq.engine import read_stdin
+    """Check documents against the JSON Schemas only (no policy is evaluated), and waiver files against theirs.
+
+    Without PATHS, the `paths` and the waiver file of ethiq.toml, as `ethiq check` reads them.
+    """
+    import os
+
+    from ethiq.engine import load_config, read_stdin
     from ethiq.engine import validate as validate_inputs
 
     from .output import renderer
 
-    stdin_text = read_stdin() if "-" in paths else None
-    report = validate_inputs(paths, lang=lang.value, stdin_text=stdin_text)
+    config = load_config(Path.cwd(), os.environ, _flags(paths=paths, lang=lang))
+    stdin_text = read_stdin(config.read_limits) if "-" in (paths or []) else None
+    report = validate_inputs(paths or None, stdin_text=stdin_text, config=config)
     renderer(format.value)(report, sys.stdout)
     raise typer.Exit(int(report.exit_code))
 
 
 @app.command()
 def schema(
-    kind: Annotated[str | None, typer.Argument(help="A document kind; without it, list the kinds.")] = None,
+    kind: Annotated[
+        str | None, typer.Argument(metavar="[KIND]", help="A document kind; without it, list the kinds.")
+    ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the schema(s) as <kind>.schema.json into this directory."),
+        typer.Option(
+            "--output", "-o", metavar="DIR", help="Write the schema(s) as KIND.schema.json into this directory."
+        ),
     ] = None,
 ) -> None:
     """Print or export the JSON Schemas (draft-07) that documents are validated against."""
@@ -483,13 +562,23 @@ def schema(
         print_schema(kind, sys.stdout)
 
 
+class RulesFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
 @app.command()
 def rules(
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
-    kind: Annotated[str | None, typer.Option("--kind", "-k", help="Only rules judging this document kind.")] = None,
+    format: Annotated[
+        RulesFormat, typer.Option("--format", "-f", help="Output format; markdown is docs/rules.md.")
+    ] = RulesFormat.table,
+    kind: Annotated[
+        str | None, typer.Option("--kind", "-k", metavar="KIND", help="Only rules judging this document kind.")
+    ] = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Language of the titles.")] = Lang.en,
     policies: Annotated[
-        list[Path] | None, typer.Option("--policies", "-p", help="Extra policy directory (repeatable).")
+        list[Path] | None, typer.Option("--policies", "-p", metavar="DIR", help="Extra policy directory (repeatable).")
     ] = None,
 ) -> None:
     """List the rules: id, document kinds, severity, title and sources."""
@@ -506,7 +595,7 @@ def explain(
     lang: Annotated[Lang, typer.Option("--lang", help="Language of the explanation.")] = Lang.en,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     policies: Annotated[
-        list[Path] | None, typer.Option("--policies", "-p", help="Extra policy directory (repeatable).")
+        list[Path] | None, typer.Option("--policies", "-p", metavar="DIR", help="Extra policy directory (repeatable).")
     ] = None,
 ) -> None:
     """Explain one rule: the seed sentence, why, the remediation and a violating example."""
@@ -548,22 +637,20 @@ def init(
 
 def main() -> None:
     """Console entry point: run the app and map every failure to its exit code."""
+    import click
+
     from ethiq.engine.errors import EthiqError
 
     try:
-        code = app(standalone_mode=False)
+        code = app(standalone_mode=False, prog_name="ethiq")
     except EthiqError as err:
         typer.echo(f"ethiq: error: {err}", err=True)
         sys.exit(err.exit_code)
     except typer.Abort:
         sys.exit(130)
-    except typer.exceptions.TyperException as err:  # usage: unknown option, missing argument, bad choice
-        show = getattr(err, "show", None)
-        if callable(show):
-            show()
-        else:
-            typer.echo(f"ethiq: error: {err}", err=True)
-        sys.exit(int(getattr(err, "exit_code", 2)))
+    except click.ClickException as err:  # usage: unknown option, missing argument, bad choice
+        err.show()
+        sys.exit(int(err.exit_code))
     except Exception as err:  # a defect: one line and exit 3 (never 0 or 1), not a traceback
         typer.echo(f"ethiq: internal error: {type(err).__name__}: {err} (please report it)", err=True)
         sys.exit(3)

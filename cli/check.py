@@ -31,7 +31,15 @@ def parse_outputs(values: Sequence[str]) -> list[tuple[str, Path]]:
     return outputs
 
 
-def run_check(flags: Mapping[str, Any], outputs: Sequence[str], *, stdin_is_input: bool) -> int:
+def run_check(
+    flags: Mapping[str, Any],
+    outputs: Sequence[str],
+    *,
+    stdin_is_input: bool,
+    compact: bool = False,
+    rules: Sequence[str] = (),
+    skip_rules: Sequence[str] = (),
+) -> int:
     """Run a check with ``flags`` (None = not given, so the configuration decides) and render it."""
     from ethiq.engine import check, load_config
 
@@ -41,9 +49,24 @@ def run_check(flags: Mapping[str, Any], outputs: Sequence[str], *, stdin_is_inpu
             f"format must be one of {', '.join(FORMATS)}, not {config.format!r} ({config.origin('format')})"
         )
     targets = parse_outputs(outputs)
+    # Paths given on the command line are read, and named in every format, as the user wrote them.
+    given = flags.get("paths") or None
     stdin_text = read_stdin(config.read_limits) if stdin_is_input else None
-    report = check(config=config, stdin_text=stdin_text)
-    render_all(report, config.format, targets, stdin_text=stdin_text)
+    from .progress import ProgressDisplay, wants_progress
+
+    if wants_progress(config.format, sys.stderr):
+        with ProgressDisplay(config.lang) as display:
+            report = check(
+                given,
+                config=config,
+                stdin_text=stdin_text,
+                rules=rules,
+                skip_rules=skip_rules,
+                progress=display.update,
+            )
+    else:
+        report = check(given, config=config, stdin_text=stdin_text, rules=rules, skip_rules=skip_rules)
+    render_all(report, config.format, targets, compact=compact, stdin_text=stdin_text)
     return int(report.exit_code)
 
 
@@ -53,13 +76,18 @@ def run_create_baseline(flags: Mapping[str, Any], output: Path, *, stdin_is_inpu
 
     config = load_config(Path.cwd(), os.environ, flags)
     created = Checker(config=config).create_baseline(
-        output=output, stdin_text=read_stdin(config.read_limits) if stdin_is_input else None
+        flags.get("paths") or None,
+        output=output,
+        stdin_text=read_stdin(config.read_limits) if stdin_is_input else None,
     )
     baseline, report = created.baseline, created.report
-    print(f"ethiq: wrote {len(baseline.entries)} findings to {output}", file=sys.stderr)
+    from .output.table import count
+
+    print(f"ethiq: wrote {count(len(baseline.entries), 'finding', 'en')} to {output}", file=sys.stderr)
     if baseline.left_out:
         print(
-            f"ethiq: left out {len(baseline.left_out)} findings of non-waivable rules, which no baseline accepts:",
+            f"ethiq: left out {count(len(baseline.left_out), 'finding', 'en')} of non-waivable rules, "
+            "which no baseline accepts:",
             file=sys.stderr,
         )
         for finding in baseline.left_out:
@@ -69,11 +97,24 @@ def run_create_baseline(flags: Mapping[str, Any], output: Path, *, stdin_is_inpu
     return int(report.exit_code)
 
 
-def render_all(report: Report, fmt: str, targets: Sequence[tuple[str, Path]], *, stdin_text: str | None = None) -> None:
+def render_all(
+    report: Report,
+    fmt: str,
+    targets: Sequence[tuple[str, Path]],
+    *,
+    compact: bool = False,
+    stdin_text: str | None = None,
+) -> None:
+    """``--output`` files first, then standard output; ``compact`` shapes the table on standard output."""
     for target_format, file in targets:
         file.parent.mkdir(parents=True, exist_ok=True)
         with file.open("w", encoding="utf-8") as out:
             _renderer(target_format, stdin_text)(report, out)
+    if fmt == "table" and compact:
+        from .output.table import render as render_table
+
+        render_table(report, sys.stdout, compact=True)
+        return
     _renderer(fmt, stdin_text)(report, sys.stdout)
 
 

@@ -55,7 +55,7 @@ PYPROJECT_TABLE = "tool.ethiq"
 ENV_PREFIX = "ETHIQ_"
 DEFAULT = "default"
 
-FAIL_ON = ("block", "warn", "info")
+FAIL_ON = ("block", "warn", "info", "none")
 LANGS = ("en", "sv")
 KEYS = (
     "paths",
@@ -347,8 +347,10 @@ def _convert(key: str, raw: Any, *, source: Source, base: Path, origin: str, lin
         if isinstance(raw, str) and _DATE.match(raw.strip()):
             try:
                 return dt.date.fromisoformat(raw.strip()).isoformat()
-            except ValueError:
-                pass
+            except ValueError as err:  # the shape of a date, but no such day: say so, not "expected YYYY-MM-DD"
+                raise ConfigError(
+                    f"{raw.strip()} is not a date that exists ({err})", origin=origin, key=key, file=file, line=line
+                ) from err
         raise fail("an ISO date (YYYY-MM-DD)")
     if key == "jobs":
         value = raw.strip().lower() if isinstance(raw, str) else raw

@@ -25,16 +25,25 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from .config import Config, resolve_config, resolve_path
+from .config import Config, resolve_config
 from .errors import UsageError
 from .evaluate import load_policy_set
 from .evaluate.budget import Budgets
 from .evaluate.engines import engine_version, require_engine
-from .evaluate.parallel import RunOutcome, resolve_jobs, run_items, run_paths
+from .evaluate.parallel import Progress, RunOutcome, resolve_jobs, run_items, run_paths
 from .graph import PolicyContext, build_context, ledger_of
-from .judge import Baseline, DocumentStages, WaiverSet, baseline_of, decide, load_baseline, load_waivers
+from .judge import (
+    Baseline,
+    DocumentStages,
+    WaiverSet,
+    baseline_of,
+    decide,
+    load_baseline,
+    load_waivers,
+)
 from .judge.probe import prove_extra_rules
-from .read import DEFAULT_LIMITS, Document, Input, ReadLimits, ReadProblem, as_inputs, iter_inputs
+from .judge.selection import select_rules
+from .read import Document, Input, ReadLimits, ReadProblem, as_inputs, iter_inputs
 from .report import Report, with_nothing_judged
 from .validate import bundled_schemas
 
@@ -104,6 +113,9 @@ class Checker:
         exclude: Sequence[str] | None = None,
         jobs: int | str | None = None,
         stdin_text: str | None = None,
+        rules: Sequence[str] = (),
+        skip_rules: Sequence[str] = (),
+        progress: Progress | None = None,
     ) -> Report:
         """Check ``inputs`` and ``texts`` and return the decided report.
 
@@ -114,9 +126,15 @@ class Checker:
         ``waivers``, ``baseline``: files applied to the findings; ``fail_on``: ``block`` (default), ``warn``
         or ``info``; ``exclude``: gitignore-style globs of files a directory walk skips; ``jobs``: worker
         processes for paths (``"auto"``: one per CPU), the report is the same whatever their number.
+        ``rules``, ``skip_rules``: the rules to report, as ids, globs over ids or document kinds
+        (:mod:`~ethiq.engine.judge.selection`; non-waivable rules are always reported).
+        ``progress``: called as ``progress(stage, done, total)`` while paths are read (``read``, files) and
+        judged (``judge``, documents); the engine itself never prints.
         """
+        selected = select_rules(self.policy_set.rules, _patterns(rules), _patterns(skip_rules))
         config = self._settings(waivers, baseline, fail_on, exclude, jobs)
-        return self._decide(self._judge(config, inputs, texts, stdin_text), config, use_baseline=True)
+        judged = self._judge(config, inputs, texts, stdin_text, progress)
+        return self._decide(judged, config, use_baseline=True, selected=selected)
 
     def check_documents(self, documents: Iterable[Mapping[str, Any] | Document], **options: Any) -> Report:
         """Check documents held in memory (mappings or :class:`Document` objects); options as :meth:`check`."""
@@ -156,7 +174,8 @@ class Checker:
         ``baseline.left_out``). The returned report is judged with the new baseline, so its exit code says
         what ``check --baseline output`` would now say.
         """
-        config = self._settings(waivers, None, fail_on, exclude, jobs)
+        # The output is the run's baseline file: a directory walk that meets it (an old one) skips it.
+        config = self._settings(waivers, output, fail_on, exclude, jobs)
         judged = self._judge(config, inputs, texts, stdin_text)
         waived = self._decide(judged, config, use_baseline=False)
         created = replace(baseline_of(waived), file=str(output))
@@ -173,20 +192,28 @@ class Checker:
         return resolve_config(self.config, options)
 
     def _judge(
-        self, config: Config, inputs: Input | Iterable[Input] | None, texts: str | Iterable[str], stdin_text: str | None
+        self,
+        config: Config,
+        inputs: Input | Iterable[Input] | None,
+        texts: str | Iterable[str],
+        stdin_text: str | None,
+        progress: Progress | None = None,
     ) -> Report:
         """Read, validate, index and evaluate: the report before any decision."""
-        # Paths are named as the configuration names them (absolute), so a report is the same from every front end.
-        items = [
-            resolve_path(str(item), Path.cwd()) if isinstance(item, str | os.PathLike) else item
-            for item in as_inputs(inputs)
-        ]
+        # A report names files as the caller named them (docs/report-format.md); paths from the configuration,
+        # which it holds absolute, are named relative to the working directory when they lie inside it.
+        items = list(as_inputs(inputs))
         text_list = [texts] if isinstance(texts, str) else list(texts)
         if not items and not text_list:
-            items = list(config.paths)
+            items = [shown_path(path, Path.cwd()) for path in config.paths]
         if not items and not text_list:
             raise UsageError("no paths to check: give PATH arguments, inputs, or set `paths` in ethiq.toml")
-        exclude = config.excludes if config.exclude else None
+
+        def exclude(path: Path) -> bool:  # waiver and baseline files are applied, not judged
+            if _is_waiver_file(path, config) or _same_file(path, config.baseline):
+                return True
+            return bool(config.exclude) and config.excludes(path)
+
         limits = config.read_limits
         budgets = Budgets(document=config.document_time_budget, run=config.time_budget).start()
         if text_list or any(not isinstance(item, str | os.PathLike) for item in items):
@@ -195,14 +222,16 @@ class Checker:
             outcome = run_items(self.stages, inputs_read, budgets=budgets)
         else:
             paths = [item for item in items if isinstance(item, str | os.PathLike)]
+            jobs = resolve_jobs(config.jobs)
             outcome = run_paths(
                 self.stages,
                 paths,
                 stdin_text=stdin_text,
-                jobs=resolve_jobs(config.jobs),
+                jobs=jobs,
                 exclude=exclude,
                 limits=limits,
                 budgets=budgets,
+                progress=progress,
             )
         return self._report(outcome)
 
@@ -225,9 +254,28 @@ class Checker:
         )
 
     @staticmethod
-    def _decide(report: Report, config: Config, *, use_baseline: bool) -> Report:
+    def _decide(
+        report: Report, config: Config, *, use_baseline: bool, selected: frozenset[str] | None = None
+    ) -> Report:
         baseline = load_baseline(config.baseline) if use_baseline and config.baseline is not None else None
-        return decide(report, waivers=_waivers(config), baseline=baseline, fail_on=config.fail_on)
+        return decide(report, waivers=_waivers(config), baseline=baseline, fail_on=config.fail_on, selected=selected)
+
+
+def shown_path(path: Path, cwd: Path) -> str:
+    """How a report names a configured path: relative to ``cwd`` when inside it (``docs/ads``), else as it is."""
+    if str(path) == "-" or not path.is_absolute():
+        return str(path)
+    try:
+        relative = path.relative_to(cwd)
+    except ValueError:
+        return str(path)
+    return relative.as_posix() if relative.parts else "."
+
+
+def _patterns(value: str | Sequence[str] | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 def _waivers(config: Config) -> WaiverSet | None:
@@ -250,6 +298,9 @@ def check(
     jobs: int | str | None = None,
     config: Config | bool | None = None,
     stdin_text: str | None = None,
+    rules: Sequence[str] = (),
+    skip_rules: Sequence[str] = (),
+    progress: Progress | None = None,
 ) -> Report:
     """Check documents in one call and return the decided report (for many calls, reuse a :class:`Checker`).
 
@@ -261,10 +312,10 @@ def check(
     :class:`datetime.date` values count as ISO text, or :class:`Document` objects); ``texts`` are JSON or
     YAML texts. ``as_of`` (a date or ISO text; default today), ``lang`` (``en``/``sv``), ``policies`` (extra
     policy directories), ``context`` (policy context files), ``waivers``, ``baseline``, ``fail_on``
-    (``block``/``warn``/``info``), ``exclude`` (gitignore-style globs), ``jobs`` and ``engine`` (``regorus``
-    or ``opa``) mean what the CLI's flags of the same names mean. ``config=True`` reads ``ethiq.toml``,
-    ``[tool.ethiq]`` and ``ETHIQ_*`` as the CLI does, under the arguments given; a :class:`Config` is used as
-    it is, under them.
+    (``block``/``warn``/``info``/``none``), ``exclude`` (gitignore-style globs), ``jobs``, ``engine``
+    (``regorus`` or ``opa``), ``rules`` and ``skip_rules`` (ids, globs over ids or document kinds) mean what
+    the CLI's flags of the same names mean. ``config=True`` reads ``ethiq.toml``, ``[tool.ethiq]`` and
+    ``ETHIQ_*`` as the CLI does, under the arguments given; a :class:`Config` is used as it is, under them.
     """
     checker = Checker(policies=policies, context=context, as_of=as_of, lang=lang, engine=engine, config=config)
     return checker.check(
@@ -276,6 +327,9 @@ def check(
         exclude=exclude,
         jobs=jobs,
         stdin_text=stdin_text,
+        rules=rules,
+        skip_rules=skip_rules,
+        progress=progress,
     )
 
 
@@ -283,19 +337,57 @@ def validate(
     inputs: Input | Iterable[Input] | None = None,
     *,
     texts: str | Iterable[str] = (),
-    lang: str = "en",
+    lang: str | None = None,
     stdin_text: str | None = None,
-    limits: ReadLimits = DEFAULT_LIMITS,
+    limits: ReadLimits | None = None,
+    config: Config | bool | None = None,
 ) -> Report:
-    """Read and validate only (schemas and duplicate ids; no policy is evaluated): what ``ethiq validate`` shows."""
+    """Read and validate only (schemas and duplicate ids; no policy is evaluated): what ``ethiq validate`` shows.
+
+    Without inputs or texts, the configuration's ``paths``, as for :func:`check`, and its waiver file. A
+    waiver file met among the inputs (by its name, ``ethiq-waivers.yaml``, or as the configured one) is
+    validated as a waiver file, not as a document.
+    """
+    settings = resolve_config(config, {"lang": lang})
+    items = list(as_inputs(inputs))
+    text_list = [texts] if isinstance(texts, str) else list(texts)
+    from_config = not items and not text_list
+    if from_config:
+        items = [shown_path(path, Path.cwd()) for path in settings.paths]
+    if not items and not text_list:
+        raise UsageError("no paths to validate: give PATH arguments, or set `paths` in ethiq.toml")
+    waiver_files: list[str] = []
+
+    def is_waiver_file(path: Path) -> bool:
+        if _is_waiver_file(path, settings):
+            waiver_files.append(str(path))
+            return True
+        return bool(settings.exclude) and settings.excludes(path)
+
+    documents: list[Input] = []
+    for item in items:
+        if isinstance(item, str | os.PathLike) and Path(item).is_file() and _is_waiver_file(Path(item), settings):
+            waiver_files.append(str(item))
+        else:
+            documents.append(item)
     ledgered = ledger_of(
         iter_inputs(
-            as_inputs(inputs), [texts] if isinstance(texts, str) else texts, stdin_text=stdin_text, limits=limits
+            documents,
+            text_list,
+            stdin_text=stdin_text,
+            exclude=is_waiver_file,
+            limits=limits or settings.read_limits,
         ),
         bundled_schemas(),
     ).finish()
-    problems = with_nothing_judged(ledgered.documents, ledgered.problems, contexts_count=True)
-    return Report(as_of=today(), lang=lang, documents=ledgered.documents, problems=problems)
+    if from_config and settings.waivers is not None and settings.waivers.exists():
+        waiver_files.append(shown_path(settings.waivers, Path.cwd()))
+    problems = list(ledgered.problems)
+    if not waiver_files:  # a run that validated nothing says so; a waiver file alone is something validated
+        problems = with_nothing_judged(ledgered.documents, problems, contexts_count=True)
+    for file in dict.fromkeys(waiver_files):
+        problems.extend(_waiver_problems(file))
+    return Report(as_of=settings.as_of or today(), lang=settings.lang, documents=ledgered.documents, problems=problems)
 
 
 __all__ = ["BaselineCreation", "Checker", "check", "today", "validate"]

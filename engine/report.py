@@ -30,6 +30,9 @@ REPORT_VERSION = "1.0"
 #: Severities, weakest first: ``fail_on`` names the weakest that fails a run.
 SEVERITIES = ("info", "warn", "block")
 SEVERITY_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
+#: The thresholds a run can fail at: a severity, or ``none`` (a trial period: only non-waivable bans fail,
+#: and unusable input still gives 2 or 3).
+FAIL_ON = ("block", "warn", "info", "none")
 
 PathKey = tuple[str | int, ...]
 
@@ -97,6 +100,32 @@ def json_path(path: Iterable[str | int]) -> str:
         else:
             out += "[" + json.dumps(part, ensure_ascii=False) + "]"
     return out
+
+
+# C0 controls, DEL, C1 controls, and the bidirectional overrides and isolates that reorder how a line reads.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_NAMES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def escape_control_characters(text: str, *, keep: str = "") -> str:
+    """``text`` with every control character spelled out (``\\x1b``, ``\\n``, ``\\u202e``), for human-facing output.
+
+    A document's strings reach terminals, CI logs and reports: an ESC could recolour or erase lines, a BEL ring,
+    a carriage return overwrite what was printed, a bidirectional override reorder a line. Characters in
+    ``keep`` (e.g. ``"\\n"`` where a renderer shows line breaks) are left as they are. Printable text,
+    including every letter of every script, is unchanged.
+    """
+
+    def spell(match: re.Match[str]) -> str:
+        char = match.group()
+        if char in keep:
+            return char
+        if char in _CONTROL_NAMES:
+            return _CONTROL_NAMES[char]
+        code = ord(char)
+        return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+    return _CONTROL.sub(spell, text)
 
 
 def json_pointer(path: Iterable[str | int]) -> str:
@@ -224,8 +253,15 @@ class Finding:
         return self.waiver is not None or self.baselined
 
     def blocks_at(self, fail_on: str) -> bool:
-        """Whether this finding fails a run whose threshold is ``fail_on`` (block, warn or info)."""
-        return not self.is_accepted and SEVERITY_RANK[self.severity] >= SEVERITY_RANK[fail_on]
+        """Whether this finding fails a run whose threshold is ``fail_on`` (block, warn, info or none).
+
+        At ``none`` only a failing finding of a non-waivable block rule still fails: no setting of a run
+        accepts what the code of conduct bans outright."""
+        if self.is_accepted:
+            return False
+        if fail_on == "none":
+            return self.non_waivable and self.severity == "block"
+        return SEVERITY_RANK[self.severity] >= SEVERITY_RANK[fail_on]
 
     @property
     def is_blocking(self) -> bool:
@@ -473,8 +509,8 @@ class Report:
             value = getattr(self, name)
             if not isinstance(value, tuple):
                 object.__setattr__(self, name, tuple(value))
-        if self.fail_on not in SEVERITY_RANK:
-            raise ValueError(f"fail_on must be one of {', '.join(SEVERITIES)}, not {self.fail_on!r}")
+        if self.fail_on not in FAIL_ON:
+            raise ValueError(f"fail_on must be one of {', '.join(FAIL_ON)}, not {self.fail_on!r}")
 
     def rules_for(self, kind: str | None) -> list[RuleMeta]:
         """The rules that judged documents of ``kind`` (for per-rule renderings such as JUnit)."""

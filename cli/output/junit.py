@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from ethiq.engine import KINDS, Finding, Problem, Report
-from ethiq.engine.report import Verdict, json_path
+from ethiq.engine.report import Verdict, escape_control_characters, json_path
 
 from .common import finding_order, problem_order, problem_rule_id, relative_file
 
@@ -243,4 +243,5 @@ def _count(element: ET.Element, cases: Sequence[ET.Element]) -> None:
 
 
 def _xml(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    """Text for XML: control characters spelled out (line breaks kept), what XML cannot hold replaced."""
+    return _NOT_XML.sub("\ufffd", escape_control_characters(text, keep="\n"))

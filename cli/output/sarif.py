@@ -18,14 +18,16 @@ import json
 import os
 import re
 from collections.abc import Mapping
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any, TextIO
-from urllib.parse import quote
+from urllib.parse import quote, unquote, urlparse
 
 from ethiq.engine import ExitCode, Finding, Problem, Report, RuleMeta
 from ethiq.engine.report import is_file_name, json_path
 
+from ..catalog import rule_anchor
 from .common import (
     PROBLEM_RULES,
     escape_markdown,
@@ -156,6 +158,7 @@ def _rule_descriptor(meta: RuleMeta, lang: str) -> dict[str, Any]:
         "name": _pascal_case(meta.text("title", "en")) or meta.id,
         "shortDescription": {"text": title},
         "fullDescription": {"text": description},
+        **({"helpUri": f"{docs}rules.md#{rule_anchor(meta.id)}"} if (docs := documentation_base()) else {}),
         "help": {
             "text": _help_text(remediation, meta, labels),
             "markdown": _help_markdown(remediation, meta, labels),
@@ -378,6 +381,40 @@ def _semantic_version(version: str) -> str:
         local = "+" + re.sub(r"[^0-9A-Za-z.-]", "-", local)
     pre = re.sub(r"[^0-9A-Za-z.-]", "-", rest.lstrip(".-_"))
     return core + (f"-{pre}" if pre else "") + local
+
+
+@cache
+def documentation_base() -> str | None:
+    """Where this ethiq's docs/ folder is, as a URI ending in ``/``, for each rule's ``helpUri``.
+
+    The project's ``Documentation`` URL when the package declares one; else where pip installed it from
+    (``direct_url.json``): a Git repository on the web gives ``<repository>/blob/<commit>/docs/``, the rules
+    of exactly the version installed, and a local checkout (an editable install) its ``docs/`` folder.
+    None when neither is known (a wheel from an index that declares no URL)."""
+    try:
+        distribution = metadata.distribution("ethiq")
+    except metadata.PackageNotFoundError:
+        return None
+    for entry in distribution.metadata.get_all("Project-URL") or []:
+        label, _, url = str(entry).partition(",")
+        if label.strip().lower() == "documentation" and url.strip():
+            return url.strip().rstrip("/") + "/"
+    try:
+        direct = json.loads(distribution.read_text("direct_url.json") or "null")
+    except (OSError, ValueError):
+        return None
+    if not isinstance(direct, dict) or not isinstance(direct.get("url"), str):
+        return None
+    source: str = direct["url"]
+    vcs = direct.get("vcs_info")
+    if isinstance(vcs, dict) and source.startswith("https://"):
+        commit = vcs.get("commit_id") or vcs.get("requested_revision") or "HEAD"
+        return f"{source.removesuffix('.git').rstrip('/')}/blob/{commit}/docs/"
+    if source.startswith("file://"):
+        docs = Path(unquote(urlparse(source).path)) / "docs"
+        if (docs / "rules.md").is_file():
+            return docs.as_uri() + "/"
+    return None
 
 
 def _information_uri() -> str | None:

@@ -593,6 +593,12 @@ class _Pool(_Executor[T, R]):
 # --- the pipeline ----------------------------------------------------------------------------------------
 
 
+Progress = Callable[[str, int, int], None]
+"""``progress(stage, done, total)``: ``read`` counts files, ``judge`` documents; called as each chunk ends."""
+
+PROGRESS_STEPS = 50  # chunks a run is cut into at least when someone watches its progress
+
+
 def run_paths(
     stages: Stages,
     paths: Iterable[str | os.PathLike[str]],
@@ -602,6 +608,7 @@ def run_paths(
     exclude: Callable[[Path], bool] | None = None,
     limits: ReadLimits = DEFAULT_LIMITS,
     budgets: Budgets | None = None,
+    progress: Progress | None = None,
 ) -> RunOutcome:
     """Check the documents of ``paths`` with ``jobs`` processes (this one when ``jobs`` is 1), within ``budgets``."""
     budgets = (budgets or Budgets()).start()
@@ -610,11 +617,14 @@ def run_paths(
     if stdin_text is None and any(name == STDIN for name, _ in units):
         stdin_text = read_stdin(limits)
     total = sum(min(size, limits.max_file_size) for _, size in units)
-    chunks = plan_chunks(units, chunk_target(total, jobs))
+    target = chunk_target(total, jobs)
+    if progress is not None:
+        target = min(target, max(CHUNK_MIN_BYTES, total // PROGRESS_STEPS + 1))
+    chunks = plan_chunks(units, target)
     # Starting workers costs about half a second: not worth it for a small input.
     workers = min(jobs, len(chunks)) if total >= MIN_POOL_BYTES else 1
     with tempfile.TemporaryDirectory(prefix="ethiq-") as workdir:
-        run = _PathRun(stages, workdir, stdin_text, workers, budgets, limits)
+        run = _PathRun(stages, workdir, stdin_text, workers, budgets, limits, progress)
         for notice in notices:  # what the walk skipped, reported before the documents
             run.ledger.add(stages.intake(notice))
         return run.run(chunks)
@@ -631,7 +641,9 @@ class _PathRun:
         workers: int,
         budgets: Budgets,
         limits: ReadLimits = DEFAULT_LIMITS,
+        progress: Progress | None = None,
     ):
+        self.progress = progress
         self.stages = stages
         self.budgets = budgets
         self.workdir = workdir
@@ -680,7 +692,11 @@ class _PathRun:
             tasks.append(IntakeTask(chunk, number, path, self.stdin_text if STDIN in chunk else None, self.limits))
         function: Callable[[IntakeTask], IntakeResult] = self.worker.intake if self.worker else _intake_task
         plans = []
+        files, read = sum(len(task.units) for task in tasks), 0
         for task, result in executor.run(function, tasks, lambda t: t.split(self.next_spool)):
+            read += len(task.units)
+            if self.progress is not None:
+                self.progress("read", read, files)
             if isinstance(result, Crash):
                 for unit in task.units:
                     self.ledger.fail_unit(unit, f"{unit} was not read: {result.message}")
@@ -725,7 +741,11 @@ class _PathRun:
     def judge(self, executor: _Executor[Any, Any], tasks: list[JudgeTask]) -> None:
         """Pass 2, consumed in document order."""
         function: Callable[[JudgeTask], JudgeResult] = self.worker.judge if self.worker else _judge_task
+        documents, judged = sum(len(task.slots) for task in tasks), 0
         for task, outcome in executor.run(function, tasks, JudgeTask.split):
+            judged += len(task.slots)
+            if self.progress is not None:
+                self.progress("judge", judged, documents)
             if isinstance(outcome, Crash):
                 for slot in task.slots:
                     self.ledger.crashed(slot, outcome.message)

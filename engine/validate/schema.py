@@ -1,8 +1,9 @@
 """Validate documents against the published JSON Schemas (draft-07), one per kind.
 
 Validators are built once per schema set. Every violation from ``iter_errors`` is kept, with jsonschema's
-own ``json_path``; an unexpected property is reported at the property itself, with the nearest known
-name as a hint, because a typo in a field name would otherwise read as "fact unknown".
+own ``json_path`` and a message in the user's words (:mod:`.wording`); an unexpected property is reported
+at the property itself, with the nearest known name as a hint, because a typo in a field name would
+otherwise read as "fact unknown".
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from jsonschema.exceptions import ValidationError, best_match
 
 from ..errors import PolicyLoadError, UsageError
 from ..report import json_path
+from .wording import message_of
 
 KINDS: tuple[str, ...] = ("policy_context", "vendor", "data_source", "audience", "account", "ad", "campaign")
 JUDGED_KINDS: tuple[str, ...] = KINDS[1:]
@@ -141,9 +143,9 @@ def violations_of(error: ValidationError) -> Iterator[SchemaViolation]:
         return
     if error.validator in ("anyOf", "oneOf") and error.context:
         deepest = best_match(error.context)
-        yield SchemaViolation(tuple(deepest.absolute_path), deepest.message, str(deepest.validator))
+        yield SchemaViolation(tuple(deepest.absolute_path), message_of(deepest), str(deepest.validator))
         return
-    yield SchemaViolation(path, error.message, str(error.validator))
+    yield SchemaViolation(path, message_of(error), str(error.validator))
 
 
 def _hint(word: str, candidates: Any) -> str:
