@@ -35,6 +35,7 @@ from .graph import PolicyContext, build_context, ledger_of
 from .judge import (
     Baseline,
     DocumentStages,
+    WaiverFileError,
     WaiverSet,
     baseline_of,
     decide,
@@ -43,8 +44,9 @@ from .judge import (
 )
 from .judge.probe import prove_extra_rules
 from .judge.selection import select_rules
+from .judge.waivers import DEFAULT_WAIVERS_FILE
 from .read import Document, Input, ReadLimits, ReadProblem, as_inputs, iter_inputs
-from .report import Report, with_nothing_judged
+from .report import Problem, ProblemKind, Report, with_nothing_judged
 from .validate import bundled_schemas
 
 PathArg = str | os.PathLike[str]
@@ -388,6 +390,27 @@ def validate(
     for file in dict.fromkeys(waiver_files):
         problems.extend(_waiver_problems(file))
     return Report(as_of=settings.as_of or today(), lang=settings.lang, documents=ledgered.documents, problems=problems)
+
+
+def _same_file(path: PathArg, other: PathArg | None) -> bool:
+    return other is not None and os.path.abspath(path) == os.path.abspath(other)
+
+
+def _is_waiver_file(path: Path, config: Config) -> bool:
+    """Whether ``path`` is a waiver file: the configured one, or one named as the default (any suffix)."""
+    if _same_file(path, config.waivers):
+        return True
+    return path.stem == Path(DEFAULT_WAIVERS_FILE).stem and path.suffix.lower() in (".yaml", ".yml", ".json")
+
+
+def _waiver_problems(file: str) -> list[Problem]:
+    try:
+        load_waivers(file)
+    except WaiverFileError as err:
+        return [
+            Problem(ProblemKind.WAIVER, v.message, err.file, v.line, v.column, None, v.path) for v in err.violations
+        ]
+    return []
 
 
 __all__ = ["BaselineCreation", "Checker", "check", "today", "validate"]
