@@ -200,6 +200,8 @@ class Checker:
             policy_files=[module.path for module in self.policy_set.modules],
             context_origins=outcome.context.origins,
             rules=self.policy_set.rules,
+            judged=ledgered.judged,
+            out_of_force=ledgered.out_of_force,
         )
 
     @staticmethod

@@ -138,6 +138,8 @@ def command_lines(report: Report) -> Iterator[str]:
         yield _finding_command(finding, report, labels)
     for problem in sorted(report.problems, key=problem_order):
         yield _problem_command(problem, labels)
+    for notice in report.notices:
+        yield workflow_command("warning", notice.message, title=f"ethiq/{notice.code}")
 
 
 def level_of(finding: Finding, fail_on: str) -> str:
@@ -264,6 +266,7 @@ def job_summary(report: Report) -> str:
             align="---:",
         ),
     ]
+    parts += [f"> {_cell(notice.message)}" for notice in report.notices]
     blocking = sorted(report.blocking, key=finding_order)
     if blocking:
         rows = [

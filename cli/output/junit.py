@@ -137,6 +137,8 @@ def _suite(root: ET.Element, name: str, report: Report) -> ET.Element:
         ("exit_code", str(int(report.exit_code))),
     ):
         ET.SubElement(properties, "property", name=key, value=value)
+    for notice in report.notices:
+        ET.SubElement(properties, "property", name=f"notice.{notice.code}", value=notice.message)
     return suite
 
 

@@ -122,6 +122,14 @@ def to_sarif(report: Report, *, root: str | os.PathLike[str] | None = None) -> d
                             "engine": report.engine,
                             "summary": report.summary(),
                         },
+                        "toolExecutionNotifications": [
+                            {
+                                "descriptor": {"id": f"ethiq/{n.code}"},
+                                "level": "warning",
+                                "message": {"text": n.message},
+                            }
+                            for n in report.notices
+                        ],
                     }
                 ],
                 "originalUriBaseIds": {SRCROOT: {"uri": _directory_uri(base)}},

@@ -76,7 +76,9 @@ def render(report: Report, out: TextIO) -> None:
         console.print(Text(labels["problems"], style="bold underline"))
         for problem in report.problems:
             console.print(_problem_line(problem))
-    if not report.findings and not report.problems:
+    for notice in report.notices:
+        console.print(Text(f"! {notice.message}", style="bold yellow"))
+    if not report.findings and not report.problems and not report.notices:
         console.print(labels["clean"])
     summary = report.summary()
     console.print(
