@@ -151,7 +151,7 @@ def _line_mutants(rel: str, lines: list[str], body: set[int], index: int, line: 
         elif not re.match(r"^(some|every|default|import)\b", stripped) and ":=" not in code and " = " not in code:
             yield Mutant(rel, number, "not+", line, indent + "not " + stripped, 0)
     for n, match in enumerate(STRING.finditer(line)):
-        if match.start() >= len(code) or code[match.start()] != '"' and code[match.start()] != "`":
+        if match.start() >= len(code) or code[match.start()] not in ('"', "`"):
             continue
         literal = match.group()
         if literal.startswith("`") or len(literal) > 60:
@@ -189,7 +189,10 @@ def sample(mutants: list[Mutant], size: int, seed: int) -> list[Mutant]:
         chosen += rng.sample(group, min(share, len(group)))
     rest = [m for m in mutants if m not in set(chosen)]
     chosen += rng.sample(rest, max(0, size - len(chosen)))
-    return sorted(chosen[:size], key=lambda m: (m.file, m.line, m.operator, m.occurrence))
+    # Run in a shuffled order, so that the part of a run that is done is a sample of the sample.
+    chosen = sorted(chosen[:size], key=lambda m: (m.file, m.line, m.operator, m.occurrence))
+    rng.shuffle(chosen)
+    return chosen
 
 
 def equivalents() -> dict[str, str]:
@@ -247,7 +250,7 @@ class Runner:
         killed = self._rego_tests(mutant, context.rego_data())
         if killed:
             return ("invalid", killed[1]) if killed[0] == "invalid" else ("killed_rego", killed[1])
-        killed_by = self._fixture_table()
+        killed_by = self._fixture_table(kinds_judged_through(mutant.file))
         if killed_by:
             return "killed_fixtures", killed_by
         return "survived", ""
@@ -275,11 +278,15 @@ class Runner:
                 return "killed", f"{test.package}.{test.name}"
         return None
 
-    def _fixture_table(self) -> str | None:
+    def _fixture_table(self, kinds: set[str]) -> str | None:
+        """The first entry whose verdict or findings differ from what it expects. Only entries holding a document
+        a mutated package judges can change, and an invalid entry's exit code comes from its schema violation."""
         from ethiq import Checker
 
         checkers: dict[str, Any] = {}
-        for path, expected_exit, as_of, expected in self.entries:
+        for path, expected_exit, as_of, expected, entry_kinds in self.entries:
+            if expected_exit == 2 or not entry_kinds & kinds:
+                continue
             checker = checkers.get(as_of)
             if checker is None:
                 checker = checkers[as_of] = Checker(as_of=as_of)
@@ -308,7 +315,42 @@ def _matches(expected: tuple[str, str, str | None], found: tuple[str, str, str])
     return (rule, status) == found[:2] and (path is None or path == found[2])
 
 
-def fixture_entries() -> list[tuple[Path, int, str, dict[str, list[tuple[str, str, str | None]]]]]:
+def kinds_judged_through(file: str) -> set[str]:
+    """The document kinds whose rules use the package of ``file``, directly or through other packages."""
+    packages: dict[str, tuple[str, set[str]]] = {}  # package -> (file, imported packages)
+    for path in [*POLICIES.glob("lib/*.rego"), *POLICIES.glob("rules/*.rego")]:
+        if path.name.endswith("_test.rego"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        package = re.search(r"^package\s+([\w.]+)", text, re.M)
+        if package:
+            imports = set(re.findall(r"^import\s+data\.([\w.]+)", text, re.M))
+            _, known = packages.get(package.group(1), ("", set()))
+            packages[package.group(1)] = (str(path.relative_to(ROOT)), known | imports)
+    own = next(p for p, (f, _) in packages.items() if f == file or file in _files_of(packages, p))
+    users = {own}
+    while True:
+        more = {p for p, (_, imports) in packages.items() if imports & users} - users
+        if not more:
+            break
+        users |= more
+    kinds = {p.rsplit(".", 1)[1] for p in users if p.startswith("ethiq.rules.")}
+    everything = {"vendor", "data_source", "audience", "account", "ad", "campaign"}
+    return everything if "all" in kinds else kinds & everything
+
+
+def _files_of(packages: dict[str, tuple[str, set[str]]], package: str) -> set[str]:
+    """Files declaring ``package`` (a package may span files: rules/audience.rego and audience_native.rego)."""
+    out = set()
+    for path in [*POLICIES.glob("lib/*.rego"), *POLICIES.glob("rules/*.rego")]:
+        if not path.name.endswith("_test.rego") and re.search(
+            rf"^package\s+{re.escape(package)}\s*$", path.read_text(encoding="utf-8"), re.M
+        ):
+            out.add(str(path.relative_to(ROOT)))
+    return out
+
+
+def fixture_entries() -> list[tuple[Path, int, str, dict[str, list[tuple[str, str, str | None]]], set[str]]]:
     """Every entry of the fixture table: path, exit code, date, and each document's exact expected findings."""
     from ethiq.engine.config import CONFIG_FILE, load_config
     from ethiq.engine.read import Document, iter_documents
@@ -323,28 +365,29 @@ def fixture_entries() -> list[tuple[Path, int, str, dict[str, list[tuple[str, st
             pinned = entry.is_dir() and (entry / CONFIG_FILE).is_file()
             as_of = (load_config(entry, {}, {}).as_of if pinned else None) or AS_OF
             expected: dict[str, list[tuple[str, str, str | None]]] = {}
+            kinds: set[str] = set()
             for item in iter_documents([entry]):
+                if isinstance(item, Document) and item.kind:
+                    kinds.add(item.kind)
                 if isinstance(item, Document) and "x-expect" in item.data:
                     items = expected.setdefault(item.id or "", [])
                     for text in item.data["x-expect"]:
                         if text != "none":
                             parts = str(text).split()
                             items.append((parts[0], parts[1], parts[2] if len(parts) > 2 else None))
-            out.append((entry, VERDICT_FOLDERS[folder.name], as_of, expected))
+            out.append((entry, VERDICT_FOLDERS[folder.name], as_of, expected, kinds))
     return out
 
 
-_runner: Runner | None = None
+_runners: list[Runner] = []  # this process's runner, once made
 
 
 def _init() -> None:
-    global _runner
-    _runner = Runner()
+    _runners.append(Runner())
 
 
 def _run(mutant: Mutant) -> dict[str, Any]:
-    assert _runner is not None
-    return _runner.run(mutant)
+    return _runners[0].run(mutant)
 
 
 # --- the report ----------------------------------------------------------------------------------------------
@@ -417,8 +460,13 @@ def main(argv: list[str] | None = None) -> int:
     else:
         pool = multiprocessing.get_context("spawn").Pool(args.jobs, initializer=_init)
         iterator = pool.imap(_run, chosen)
+    partial = Path(args.report).with_suffix(".partial.jsonl")
+    partial.parent.mkdir(parents=True, exist_ok=True)
+    partial.write_text("", encoding="utf-8")
     for done, result in enumerate(iterator, 1):
         results.append(result)
+        with partial.open("a", encoding="utf-8") as out:  # what is done so far, should the run be stopped
+            out.write(json.dumps(result) + "\n")
         if result["status"] == "survived":
             mutant = next(m for m in chosen if m.key == result["key"])
             print(f"  survived {result['key']}  {mutant.describe()}", file=sys.stderr)
