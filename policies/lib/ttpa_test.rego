@@ -349,15 +349,16 @@ test_ad_010_party_ad_non_political_without_reason_needs_review if {
 	_of(_ad010(ad)) == {["needs_review", ["political", "non_political_reason"], "reason_missing"]}
 }
 
+# The members are written out here, not taken from the library, so dropping or renaming one there fails.
 test_ad_010_each_accepted_reason_passes if {
-	every reason in ttpa.accepted_reasons {
+	every reason in ["purely_commercial", "recruitment"] {
 		ad := _put(_drop(_non_political(_ad), "political/election_ids"), "/political/non_political_reason", reason)
 		_ad010(ad) == set()
 	}
 }
 
 test_ad_010_each_doubtful_reason_needs_review if {
-	every reason in ttpa.doubtful_reasons {
+	every reason in ["editorial", "purely_private"] {
 		ad := _put(_drop(_non_political(_ad), "political/election_ids"), "/political/non_political_reason", reason)
 		_of(_ad010(ad)) == {["needs_review", ["political", "non_political_reason"], "reason_doubtful"]}
 	}
