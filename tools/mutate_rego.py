@@ -26,8 +26,7 @@ edits elsewhere) with the reason.
     python tools/mutate_rego.py --list                              # the mutants, not run
     python tools/mutate_rego.py --files 'policies/lib/data_sources.rego' --operators string
 
-Exit code: 0 when the score meets ``--target`` (default 95) and no survivor is unjudged in a blocking rule's
-file... in short, 0 when the target is met, 1 when not, 2 on usage errors.
+Exit code: 0 when the score meets ``--target`` (default 95), 1 when it does not, 2 on usage errors.
 """
 
 from __future__ import annotations
