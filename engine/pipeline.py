@@ -253,6 +253,8 @@ class Checker:
             context_origins=context.origins,
             context_relaxations=context.relaxations,
             rules=self.policy_set.rules,
+            judged=ledgered.judged,
+            out_of_force=ledgered.out_of_force,
         )
 
     @staticmethod

@@ -429,6 +429,40 @@ class BaselineOutcome:
         }
 
 
+# --- notices -------------------------------------------------------------------------------------------------
+
+NOTICE_TEXTS = {
+    "no_rule_in_force": {
+        "en": "No rule was in force on {as_of} for any of the {judged} documents judged: every rule that judges "
+        "them takes effect later (an ad is judged on its own start date), so the absence of findings means "
+        "nothing.",
+        "sv": "Ingen regel gällde per {as_of} för något av de {judged} bedömda dokumenten: varje regel som "
+        "bedömer dem börjar gälla senare (en annons bedöms på sitt eget startdatum), så att inga fynd visas "
+        "betyder ingenting.",
+    },
+    "some_without_rule_in_force": {
+        "en": "No rule was in force on {as_of} for {out_of_force} of the {judged} documents judged: the rules "
+        "that judge them take effect later (an ad is judged on its own start date), so those documents were "
+        "judged against no rule.",
+        "sv": "Ingen regel gällde per {as_of} för {out_of_force} av de {judged} bedömda dokumenten: reglerna "
+        "som bedömer dem börjar gälla senare (en annons bedöms på sitt eget startdatum), så de dokumenten "
+        "bedömdes mot ingen regel.",
+    },
+}
+"""Notice code -> language -> text: what a report says about the run as a whole, beside its findings."""
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A statement about the whole run that every format shows (it changes no exit code)."""
+
+    code: str
+    message: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"code": self.code, "message": self.message}
+
+
 # --- the report -----------------------------------------------------------------------------------------------
 
 
@@ -503,6 +537,8 @@ class Report:
     fail_on: str = "block"  # the lowest severity that fails the run
     waivers_file: str | None = None  # the waiver file applied, if any
     baseline: BaselineOutcome | None = None  # the baseline applied, if any
+    judged: int = 0  # documents evaluated against the rules
+    out_of_force: int = 0  # of them, those no rule was in force for on their relevant date (its effective date)
 
     def __post_init__(self) -> None:
         for name in ("documents", "findings", "problems", "policy_files", "context_origins", "context_relaxations"):
@@ -536,6 +572,18 @@ class Report:
     def passed(self) -> bool:
         return self.exit_code == ExitCode.OK
 
+    @property
+    def notices(self) -> tuple[Notice, ...]:
+        """What the run as a whole needs to say: that no rule was in force, rather than a silent clean run."""
+        if not self.out_of_force:
+            return ()
+        code = "no_rule_in_force" if self.out_of_force == self.judged else "some_without_rule_in_force"
+        texts = NOTICE_TEXTS[code]
+        message = (texts.get(self.lang) or texts["en"]).format(
+            as_of=self.as_of, judged=self.judged, out_of_force=self.out_of_force
+        )
+        return (Notice(code, message),)
+
     def summary(self) -> dict[str, Any]:
         verdicts = Counter(str(d.verdict) for d in self.documents)
         return {
@@ -563,6 +611,7 @@ class Report:
             "documents": [d.to_dict() for d in self.documents],
             "findings": [f.to_dict() for f in self.findings],
             "problems": [p.to_dict() for p in self.problems],
+            "notices": [n.to_dict() for n in self.notices],
             "context": list(self.context_origins),
             "context_relaxations": [r.to_dict() for r in self.context_relaxations],
             "waivers": self.waivers_file,

@@ -146,6 +146,8 @@ def command_lines(report: Report) -> Iterator[str]:
             line=relaxation.line,
             title="ethiq: the policy context relaxes the policy",
         )
+    for notice in report.notices:
+        yield workflow_command("warning", notice.message, title=f"ethiq/{notice.code}")
 
 
 def level_of(finding: Finding, fail_on: str) -> str:
@@ -276,6 +278,7 @@ def job_summary(report: Report) -> str:
             align="---:",
         ),
     ]
+    parts += [f"> {_cell(notice.message)}" for notice in report.notices]
     blocking = sorted(report.blocking, key=finding_order)
     if blocking:
         rows = [

@@ -138,6 +138,8 @@ def _suite(root: ET.Element, name: str, report: Report) -> ET.Element:
         *(("context_relaxation", r.describe()) for r in report.context_relaxations),
     ):
         ET.SubElement(properties, "property", name=key, value=value)
+    for notice in report.notices:
+        ET.SubElement(properties, "property", name=f"notice.{notice.code}", value=notice.message)
     return suite
 
 

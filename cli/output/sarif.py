@@ -130,6 +130,14 @@ def to_sarif(report: Report, *, root: str | os.PathLike[str] | None = None) -> d
                         "toolConfigurationNotifications": [
                             {"level": "warning", "message": {"text": r.describe()}} for r in report.context_relaxations
                         ],
+                        "toolExecutionNotifications": [
+                            {
+                                "descriptor": {"id": f"ethiq/{n.code}"},
+                                "level": "warning",
+                                "message": {"text": n.message},
+                            }
+                            for n in report.notices
+                        ],
                     }
                 ],
                 "originalUriBaseIds": {SRCROOT: {"uri": _directory_uri(base)}},

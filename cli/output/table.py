@@ -191,9 +191,11 @@ def table_lines(report: Report, *, width: int | None, symbols: bool = True) -> l
         lines.append(Text(labels["relaxed"], style="bold underline"))
         for relaxation in report.context_relaxations:
             lines.extend(_wrapped(Text(f"▼ {plain(relaxation.describe())}", style="yellow"), width, indent=2))
+    for notice in report.notices:
+        lines.extend(_wrapped(Text(f"! {plain(notice.message)}", style="bold yellow"), width, indent=2))
     if lines:
         lines.append(Text())
-    if not report.findings and not report.problems:
+    if not report.findings and not report.problems and not report.notices:
         lines.append(Text(labels["clean"]))
     if shortened and width is not None:
         lines.extend(_wrapped(Text(labels["shortened"].format(width=width), style="dim"), width, indent=0))

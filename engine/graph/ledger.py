@@ -79,6 +79,7 @@ class Judgement:
     verdict: str
     findings: tuple[Finding, ...] = ()
     problem: Problem | None = None
+    in_force: bool = True  # some rule of the document's kind was in force on its relevant date
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,8 @@ class Ledgered:
     findings: tuple[Finding, ...]
     problems: tuple[Problem, ...]
     context_documents: tuple[Document, ...]
+    judged: int = 0  # documents evaluated against the rules
+    out_of_force: int = 0  # of them, those no rule was in force for on their relevant date
 
 
 class Ledger:
@@ -109,6 +112,8 @@ class Ledger:
         self._context_documents: list[Document] = []
         self._late_problems: list[tuple[int, Problem]] = []
         self._dependents = DependentGraph()
+        self._judged = 0
+        self._out_of_force = 0
 
     def add(self, intake: Intake) -> int | None:
         """Record one item; returns its slot (its place in the report) when it is to be judged."""
@@ -178,6 +183,8 @@ class Ledger:
         if judgement.verdict != Verdict.PASS:
             self._verdicts[slot] = judgement.verdict
         self._findings.extend(judgement.findings)
+        self._judged += 1
+        self._out_of_force += not judgement.in_force
         if judgement.problem is not None:
             self._late_problems.append((slot, judgement.problem))
 
@@ -204,7 +211,14 @@ class Ledger:
         self._late_problems.sort(key=lambda pair: pair[0])
         problems = [*self._problems, *(problem for _, problem in self._late_problems)]
         findings = sorted(self._findings, key=finding_order)
-        return Ledgered(tuple(documents), tuple(findings), tuple(problems), tuple(self._context_documents))
+        return Ledgered(
+            tuple(documents),
+            tuple(findings),
+            tuple(problems),
+            tuple(self._context_documents),
+            self._judged,
+            self._out_of_force,
+        )
 
 
 def ledger_of(items: Iterable[Document | ReadProblem], schemas: SchemaSet) -> Ledger:

@@ -18,9 +18,9 @@ from ..evaluate import PolicySet, build_input_json
 from ..evaluate.engines import Engine
 from ..graph import DocumentIndex, Intake, Judgement, PolicyContext, build_context, intake
 from ..read import Document, ReadProblem
-from ..report import Finding, Problem, ProblemKind, Verdict
+from ..report import Finding, Problem, ProblemKind, RuleMeta, Verdict
 from ..validate import SchemaSet, bundled_schemas
-from .findings import findings_of, verdict_of
+from .findings import findings_of, relevant_date_of, verdict_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +61,7 @@ class DocumentStages:
         self.schemas = schemas or bundled_schemas()
         self._engine: Engine = policy_set.prepare(base_context.rego_data())
         self._engine_context = base_context
+        self._rules_of_kind: dict[str, tuple[RuleMeta, ...]] = {}
 
     def state(self) -> StagesState:
         return StagesState(
@@ -101,7 +102,20 @@ class DocumentStages:
             return engine_failure(document, str(err))
         except Exception as err:  # a defect on one document must not lose the others' results
             return engine_failure(document, f"internal error: {type(err).__name__}: {err}")
-        return Judgement(verdict_of(findings), tuple(findings))
+        return Judgement(verdict_of(findings), tuple(findings), in_force=self.has_rule_in_force(document))
+
+    def has_rule_in_force(self, document: Document) -> bool:
+        """Whether any rule of the document's kind is in force on its relevant date (an ad's start, else
+        the evaluation date): a run in which no judged document met one says so rather than "no findings"."""
+        kind = document.kind or ""
+        rules = self._rules_of_kind.get(kind)
+        if rules is None:
+            rules = tuple(meta for meta in self.policy_set.rules.values() if kind in meta.kinds)
+            self._rules_of_kind[kind] = rules
+        if not rules:  # rules without METADATA have no effective window: in force whenever they exist
+            return bool(self.policy_set.entry_points.get(kind))
+        date = relevant_date_of(document.data, self.as_of)
+        return any(meta.is_effective(date) for meta in rules)
 
     def evaluate(self, document: Document, index: DocumentIndex, context: PolicyContext) -> list[Finding]:
         """The findings of the rules of ``document``'s kind; raises on any engine or result error."""
