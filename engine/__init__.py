@@ -19,8 +19,8 @@ from .errors import (
 )
 from .evaluate import PolicySet, load_policy_set
 from .graph import PolicyContext, build_context, content_sha256
-from .judge import Baseline, BaselineFileError, WaiverFileError
-from .pipeline import BaselineCreation, Checker, check, validate
+from .judge import Baseline, BaselineFileError, DocumentInput, Inspection, WaiverFileError
+from .pipeline import BaselineCreation, Checker, check, inspect, validate
 from .read import Document, ReadProblem, iter_documents, load_documents, parse_documents
 from .report import (
     DocumentResult,
@@ -46,6 +46,7 @@ __all__ = [
     "ConfigError",
     "ContextError",
     "Document",
+    "DocumentInput",
     "DocumentReadError",
     "DocumentResult",
     "EthiqError",
@@ -53,6 +54,7 @@ __all__ = [
     "ExitCode",
     "Finding",
     "InputError",
+    "Inspection",
     "PolicyContext",
     "PolicyError",
     "PolicyLoadError",
@@ -72,6 +74,7 @@ __all__ = [
     "build_context",
     "check",
     "content_sha256",
+    "inspect",
     "iter_documents",
     "load_config",
     "load_documents",

@@ -30,7 +30,17 @@ from .errors import UsageError
 from .evaluate import engine_version, load_policy_set
 from .evaluate.parallel import RunOutcome, resolve_jobs, run_items, run_paths
 from .graph import PolicyContext, build_context, ledger_of
-from .judge import Baseline, DocumentStages, WaiverSet, baseline_of, decide, load_baseline, load_waivers
+from .judge import (
+    Baseline,
+    DocumentStages,
+    Inspection,
+    WaiverSet,
+    baseline_of,
+    decide,
+    inspect_items,
+    load_baseline,
+    load_waivers,
+)
 from .read import Document, Input, ReadProblem, as_inputs, iter_inputs
 from .report import Report
 from .validate import bundled_schemas
@@ -155,6 +165,26 @@ class Checker:
         report = decide(judged, waivers=_waivers(config), baseline=load_baseline(output), fail_on=config.fail_on)
         return BaselineCreation(created, report)
 
+    def inputs(
+        self,
+        inputs: Input | Iterable[Input] | None = None,
+        *,
+        texts: str | Iterable[str] = (),
+        exclude: Sequence[str] | None = None,
+        stdin_text: str | None = None,
+    ) -> Inspection:
+        """The exact ``input`` the rules receive for each judgeable document of ``inputs``, without judging.
+
+        Inputs as in :meth:`check` (read in this process). Each :class:`~ethiq.engine.judge.DocumentInput`
+        holds the ``input`` (and its JSON text, as the engine is given it) and, for a document with native
+        platform JSON, the view its platform adapter derived; unusable inputs are the ``problems``.
+        """
+        config = self._settings(None, None, None, exclude, None)
+        items, text_list = self._inputs_of(config, inputs, texts)
+        excludes = config.excludes if config.exclude else None
+        read = iter_inputs(items, text_list, stdin_text=stdin_text, exclude=excludes)
+        return inspect_items(self.stages, read)
+
     # --- the stages ------------------------------------------------------------------------------------
 
     def _settings(self, waivers: Any, baseline: Any, fail_on: Any, exclude: Any, jobs: Any) -> Config:
@@ -167,16 +197,7 @@ class Checker:
         self, config: Config, inputs: Input | Iterable[Input] | None, texts: str | Iterable[str], stdin_text: str | None
     ) -> Report:
         """Read, validate, index and evaluate: the report before any decision."""
-        # Paths are named as the configuration names them (absolute), so a report is the same from every front end.
-        items = [
-            resolve_path(str(item), Path.cwd()) if isinstance(item, str | os.PathLike) else item
-            for item in as_inputs(inputs)
-        ]
-        text_list = [texts] if isinstance(texts, str) else list(texts)
-        if not items and not text_list:
-            items = list(config.paths)
-        if not items and not text_list:
-            raise UsageError("no paths to check: give PATH arguments, inputs, or set `paths` in ethiq.toml")
+        items, text_list = self._inputs_of(config, inputs, texts)
         exclude = config.excludes if config.exclude else None
         if text_list or any(not isinstance(item, str | os.PathLike) for item in items):
             # Documents in memory are judged in this process: they are their own spool.
@@ -187,6 +208,23 @@ class Checker:
                 self.stages, paths, stdin_text=stdin_text, jobs=resolve_jobs(config.jobs), exclude=exclude
             )
         return self._report(outcome)
+
+    @staticmethod
+    def _inputs_of(
+        config: Config, inputs: Input | Iterable[Input] | None, texts: str | Iterable[str]
+    ) -> tuple[list[Any], list[str]]:
+        """The items and texts to read: those given, else the configuration's ``paths``."""
+        # Paths are named as the configuration names them (absolute), so a report is the same from every front end.
+        items = [
+            resolve_path(str(item), Path.cwd()) if isinstance(item, str | os.PathLike) else item
+            for item in as_inputs(inputs)
+        ]
+        text_list = [texts] if isinstance(texts, str) else list(texts)
+        if not items and not text_list:
+            items = list(config.paths)
+        if not items and not text_list:
+            raise UsageError("no paths to check: give PATH arguments, inputs, or set `paths` in ethiq.toml")
+        return items, text_list
 
     def _report(self, outcome: RunOutcome) -> Report:
         ledgered = outcome.ledgered
@@ -255,6 +293,29 @@ def check(
     )
 
 
+def inspect(
+    inputs: Input | Iterable[Input] | None = None,
+    *,
+    texts: str | Iterable[str] = (),
+    as_of: str | dt.date | None = None,
+    context: Sequence[PathArg] | None = None,
+    exclude: Sequence[str] | None = None,
+    config: Config | bool | None = None,
+    stdin_text: str | None = None,
+) -> Inspection:
+    """The exact ``input`` the rules receive for each document, and the view derived from native platform JSON.
+
+    >>> inspection = inspect([{"kind": "audience", "id": "a1", "platform": "meta",
+    ...     "native_spec": {"geo_locations": {"countries": ["SE"]}, "age_min": 18}}], as_of="2026-11-23")
+    >>> inspection.documents[0].input["document"]["normalized"]["age_min"]
+    18
+
+    Nothing is judged (see :meth:`Checker.inputs`); arguments mean what they mean for :func:`check`.
+    """
+    checker = Checker(context=context, as_of=as_of, config=config)
+    return checker.inputs(inputs, texts=texts, exclude=exclude, stdin_text=stdin_text)
+
+
 def validate(
     inputs: Input | Iterable[Input] | None = None,
     *,
@@ -270,4 +331,4 @@ def validate(
     return Report(as_of=today(), lang=lang, documents=ledgered.documents, problems=ledgered.problems)
 
 
-__all__ = ["BaselineCreation", "Checker", "check", "today", "validate"]
+__all__ = ["BaselineCreation", "Checker", "check", "inspect", "today", "validate"]
