@@ -82,7 +82,9 @@ def register(app: typer.Typer) -> None:
                     _dump(document.view, out)
                     native = document.input.get("derived", {}).get("native", {})
                     for unknown in native.get("unknown", []):
-                        out.write(f"   not understood ({unknown['reason']}): {unknown['key']} at {_at(unknown['path'])}\n")
+                        out.write(
+                            f"   not understood ({unknown['reason']}): {unknown['key']} at {_at(unknown['path'])}\n"
+                        )
                     for mismatch in native.get("declared_mismatch", []):
                         out.write(
                             f"   hand-written differs ({mismatch['what']}): {_at(mismatch['view_path'])}"

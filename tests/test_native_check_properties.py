@@ -17,15 +17,11 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-import ethiq
-from conftest import AS_OF
-from ethiq.engine.report import json_path
 from test_platforms_properties import (
-    MAPPED_META_IDS,
     AUDIENCE,
-    groups,
+    MAPPED_META_IDS,
     google_specs,
+    groups,
     ids,
     insert_option,
     linkedin_specs,
@@ -34,7 +30,11 @@ from test_platforms_properties import (
     names,
     objects_of,
 )
+
+import ethiq
+from conftest import AS_OF
 from ethiq.engine.platforms import adapt, meta
+from ethiq.engine.report import json_path
 
 CHECK = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -69,7 +69,9 @@ def blocking(report: ethiq.Report) -> set[tuple[str, str, str]]:
 
 @CHECK
 @given(st.data())
-def test_a_mapped_meta_criterion_anywhere_blocks_at_its_native_path(checker: ethiq.Checker, data: st.DataObject) -> None:
+def test_a_mapped_meta_criterion_anywhere_blocks_at_its_native_path(
+    checker: ethiq.Checker, data: st.DataObject
+) -> None:
     spec = data.draw(meta_specs())
     at, target = data.draw(meta_places(spec))
     ident = data.draw(st.sampled_from(MAPPED_META_IDS))

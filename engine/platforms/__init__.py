@@ -10,8 +10,8 @@ adapters") and docs/policy-authoring.md.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 import dataclasses
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -120,9 +120,9 @@ def derive(document: Mapping[str, Any]) -> Derivation | None:
     if not carries_native(document):
         return None
     adaptation = adapt(document)
-    if document.get("kind") == "audience" and document.get("native_spec") is not None:
-        if "normalized" not in adaptation.view:  # a spec that targets nothing still states a projection: {}
-            adaptation = dataclasses.replace(adaptation, view={**adaptation.view, "normalized": {}})
+    targets = document.get("kind") == "audience" and document.get("native_spec") is not None
+    if targets and "normalized" not in adaptation.view:  # a spec that targets nothing states a projection: {}
+        adaptation = dataclasses.replace(adaptation, view={**adaptation.view, "normalized": {}})
     reconciled = reconcile(document, adaptation)
     unset: Path | None = ("native_spec",) if isinstance(document.get("native_spec"), Mapping) else None
     return Derivation(reconciled.document, adaptation, tuple(reconciled.mismatches), reconciled.annotated, unset)
