@@ -19,6 +19,8 @@ import typer
 
 from ethiq import __version__
 
+from . import inputs
+
 EXIT_CODES_HELP = (
     "Exit codes: 0 no blocking finding; 1 blocking findings (fail, or needs_review of a block rule); "
     "2 unusable input (unreadable, unparsable, schema-invalid, usage); 3 broken policy, data or engine."
@@ -633,6 +635,9 @@ def init(
     from .init import run_init
 
     raise typer.Exit(run_init(directory, party=party, force=force))
+
+
+inputs.register(app)  # ethiq inspect, ethiq input
 
 
 def main() -> None:

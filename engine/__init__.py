@@ -19,10 +19,10 @@ from .errors import (
 )
 from .evaluate import PolicySet, load_policy_set
 from .graph import PolicyContext, build_context, content_sha256
-from .judge import Baseline, BaselineFileError, WaiverFileError
+from .judge import Baseline, BaselineFileError, DocumentInput, Inspection, WaiverFileError
 from .judge.deadlines import Deadline
 from .judge.overview import Overview, WaiverStatus, overview_of
-from .pipeline import BaselineCreation, Checker, check, validate
+from .pipeline import BaselineCreation, Checker, check, inspect, validate
 from .read import Document, ReadLimits, ReadProblem, iter_documents, load_documents, parse_documents, read_stdin
 from .record import RecordFileError, RecordVerification, git_state, load_record, record_of, verify_record
 from .report import (
@@ -51,6 +51,7 @@ __all__ = [
     "ContextError",
     "Deadline",
     "Document",
+    "DocumentInput",
     "DocumentReadError",
     "DocumentResult",
     "EthiqError",
@@ -58,6 +59,7 @@ __all__ = [
     "ExitCode",
     "Finding",
     "InputError",
+    "Inspection",
     "Notice",
     "Overview",
     "PolicyContext",
@@ -84,6 +86,7 @@ __all__ = [
     "check",
     "content_sha256",
     "git_state",
+    "inspect",
     "iter_documents",
     "load_config",
     "load_documents",

@@ -35,10 +35,12 @@ from .graph import PolicyContext, build_context, ledger_of
 from .judge import (
     Baseline,
     DocumentStages,
+    Inspection,
     WaiverFileError,
     WaiverSet,
     baseline_of,
     decide,
+    inspect_items,
     load_baseline,
     load_waivers,
 )
@@ -185,6 +187,26 @@ class Checker:
         report = decide(judged, waivers=_waivers(config), baseline=load_baseline(output), fail_on=config.fail_on)
         return BaselineCreation(created, report)
 
+    def inputs(
+        self,
+        inputs: Input | Iterable[Input] | None = None,
+        *,
+        texts: str | Iterable[str] = (),
+        exclude: Sequence[str] | None = None,
+        stdin_text: str | None = None,
+    ) -> Inspection:
+        """The exact ``input`` the rules receive for each judgeable document of ``inputs``, without judging.
+
+        Inputs as in :meth:`check` (read in this process). Each :class:`~ethiq.engine.judge.DocumentInput`
+        holds the ``input`` (and its JSON text, as the engine is given it) and, for a document with native
+        platform JSON, the view its platform adapter derived; unusable inputs are the ``problems``.
+        """
+        config = self._settings(None, None, None, exclude, None)
+        items, text_list = self._inputs_of(config, inputs, texts)
+        excludes = config.excludes if config.exclude else None
+        read = iter_inputs(items, text_list, stdin_text=stdin_text, exclude=excludes)
+        return inspect_items(self.stages, read)
+
     # --- the stages ------------------------------------------------------------------------------------
 
     def _settings(self, waivers: Any, baseline: Any, fail_on: Any, exclude: Any, jobs: Any) -> Config:
@@ -202,14 +224,7 @@ class Checker:
         progress: Progress | None = None,
     ) -> Report:
         """Read, validate, index and evaluate: the report before any decision."""
-        # A report names files as the caller named them (docs/report-format.md); paths from the configuration,
-        # which it holds absolute, are named relative to the working directory when they lie inside it.
-        items = list(as_inputs(inputs))
-        text_list = [texts] if isinstance(texts, str) else list(texts)
-        if not items and not text_list:
-            items = [shown_path(path, Path.cwd()) for path in config.paths]
-        if not items and not text_list:
-            raise UsageError("no paths to check: give PATH arguments, inputs, or set `paths` in ethiq.toml")
+        items, text_list = self._inputs_of(config, inputs, texts)
 
         def exclude(path: Path) -> bool:  # waiver and baseline files are applied, not judged
             if _is_waiver_file(path, config) or _same_file(path, config.baseline):
@@ -236,6 +251,21 @@ class Checker:
                 progress=progress,
             )
         return self._report(outcome)
+
+    @staticmethod
+    def _inputs_of(
+        config: Config, inputs: Input | Iterable[Input] | None, texts: str | Iterable[str]
+    ) -> tuple[list[Any], list[str]]:
+        """The items and texts to read: those given, else the configuration's ``paths``."""
+        # A report names files as the caller named them (docs/report-format.md); paths from the configuration,
+        # which it holds absolute, are named relative to the working directory when they lie inside it.
+        items = list(as_inputs(inputs))
+        text_list = [texts] if isinstance(texts, str) else list(texts)
+        if not items and not text_list:
+            items = [shown_path(path, Path.cwd()) for path in config.paths]
+        if not items and not text_list:
+            raise UsageError("no paths to check: give PATH arguments, inputs, or set `paths` in ethiq.toml")
+        return items, text_list
 
     def _report(self, outcome: RunOutcome) -> Report:
         ledgered = outcome.ledgered
@@ -337,6 +367,29 @@ def check(
     )
 
 
+def inspect(
+    inputs: Input | Iterable[Input] | None = None,
+    *,
+    texts: str | Iterable[str] = (),
+    as_of: str | dt.date | None = None,
+    context: Sequence[PathArg] | None = None,
+    exclude: Sequence[str] | None = None,
+    config: Config | bool | None = None,
+    stdin_text: str | None = None,
+) -> Inspection:
+    """The exact ``input`` the rules receive for each document, and the view derived from native platform JSON.
+
+    >>> inspection = inspect([{"kind": "audience", "id": "a1", "platform": "meta",
+    ...     "native_spec": {"geo_locations": {"countries": ["SE"]}, "age_min": 18}}], as_of="2026-11-23")
+    >>> inspection.documents[0].input["document"]["normalized"]["age_min"]
+    18
+
+    Nothing is judged (see :meth:`Checker.inputs`); arguments mean what they mean for :func:`check`.
+    """
+    checker = Checker(context=context, as_of=as_of, config=config)
+    return checker.inputs(inputs, texts=texts, exclude=exclude, stdin_text=stdin_text)
+
+
 def validate(
     inputs: Input | Iterable[Input] | None = None,
     *,
@@ -415,4 +468,4 @@ def _waiver_problems(file: str) -> list[Problem]:
     return []
 
 
-__all__ = ["BaselineCreation", "Checker", "check", "today", "validate"]
+__all__ = ["BaselineCreation", "Checker", "check", "inspect", "today", "validate"]

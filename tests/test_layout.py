@@ -27,6 +27,7 @@ STAGE_RANK = {
     "ethiq.engine.report": 1,
     "ethiq.engine.read": 2,
     "ethiq.engine.validate": 3,
+    "ethiq.engine.platforms": 3,  # pure adapters: platform JSON in, a view out; they import no stage
     "ethiq.engine.graph": 4,
     "ethiq.engine.evaluate": 5,
     "ethiq.engine.judge": 6,

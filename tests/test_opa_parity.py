@@ -101,8 +101,10 @@ def ethiq_inputs(checker: Any, paths: Sequence[str | Path]) -> list[Built]:
     build = stages.build_input_json
     enforce = budget.can_enforce
 
-    def record(document: Document, index: Any, context: PolicyContext, as_of: str) -> str:
-        text: str = build(document, index, context, as_of)
+    def record(
+        document: Document, index: Any, context: PolicyContext, as_of: str, native: dict[str, Any] | None = None
+    ) -> str:
+        text: str = build(document, index, context, as_of, native)
         built.append(Built(document, text, context))
         return text
 

@@ -54,8 +54,18 @@ class RunIndex(DocumentIndex):
         return memo
 
 
-def build_input_json(document: Document, index: DocumentIndex, context: PolicyContext, as_of: str) -> str:
-    """The ``input`` the rules see for ``document``, as JSON text."""
+def build_input_json(
+    document: Document,
+    index: DocumentIndex,
+    context: PolicyContext,
+    as_of: str,
+    native: dict[str, Any] | None = None,
+) -> str:
+    """The ``input`` the rules see for ``document``, as JSON text.
+
+    ``native`` is ``input.derived.native`` of a document read by a platform adapter, which is then the
+    document as derived (:func:`ethiq.engine.graph.native.judged`).
+    """
     hood = neighbourhood(document, index)
     describe = context.names.describe
     names: dict[str, Any] = {}
@@ -77,7 +87,7 @@ def build_input_json(document: Document, index: DocumentIndex, context: PolicyCo
             f'{{"kind":{dumps(document.kind)},"as_of":{dumps(as_of)},"document":{dumps(document.data)}',
             f',"related":{{{",".join(related)}}},"links":{dumps(hood.links)}',
             f',"unresolved":{dumps(hood.unresolved)},"names":{dumps(names)}',
-            f',"derived":{dumps(derive(document.data))},"lineage":{dumps(_lineage(document, hood.related))}',
+            f',"derived":{dumps(_derived(document, native))},"lineage":{dumps(_lineage(document, hood.related))}',
             f',"dependents":{dumps(_dependents(document, index))}}}',
         )
     )
@@ -94,3 +104,10 @@ def _dependents(document: Document, index: DocumentIndex) -> list[dict[str, Any]
     if document.kind != "data_source" or document.id is None:
         return []
     return index.dependents.get((document.kind, document.id), [])
+
+
+def _derived(document: Document, native: dict[str, Any] | None) -> dict[str, Any]:
+    derived = derive(document.data)
+    if native is not None:
+        derived["native"] = native
+    return derived

@@ -17,6 +17,8 @@ from ..errors import EthiqError
 from ..evaluate import PolicySet, build_input_json
 from ..evaluate.engines import Engine
 from ..graph import DocumentIndex, Intake, Judgement, PolicyContext, build_context, intake
+from ..graph.native import judged
+from ..platforms import Derivation
 from ..read import Document, ReadProblem
 from ..report import Finding, Problem, ProblemKind, RuleMeta, Verdict
 from ..validate import SchemaSet, bundled_schemas
@@ -118,11 +120,31 @@ class DocumentStages:
         return any(meta.is_effective(date) for meta in rules)
 
     def evaluate(self, document: Document, index: DocumentIndex, context: PolicyContext) -> list[Finding]:
-        """The findings of the rules of ``document``'s kind; raises on any engine or result error."""
-        self._engine.set_input_json(build_input_json(document, index, context, self.as_of))
+        """The findings of the rules of ``document``'s kind; raises on any engine or result error.
+
+        A document with native platform JSON is judged as its platform adapter derives it, and each finding
+        in the derived view is shown at the native place it came from.
+        """
+        seen, derivation = judged(document)
+        self._engine.set_input_json(self._input_json(seen, derivation, index, context))
         return findings_of(
-            self._results(document.kind or ""), document, self.policy_set, as_of=self.as_of, lang=self.lang
+            self._results(document.kind or ""),
+            seen,
+            self.policy_set,
+            as_of=self.as_of,
+            lang=self.lang,
+            locate=derivation.locate if derivation is not None else None,
         )
+
+    def input_json(self, document: Document, index: DocumentIndex, context: PolicyContext) -> str:
+        """The exact ``input`` the rules receive for ``document``, as JSON text."""
+        return self._input_json(*judged(document), index, context)
+
+    def _input_json(
+        self, seen: Document, derivation: Derivation | None, index: DocumentIndex, context: PolicyContext
+    ) -> str:
+        native = derivation.native_input() if derivation is not None else None
+        return build_input_json(seen, index, context, self.as_of, native)
 
     def _results(self, kind: str) -> Iterator[tuple[str, list[Any]]]:
         for entry in self.policy_set.entry_points.get(kind, []):
