@@ -49,6 +49,10 @@ class Module:
     bundled: bool
 
 
+# libyaml's safe loader where PyYAML was built with it: the same documents, about ten times faster to parse.
+_METADATA_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def kinds_of_package(package: str) -> tuple[str, ...]:
     """The document kinds a package judges (empty for a library package)."""
     if not package.startswith(RULES_PREFIX):
@@ -136,7 +140,7 @@ def parse_metadata(module: Module, seed: Mapping[str, Mapping[str, str]]) -> lis
         if head is None:
             raise PolicyLoadError("a METADATA block must stand directly above a rule", file=module.path, line=start)
         try:
-            raw = yaml.safe_load("\n".join(block)) or {}
+            raw = yaml.load("\n".join(block), Loader=_METADATA_LOADER) or {}
         except yaml.YAMLError as err:
             mark = getattr(err, "problem_mark", None)
             line = start + 1 + (mark.line if mark else 0)
