@@ -232,6 +232,7 @@ def record_of(
             }
             for p in report.problems
         ],
+        "notices": [{"code": n.code, "message": n.message} for n in getattr(report, "notices", ())],
         "context_relaxations": [
             {"describe": r.describe(), **r.to_dict()} for r in getattr(report, "context_relaxations", ())
         ],

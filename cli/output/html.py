@@ -111,6 +111,7 @@ def _summary(view: DpoView) -> str:
         (t("commit"), e(view.commit_text())),
         (t("versions"), f"ethiq {e(_version())}, {e(report.engine or '-')}"),
         *((t("relaxed"), e(relaxation.describe())) for relaxation in report.context_relaxations),
+        *((t("notice"), e(notice.message)) for notice in report.notices),
     ]
     rows = "".join(f'<tr><th scope="row">{e(k)}</th><td>{v}</td></tr>' for k, v in facts)
     return (
@@ -160,7 +161,7 @@ def _findings(view: DpoView) -> str:
     t = view.t
     out = [f'<section id="findings"><h2>{e(t("findings_by_rule"))}</h2>']
     if not view.groups:
-        out.append(f"<p>{e(t('findings_none'))}</p>")
+        out.append(f"<p>{e(' '.join(n.message for n in view.report.notices) or t('findings_none'))}</p>")
     for group in view.groups:
         anchor = "rule-" + "".join(c if c.isalnum() else "-" for c in group.rule_id)
         out.append(f'<article class="rule" id="{e(anchor)}">')

@@ -89,6 +89,7 @@ def _summary(view: DpoView) -> list[str]:
         (t("commit"), md(view.commit_text())),
         (t("versions"), f"ethiq {md(_version())}, {md(report.engine or '-')}"),
         *((t("relaxed"), md(relaxation.describe())) for relaxation in report.context_relaxations),
+        *((t("notice"), md(notice.message)) for notice in report.notices),
     ]
     lines += _table(["", ""], [(f"**{md(k)}**", v) for k, v in facts])
 
@@ -128,7 +129,7 @@ def _findings(view: DpoView) -> list[str]:
     lines: list[str] = []
     lines += [f"## {md(t('findings_by_rule'))}", ""]
     if not view.groups:
-        lines += [md(t("findings_none")), ""]
+        lines += [md(" ".join(n.message for n in view.report.notices) or t("findings_none")), ""]
     for group in view.groups:
         lines += [f"### {code(group.rule_id)} {md(group.title)}", ""]
         meta = f"{md(t('severity'))}: **{md(t(f'severity_{group.severity}'))}**"
