@@ -227,7 +227,8 @@ def test_the_engine_never_prints_or_exits() -> None:
                 name = ast.unparse(node.func)
                 if name in ("print", "exit", "quit", "sys.exit", "os._exit"):
                     wrong.append(f"{module}:{node.lineno}: {name}()")
-    assert wrong == []
+    # The one exit the engine owns: a forked evaluation child leaves with os._exit, never the caller's process.
+    assert [w for w in wrong if not (w.startswith("ethiq.engine.evaluate.budget:") and w.endswith("os._exit()"))] == []
 
 
 @pytest.mark.parametrize("module", sorted(MODULES))
