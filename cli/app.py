@@ -458,7 +458,9 @@ def bundle(
     context: ContextOption = None,
     revision: Annotated[
         str | None,
-        typer.Option("--revision", help="The bundle's revision (default: a digest of its contents)."),
+        typer.Option(
+            "--revision", metavar="REVISION", help="The bundle's revision (default: a digest of its contents)."
+        ),
     ] = None,
 ) -> None:
     """Write the policy set and its context as an OPA bundle (policies, data.json, .manifest) for OPA servers.

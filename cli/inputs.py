@@ -24,7 +24,8 @@ PathsArgument = Annotated[
     typer.Argument(help="Files or directories of JSON/YAML documents; '-' reads standard input."),
 ]
 AsOfOption = Annotated[
-    str | None, typer.Option("--as-of", help="Evaluation date (YYYY-MM-DD) put in input.as_of (default: today).")
+    str | None,
+    typer.Option("--as-of", metavar="DATE", help="Evaluation date (YYYY-MM-DD) put in input.as_of (default: today)."),
 ]
 ContextOption = Annotated[
     list[Path] | None,
