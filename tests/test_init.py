@@ -250,15 +250,13 @@ def test_scaffold_end_to_end_init_validate_check_and_a_violation(tmp_path: Path)
         assert result.returncode == 0, (args, result.stdout, result.stderr)
     audience = directory / "audiences" / "commuters.yaml"
     data = yaml.safe_load(audience.read_text(encoding="utf-8"))
-    data["normalized"]["include"].append(
-        {"type": "psychographic_segment", "name": "Introverted worriers", "source": "vendor", "art9": []}
-    )
+    data["native_spec"]["political_views"] = [1]  # a sensitive field Meta removed: a hard fail wherever it appears
     audience.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     result = ethiq("check", "--format", "json", cwd=directory)
     assert result.returncode == 1, result.stdout + result.stderr
     report = json.loads(result.stdout)
     assert report["problems"] == []
     blocking = {(f["rule_id"], f["document"]["id"]) for f in report["findings"] if f["blocking"]}
-    assert ("AUD-004", "aud_commuters") in blocking
+    assert ("AUD-009", "aud_commuters") in blocking
     assert {document for _, document in blocking} == {"aud_commuters"}
     assert all(f["document"]["file"] == "audiences/commuters.yaml" for f in report["findings"])
