@@ -27,7 +27,7 @@ def _edit(file: Path, old: str, new: str) -> None:
 
 
 SMALL = ("estimated_size: {lower: 1000, upper: 1300", "estimated_size: {lower: 400, upper: 600")  # AUD-001
-YOUNG = ("\n  age_min: 18\n", "\n  age_min: 16\n")  # AUD-006 in normalized
+YOUNG = ("\n  age_min: 18\n", "\n  age_min: 16\n")  # AUD-006 in the native Meta spec
 
 
 def test_baseline_create_then_check_passes_and_one_new_violation_fails_alone(tmp_path: Path) -> None:
@@ -54,13 +54,15 @@ def test_baseline_create_then_check_passes_and_one_new_violation_fails_alone(tmp
     assert result.returncode == 1, result.stdout + result.stderr
     report = json.loads(result.stdout)
     assert [(f["rule_id"], f["location"]["path"]) for f in report["findings"] if f["blocking"]] == [
-        ("AUD-006", "$.normalized.age_min")
+        ("AUD-006", "$.native_spec.age_min")
     ]
     assert report["summary"]["baselined"] == 1
     compact = ethiq("check", "--as-of", AS_OF, "--baseline", "ethiq-baseline.yaml", "--compact", cwd=directory)
     assert compact.returncode == 1
     [line] = compact.stdout.splitlines()
-    assert line.startswith("audiences/commuters.yaml:16:")
+    source = (directory / "audiences" / "commuters.yaml").read_text(encoding="utf-8").splitlines()
+    age_line = next(n for n, text in enumerate(source, 1) if "age_min: 16" in text)
+    assert line.startswith(f"audiences/commuters.yaml:{age_line}:")
     assert "AUD-006" in line
 
 
