@@ -71,6 +71,7 @@ def inspect_items(stages: DocumentStages, items: Iterable[Document | ReadProblem
             pending.append((slot, item))
     documents = dict(pending)
     index = RunIndex(ledger.index(documents.__getitem__).values())
+    index.dependents = ledger.dependents()  # as the check fills it: the input shown is the input judged
     context = stages.run_context(ledger.context_documents)
     out = []
     for _, document in pending:
