@@ -1,7 +1,7 @@
 # Targets match CI: `make test` is what .ci/run runs.
 PYTHON ?= python3
 
-.PHONY: install opa test lint typecheck rego-test check
+.PHONY: install opa test lint typecheck rego-test check mutate
 
 install:
 	$(PYTHON) -m pip install -e '.[dev]'
@@ -15,6 +15,13 @@ test: opa
 
 rego-test:
 	ethiq test --coverage
+
+# Mutation testing of the Rego library (not part of `make test`): a stratified sample, the score and survivors.
+MUTANTS ?= 200
+SEED ?= 1
+JOBS ?= 2
+mutate:
+	$(PYTHON) tools/mutate_rego.py --sample $(MUTANTS) --seed $(SEED) --jobs $(JOBS)
 
 lint:
 	ruff check .

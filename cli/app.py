@@ -19,6 +19,8 @@ import typer
 
 from ethiq import __version__
 
+from . import inputs
+
 EXIT_CODES_HELP = (
     "Exit codes: 0 no blocking finding; 1 blocking findings (fail, or needs_review of a block rule); "
     "2 unusable input (unreadable, unparsable, schema-invalid, usage); 3 broken policy, data or engine."
@@ -45,6 +47,9 @@ class CheckFormat(StrEnum):
     sarif = "sarif"
     junit = "junit"
     github = "github"
+    html = "html"
+    markdown = "markdown"
+    record = "record"
 
 
 class Lang(StrEnum):
@@ -52,10 +57,16 @@ class Lang(StrEnum):
     sv = "sv"
 
 
+class EngineName(StrEnum):
+    regorus = "regorus"
+    opa = "opa"
+
+
 class FailOn(StrEnum):
     block = "block"
     warn = "warn"
     info = "info"
+    none = "none"
 
 
 def _version(value: bool) -> None:
@@ -79,7 +90,8 @@ def root(
 PathsArgument = Annotated[
     list[str] | None,
     typer.Argument(
-        help="Files or directories of JSON/YAML documents; '-' reads standard input. Default: `paths` from ethiq.toml."
+        metavar="[PATH]...",
+        help="Files or directories of JSON/YAML documents; '-' reads standard input. Default: `paths` from ethiq.toml.",
     ),
 ]
 LangOption = Annotated[
@@ -92,7 +104,8 @@ FailOnOption = Annotated[
     FailOn | None,
     typer.Option(
         "--fail-on",
-        help="Lowest severity that fails the run; needs_review of a block rule counts as block (default: block).",
+        help="Lowest severity that fails the run; needs_review of a block rule counts as block (default: block). "
+        "'none' for a trial period: only non-waivable bans fail, unusable input still exits 2 or 3.",
         rich_help_panel="Gate",
     ),
 ]
@@ -101,6 +114,7 @@ WaiversOption = Annotated[
     typer.Option(
         "--waivers",
         "-w",
+        metavar="FILE",
         help="Waiver file (default: ethiq-waivers.yaml beside the configuration, when present).",
         rich_help_panel="Gate",
     ),
@@ -109,6 +123,7 @@ AsOfOption = Annotated[
     str | None,
     typer.Option(
         "--as-of",
+        metavar="DATE",
         help="Evaluation date (YYYY-MM-DD) (default: today). Rules never read the clock: "
         "every date-dependent rule uses this.",
         rich_help_panel="Policies",
@@ -119,6 +134,7 @@ PoliciesOption = Annotated[
     typer.Option(
         "--policies",
         "-p",
+        metavar="DIR",
         help="Extra policy directory (repeatable), added to the bundled library.",
         rich_help_panel="Policies",
     ),
@@ -128,6 +144,7 @@ ContextOption = Annotated[
     typer.Option(
         "--context",
         "-c",
+        metavar="FILE",
         help="Policy context file merged over the bundled one (repeatable).",
         rich_help_panel="Policies",
     ),
@@ -141,10 +158,92 @@ ExcludeOption = Annotated[
         rich_help_panel="Inputs",
     ),
 ]
+MaxFileSizeOption = Annotated[
+    str | None,
+    typer.Option(
+        "--max-file-size",
+        metavar="SIZE",
+        help="Largest file (or standard input) read, e.g. 64MiB or 50MB (default: 64MiB).",
+        rich_help_panel="Limits",
+    ),
+]
+MaxAliasNodesOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-alias-nodes",
+        metavar="N",
+        min=1,
+        help="Most values YAML aliases and merge keys may add to one file (default: 1000000).",
+        rich_help_panel="Limits",
+    ),
+]
+MaxDepthOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-depth",
+        metavar="N",
+        min=1,
+        help="Most nesting levels of one document (default: 64).",
+        rich_help_panel="Limits",
+    ),
+]
+RuleOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--rule",
+        "-r",
+        metavar="PATTERN",
+        help="Report only these rules (repeatable): an id (DAT-005), a glob over ids (DAT-*) or a document kind "
+        "(vendor). Non-waivable rules are always reported.",
+        rich_help_panel="Rules",
+    ),
+]
+SkipRuleOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--skip-rule",
+        metavar="PATTERN",
+        help="Leave these rules out (repeatable; ids, globs or kinds). A non-waivable rule cannot be left out.",
+        rich_help_panel="Rules",
+    ),
+]
 JobsOption = Annotated[
     str | None,
     typer.Option(
-        "--jobs", "-j", help="Worker processes: a number or 'auto' (default: 1).", rich_help_panel="Performance"
+        "--jobs",
+        "-j",
+        metavar="N|auto",
+        help="Worker processes: a number or 'auto' (default: 1).",
+        rich_help_panel="Performance",
+    ),
+]
+EngineOption = Annotated[
+    EngineName | None,
+    typer.Option(
+        "--engine",
+        help="Rego engine: regorus (default) or opa, OPA itself where its bindings are installed "
+        "(python3 tools/install_opa.py); the same report either way.",
+        rich_help_panel="Policies",
+    ),
+]
+
+
+TimeBudgetOption = Annotated[
+    float | None,
+    typer.Option(
+        "--time-budget",
+        metavar="SECONDS",
+        help="Seconds the whole run may take; documents not judged by then are engine problems (default: 3600).",
+        rich_help_panel="Performance",
+    ),
+]
+DocumentTimeBudgetOption = Annotated[
+    float | None,
+    typer.Option(
+        "--document-time-budget",
+        metavar="SECONDS",
+        help="Seconds one document's evaluation may take before it is stopped as an engine problem (default: 120).",
+        rich_help_panel="Performance",
     ),
 ]
 
@@ -169,10 +268,22 @@ def check(
             "--output",
             "-o",
             metavar="FORMAT=FILE",
-            help="Also write FORMAT to FILE (repeatable), e.g. sarif=ethiq.sarif.",
+            help="Also write FORMAT to FILE (repeatable), e.g. sarif=ethiq.sarif; record=FILE writes the "
+            "accountability record (`ethiq verify-record FILE` checks it).",
             rich_help_panel="Output",
         ),
     ] = None,
+    compact: Annotated[
+        bool,
+        typer.Option(
+            "--compact",
+            "--quiet",
+            "-q",
+            help="Only what fails the run, one line each (file:line:col: RULE status: message); "
+            "nothing when it passes.",
+            rich_help_panel="Output",
+        ),
+    ] = False,
     lang: LangOption = None,
     fail_on: FailOnOption = None,
     waivers: WaiversOption = None,
@@ -181,6 +292,7 @@ def check(
         typer.Option(
             "--baseline",
             "-b",
+            metavar="FILE",
             help="Baseline file (from `ethiq baseline create`): only findings not in it fail the run.",
             rich_help_panel="Gate",
         ),
@@ -189,7 +301,15 @@ def check(
     policies: PoliciesOption = None,
     context: ContextOption = None,
     exclude: ExcludeOption = None,
+    rule: RuleOption = None,
+    skip_rule: SkipRuleOption = None,
     jobs: JobsOption = None,
+    max_file_size: MaxFileSizeOption = None,
+    max_alias_nodes: MaxAliasNodesOption = None,
+    max_depth: MaxDepthOption = None,
+    engine: EngineOption = None,
+    time_budget: TimeBudgetOption = None,
+    document_time_budget: DocumentTimeBudgetOption = None,
     changed_since: Annotated[
         str | None,
         typer.Option(
@@ -213,8 +333,8 @@ def check(
 ) -> None:
     """Validate and judge documents: vendors, data sources, audiences, accounts, ads and campaigns.
 
-    Settings come from flags, then ETHIQ_* environment variables, then ethiq.toml (or the tool.ethiq table in
-    pyproject.toml) found upward from the working directory; `ethiq config` shows the result.
+    Settings come from flags, then ETHIQ_* environment variables, then ethiq.toml (or the tool.ethiq table of
+    pyproject.toml), found upward from the working directory. `ethiq config` shows the result.
     """
     from .check import run_check
 
@@ -230,10 +350,24 @@ def check(
         context=context,
         exclude=exclude,
         jobs=jobs,
+        max_file_size=max_file_size,
+        max_alias_nodes=max_alias_nodes,
+        max_depth=max_depth,
+        engine=engine,
+        time_budget=time_budget,
+        document_time_budget=document_time_budget,
     )
-    stdin_is_input = "-" in (paths or [])
     raise typer.Exit(
-        run_check(flags, output or [], stdin_is_input=stdin_is_input, cache=not no_cache, changed_since=changed_since)
+        run_check(
+            flags,
+            output or [],
+            stdin_is_input="-" in (paths or []),
+            compact=compact,
+            rules=rule or [],
+            skip_rules=skip_rule or [],
+            cache=not no_cache,
+            changed_since=changed_since,
+        )
     )
 
 
@@ -261,6 +395,10 @@ def baseline_create(
     context: ContextOption = None,
     exclude: ExcludeOption = None,
     jobs: JobsOption = None,
+    max_file_size: MaxFileSizeOption = None,
+    max_alias_nodes: MaxAliasNodesOption = None,
+    max_depth: MaxDepthOption = None,
+    engine: EngineOption = None,
 ) -> None:
     """Check PATHS and write every finding that may be accepted to a baseline file (sorted, one per finding).
 
@@ -278,8 +416,34 @@ def baseline_create(
         context=context,
         exclude=exclude,
         jobs=jobs,
+        max_file_size=max_file_size,
+        max_alias_nodes=max_alias_nodes,
+        max_depth=max_depth,
+        engine=engine,
     )
     raise typer.Exit(run_create_baseline(flags, output, stdin_is_input="-" in (paths or [])))
+
+
+@app.command(
+    "verify-record",
+    epilog="Exit codes: 0 the recorded files are unchanged and give the same decision; 1 a file changed or the "
+    "decision differs; 2 the record is unreadable or invalid, a recorded file is missing, or its documents came "
+    "from standard input.",
+)
+def verify_record(
+    record: Annotated[Path, typer.Argument(metavar="FILE", help="A record written by `check --output record=FILE`.")],
+    root: Annotated[
+        Path | None,
+        typer.Option(
+            "--root", metavar="DIR", help="Where the recorded run was started (default: the working directory)."
+        ),
+    ] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+) -> None:
+    """Re-hash every file of an accountability record and re-run its check: is the decision the same?"""
+    from .verify import run_verify_record
+
+    raise typer.Exit(run_verify_record(record, root=root, fmt=format.value, out=sys.stdout))
 
 
 @app.command("config")
@@ -298,8 +462,36 @@ def show_config(
         return
     typer.echo(f"configuration file: {config.file or '(none found)'}")
     for key, value, origin in config.items():
-        shown = ", ".join(str(v) for v in value) if isinstance(value, tuple) else value
-        typer.echo(f"  {key:9} = {shown!s:40}  ({origin})")
+        if value is None or value == ():
+            shown = "today" if key == "as_of" else "(none)"
+        else:
+            shown = ", ".join(str(v) for v in value) if isinstance(value, tuple) else str(value)
+        typer.echo(f"  {key:9} = {shown:40}  ({origin})".rstrip())
+
+
+@app.command(
+    epilog="Exit codes: 0 the bundle was written; 2 unusable options or configuration; 3 broken policy or context."
+)
+def bundle(
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="FILE", help="The bundle to write, e.g. ethiq-bundle.tar.gz.")
+    ],
+    policies: PoliciesOption = None,
+    context: ContextOption = None,
+    revision: Annotated[
+        str | None,
+        typer.Option(
+            "--revision", metavar="REVISION", help="The bundle's revision (default: a digest of its contents)."
+        ),
+    ] = None,
+) -> None:
+    """Write the policy set and its context as an OPA bundle (policies, data.json, .manifest) for OPA servers.
+
+    The same policies and context give the same bytes. docs/opa.md shows the route from the bundle to decisions.
+    """
+    from .bundle import run_bundle
+
+    raise typer.Exit(run_bundle(_flags(policies=policies, context=context), output, revision=revision))
 
 
 @app.command(
@@ -310,22 +502,36 @@ def show_config(
 def run_tests(
     policies: Annotated[
         list[Path] | None,
-        typer.Argument(help="Extra policy directories whose *_test.rego files run with the bundled ones."),
+        typer.Argument(
+            metavar="[DIR]...", help="Extra policy directories whose *_test.rego files run with the bundled ones."
+        ),
     ] = None,
-    run: Annotated[str | None, typer.Option("--run", "-r", help="Only tests whose name matches this glob.")] = None,
+    run: Annotated[
+        str | None, typer.Option("--run", "-r", metavar="GLOB", help="Only tests whose name matches this glob.")
+    ] = None,
     coverage: Annotated[bool, typer.Option("--coverage", help="Report line coverage of the policies.")] = False,
     threshold: Annotated[
-        float, typer.Option("--threshold", min=0, max=100, help="Minimum coverage percent (implies --coverage).")
+        float,
+        typer.Option(
+            "--threshold", metavar="PERCENT", min=0, max=100, help="Minimum coverage percent (implies --coverage)."
+        ),
     ] = 0.0,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    engine: Annotated[
+        EngineName,
+        typer.Option("--engine", help="Rego engine: regorus, or opa (OPA itself; no coverage report)."),
+    ] = EngineName.regorus,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List every test, not only failures and errors.")
+    ] = False,
 ) -> None:
     """Run the Rego unit tests (test_* rules) beside the policies, with optional line coverage."""
     from ethiq.engine.evaluate.testing import run_rego_tests
 
     from .testing import render_tests
 
-    report = run_rego_tests(policies or [], match=run, coverage=coverage or threshold > 0)
-    render_tests(report, sys.stdout, fmt=format.value, threshold=threshold)
+    report = run_rego_tests(policies or [], match=run, coverage=coverage or threshold > 0, engine=engine.value)
+    render_tests(report, sys.stdout, fmt=format.value, threshold=threshold, verbose=verbose)
     counts = report.counts()
     if counts["error"]:
         raise typer.Exit(3)
@@ -334,29 +540,42 @@ def run_tests(
     raise typer.Exit(0)
 
 
-@app.command(epilog="Exit codes: 0 every document is valid; 2 some input is unreadable or schema-invalid.")
+@app.command(
+    epilog="Exit codes: 0 every document (and waiver file) is valid; 2 some input is unreadable or schema-invalid."
+)
 def validate(
-    paths: Annotated[list[str], typer.Argument(help="Files or directories; '-' reads standard input.")],
+    paths: PathsArgument = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of the summary.")] = Lang.en,
+    lang: LangOption = None,
 ) -> None:
-    """Check documents against the JSON Schemas only (no policy is evaluated)."""
+    """Check documents against the JSON Schemas only (no policy is evaluated), and waiver files against theirs.
+
+    Without PATHS, the `paths` and the waiver file of ethiq.toml, as `ethiq check` reads them.
+    """
+    import os
+
+    from ethiq.engine import load_config, read_stdin
     from ethiq.engine import validate as validate_inputs
 
     from .output import renderer
 
-    stdin_text = sys.stdin.read() if "-" in paths else None
-    report = validate_inputs(paths, lang=lang.value, stdin_text=stdin_text)
+    config = load_config(Path.cwd(), os.environ, _flags(paths=paths, lang=lang))
+    stdin_text = read_stdin(config.read_limits) if "-" in (paths or []) else None
+    report = validate_inputs(paths or None, stdin_text=stdin_text, config=config)
     renderer(format.value)(report, sys.stdout)
     raise typer.Exit(int(report.exit_code))
 
 
 @app.command()
 def schema(
-    kind: Annotated[str | None, typer.Argument(help="A document kind; without it, list the kinds.")] = None,
+    kind: Annotated[
+        str | None, typer.Argument(metavar="[KIND]", help="A document kind; without it, list the kinds.")
+    ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the schema(s) as <kind>.schema.json into this directory."),
+        typer.Option(
+            "--output", "-o", metavar="DIR", help="Write the schema(s) as KIND.schema.json into this directory."
+        ),
     ] = None,
 ) -> None:
     """Print or export the JSON Schemas (draft-07) that documents are validated against."""
@@ -369,13 +588,23 @@ def schema(
         print_schema(kind, sys.stdout)
 
 
+class RulesFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
 @app.command()
 def rules(
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
-    kind: Annotated[str | None, typer.Option("--kind", "-k", help="Only rules judging this document kind.")] = None,
+    format: Annotated[
+        RulesFormat, typer.Option("--format", "-f", help="Output format; markdown is docs/rules.md.")
+    ] = RulesFormat.table,
+    kind: Annotated[
+        str | None, typer.Option("--kind", "-k", metavar="KIND", help="Only rules judging this document kind.")
+    ] = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Language of the titles.")] = Lang.en,
     policies: Annotated[
-        list[Path] | None, typer.Option("--policies", "-p", help="Extra policy directory (repeatable).")
+        list[Path] | None, typer.Option("--policies", "-p", metavar="DIR", help="Extra policy directory (repeatable).")
     ] = None,
 ) -> None:
     """List the rules: id, document kinds, severity, title and sources."""
@@ -392,7 +621,7 @@ def explain(
     lang: Annotated[Lang, typer.Option("--lang", help="Language of the explanation.")] = Lang.en,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     policies: Annotated[
-        list[Path] | None, typer.Option("--policies", "-p", help="Extra policy directory (repeatable).")
+        list[Path] | None, typer.Option("--policies", "-p", metavar="DIR", help="Extra policy directory (repeatable).")
     ] = None,
 ) -> None:
     """Explain one rule: the seed sentence, why, the remediation and a violating example."""
@@ -432,30 +661,33 @@ def init(
     raise typer.Exit(run_init(directory, party=party, force=force))
 
 
+inputs.register(app)  # ethiq inspect, ethiq input
+
 #: The exit code of a run interrupted by Ctrl-C (128 + SIGINT), as shells report it.
 INTERRUPTED = 130
 
 
 def main() -> None:
     """Console entry point: run the app and map every failure to its exit code."""
+    import click
+
     from ethiq.engine.errors import EthiqError
 
     try:
-        code = app(standalone_mode=False)
-    except KeyboardInterrupt:  # outside a command; inside one, typer turns it into exit code 130
+        code = app(standalone_mode=False, prog_name="ethiq")
+    except KeyboardInterrupt:  # outside a command; inside one, click turns it into Abort
         code = INTERRUPTED
     except EthiqError as err:
         typer.echo(f"ethiq: error: {err}", err=True)
         sys.exit(err.exit_code)
     except typer.Abort:
         code = INTERRUPTED
-    except typer.exceptions.TyperException as err:  # usage: unknown option, missing argument, bad choice
-        show = getattr(err, "show", None)
-        if callable(show):
-            show()
-        else:
-            typer.echo(f"ethiq: error: {err}", err=True)
-        sys.exit(int(getattr(err, "exit_code", 2)))
+    except click.ClickException as err:  # usage: unknown option, missing argument, bad choice
+        err.show()
+        sys.exit(int(err.exit_code))
+    except Exception as err:  # a defect: one line and exit 3 (never 0 or 1), not a traceback
+        typer.echo(f"ethiq: internal error: {type(err).__name__}: {err} (please report it)", err=True)
+        sys.exit(3)
     if code == INTERRUPTED:
         # One line, whatever was running: the workers ignore Ctrl-C and were stopped by the engine.
         typer.echo("ethiq: interrupted", err=True)

@@ -6,16 +6,18 @@ and the exit code is the report's.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from ethiq.engine import read_stdin
 from ethiq.engine.errors import UsageError
 from ethiq.engine.report import Report
 
-from .output import FORMATS, renderer
+from .output import FORMATS, Renderer, renderer
 
 
 def parse_outputs(values: Sequence[str]) -> list[tuple[str, Path]]:
@@ -34,6 +36,9 @@ def run_check(
     outputs: Sequence[str],
     *,
     stdin_is_input: bool,
+    compact: bool = False,
+    rules: Sequence[str] = (),
+    skip_rules: Sequence[str] = (),
     cache: bool = True,
     changed_since: str | None = None,
 ) -> int:
@@ -46,9 +51,18 @@ def run_check(
             f"format must be one of {', '.join(FORMATS)}, not {config.format!r} ({config.origin('format')})"
         )
     targets = parse_outputs(outputs)
-    stdin_text = sys.stdin.read() if stdin_is_input else None
-    report = check(config=config, stdin_text=stdin_text, cache=cache, changed_since=changed_since)
-    render_all(report, config.format, targets)
+    # Paths given on the command line are read, and named in every format, as the user wrote them.
+    given = flags.get("paths") or None
+    stdin_text = read_stdin(config.read_limits) if stdin_is_input else None
+    from .progress import ProgressDisplay, wants_progress
+
+    options = {"rules": rules, "skip_rules": skip_rules, "cache": cache, "changed_since": changed_since}
+    if wants_progress(config.format, sys.stderr):
+        with ProgressDisplay(config.lang) as display:
+            report = check(given, config=config, stdin_text=stdin_text, progress=display.update, **options)
+    else:
+        report = check(given, config=config, stdin_text=stdin_text, **options)
+    render_all(report, config.format, targets, compact=compact, stdin_text=stdin_text)
     return int(report.exit_code)
 
 
@@ -58,13 +72,18 @@ def run_create_baseline(flags: Mapping[str, Any], output: Path, *, stdin_is_inpu
 
     config = load_config(Path.cwd(), os.environ, flags)
     created = Checker(config=config).create_baseline(
-        output=output, stdin_text=sys.stdin.read() if stdin_is_input else None
+        flags.get("paths") or None,
+        output=output,
+        stdin_text=read_stdin(config.read_limits) if stdin_is_input else None,
     )
     baseline, report = created.baseline, created.report
-    print(f"ethiq: wrote {len(baseline.entries)} findings to {output}", file=sys.stderr)
+    from .output.table import count
+
+    print(f"ethiq: wrote {count(len(baseline.entries), 'finding', 'en')} to {output}", file=sys.stderr)
     if baseline.left_out:
         print(
-            f"ethiq: left out {len(baseline.left_out)} findings of non-waivable rules, which no baseline accepts:",
+            f"ethiq: left out {count(len(baseline.left_out), 'finding', 'en')} of non-waivable rules, "
+            "which no baseline accepts:",
             file=sys.stderr,
         )
         for finding in baseline.left_out:
@@ -74,9 +93,31 @@ def run_create_baseline(flags: Mapping[str, Any], output: Path, *, stdin_is_inpu
     return int(report.exit_code)
 
 
-def render_all(report: Report, fmt: str, targets: Sequence[tuple[str, Path]]) -> None:
+def render_all(
+    report: Report,
+    fmt: str,
+    targets: Sequence[tuple[str, Path]],
+    *,
+    compact: bool = False,
+    stdin_text: str | None = None,
+) -> None:
+    """``--output`` files first, then standard output; ``compact`` shapes the table on standard output."""
     for target_format, file in targets:
         file.parent.mkdir(parents=True, exist_ok=True)
         with file.open("w", encoding="utf-8") as out:
-            renderer(target_format)(report, out)
-    renderer(fmt)(report, sys.stdout)
+            _renderer(target_format, stdin_text)(report, out)
+    if fmt == "table" and compact:
+        from .output.table import render as render_table
+
+        render_table(report, sys.stdout, compact=True)
+        return
+    _renderer(fmt, stdin_text)(report, sys.stdout)
+
+
+def _renderer(fmt: str, stdin_text: str | None) -> Renderer:
+    """The renderer of ``fmt``; the record also hashes the standard input the run read."""
+    if fmt == "record":
+        from .output.record import render
+
+        return functools.partial(render, stdin_text=stdin_text)
+    return renderer(fmt)

@@ -125,7 +125,12 @@ def run_init(directory: Path, *, party: str | None, force: bool) -> int:
     steps = [] if directory.resolve() == Path.cwd().resolve() else [f"cd {directory}"]
     if party is None:
         steps.append("edit context.yaml: put the party's registered name, other names and domains in `party`")
-    steps += ["ethiq check        # the gate, with the settings from ethiq.toml: exit code 0"]
+    steps += [
+        "ethiq validate     # schemas of the documents and the waiver file",
+        "ethiq check        # the gate, with the settings from ethiq.toml: exit code 0",
+        "set ETHIQ_SOURCE in .github/workflows/ethiq.yml, and repo and rev in .pre-commit-config.yaml, to where "
+        "your organisation gets ethiq",
+    ]
     typer.echo("Next:")
     for step in steps:
         typer.echo(f"  {step}")

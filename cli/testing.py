@@ -8,7 +8,8 @@ from typing import TextIO
 from ethiq.engine.evaluate.testing import RegoTestReport
 
 
-def render_tests(report: RegoTestReport, out: TextIO, *, fmt: str, threshold: float) -> None:
+def render_tests(report: RegoTestReport, out: TextIO, *, fmt: str, threshold: float, verbose: bool = False) -> None:
+    """The results: in the table, failures and errors only (every test with ``verbose``), then the counts."""
     if fmt == "json":
         json.dump(
             {
@@ -45,6 +46,8 @@ def render_tests(report: RegoTestReport, out: TextIO, *, fmt: str, threshold: fl
     console = Console(file=out, highlight=False, width=None if out.isatty() else 200)
     marks = {"pass": "[green]PASS[/]", "fail": "[bold red]FAIL[/]", "error": "[bold magenta]ERROR[/]"}
     for result in report.results:
+        if result.passed and not verbose:
+            continue
         console.print(
             f"{marks[result.status]} {result.test.package}.{result.test.name} "
             f"[dim]({result.test.file}:{result.test.line}, {result.duration_ms:.1f} ms)[/]"
@@ -72,6 +75,9 @@ def render_tests(report: RegoTestReport, out: TextIO, *, fmt: str, threshold: fl
         )
         console.print(f"  {report.coverage_percent:6.1f}%  total{verdict}")
     counts = report.counts()
+    total = len(report.results)
     console.print(
-        f"\n{len(report.results)} tests: {counts['pass']} passed, {counts['fail']} failed, {counts['error']} errors"
+        ("\n" if (verbose or counts["fail"] or counts["error"] or report.coverage) else "")
+        + f"{total} {'test' if total == 1 else 'tests'}: {counts['pass']} passed, {counts['fail']} failed, "
+        f"{counts['error']} {'error' if counts['error'] == 1 else 'errors'}"
     )

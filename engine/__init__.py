@@ -19,13 +19,17 @@ from .errors import (
 )
 from .evaluate import PolicySet, load_policy_set
 from .graph import PolicyContext, build_context, content_sha256
-from .judge import Baseline, BaselineFileError, WaiverFileError
-from .pipeline import BaselineCreation, Checker, check, validate
-from .read import Document, ReadProblem, iter_documents, load_documents, parse_documents
+from .judge import Baseline, BaselineFileError, DocumentInput, Inspection, WaiverFileError
+from .judge.deadlines import Deadline
+from .judge.overview import Overview, WaiverStatus, overview_of
+from .pipeline import BaselineCreation, Checker, check, inspect, validate
+from .read import Document, ReadLimits, ReadProblem, iter_documents, load_documents, parse_documents, read_stdin
+from .record import RecordFileError, RecordVerification, git_state, load_record, record_of, verify_record
 from .report import (
     DocumentResult,
     ExitCode,
     Finding,
+    Notice,
     Problem,
     ProblemKind,
     Report,
@@ -45,7 +49,9 @@ __all__ = [
     "Config",
     "ConfigError",
     "ContextError",
+    "Deadline",
     "Document",
+    "DocumentInput",
     "DocumentReadError",
     "DocumentResult",
     "EthiqError",
@@ -53,13 +59,19 @@ __all__ = [
     "ExitCode",
     "Finding",
     "InputError",
+    "Inspection",
+    "Notice",
+    "Overview",
     "PolicyContext",
     "PolicyError",
     "PolicyLoadError",
     "PolicySet",
     "Problem",
     "ProblemKind",
+    "ReadLimits",
     "ReadProblem",
+    "RecordFileError",
+    "RecordVerification",
     "Report",
     "RuleMeta",
     "RuleSource",
@@ -69,13 +81,21 @@ __all__ = [
     "UsageError",
     "Verdict",
     "WaiverFileError",
+    "WaiverStatus",
     "build_context",
     "check",
     "content_sha256",
+    "git_state",
+    "inspect",
     "iter_documents",
     "load_config",
     "load_documents",
     "load_policy_set",
+    "load_record",
+    "overview_of",
     "parse_documents",
+    "read_stdin",
+    "record_of",
     "validate",
+    "verify_record",
 ]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import math
 import os
 import re
 import tomllib
@@ -29,6 +30,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import ConfigError
+from .evaluate.engines import ENGINES, REGORUS
+from .read.limits import DEFAULT_MAX_ALIAS_NODES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_FILE_SIZE, ReadLimits, parse_size
 
 if TYPE_CHECKING:
     import pathspec
@@ -44,6 +47,7 @@ __all__ = [
     "resolve_config",
     "resolve_path",
 ]
+from .evaluate.budget import DEFAULT_DOCUMENT_TIME_BUDGET, DEFAULT_TIME_BUDGET
 from .judge.waivers import DEFAULT_WAIVERS_FILE
 
 CONFIG_FILE = "ethiq.toml"
@@ -52,7 +56,7 @@ PYPROJECT_TABLE = "tool.ethiq"
 ENV_PREFIX = "ETHIQ_"
 DEFAULT = "default"
 
-FAIL_ON = ("block", "warn", "info")
+FAIL_ON = ("block", "warn", "info", "none")
 LANGS = ("en", "sv")
 KEYS = (
     "paths",
@@ -66,7 +70,15 @@ KEYS = (
     "lang",
     "as_of",
     "jobs",
+    "max_file_size",
+    "max_alias_nodes",
+    "max_depth",
+    "engine",
+    "time_budget",
+    "document_time_budget",
 )
+_LIMIT_KEYS = frozenset({"max_file_size", "max_alias_nodes", "max_depth"})
+_BUDGET_KEYS = frozenset({"time_budget", "document_time_budget"})
 _LIST_KEYS = frozenset({"paths", "exclude", "context", "policies"})
 _PATH_KEYS = frozenset({"paths", "context", "policies", "waivers", "baseline"})
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -89,6 +101,12 @@ class Config:
     lang: str = "en"
     as_of: str | None = None  # ISO date; None means today
     jobs: int | str = 1  # a positive int or "auto"
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes of one file or of standard input
+    max_alias_nodes: int = DEFAULT_MAX_ALIAS_NODES  # values YAML aliases may add to one file
+    max_depth: int = DEFAULT_MAX_DEPTH  # nesting levels of one document
+    engine: str = REGORUS  # the Rego engine: regorus, or opa where its bindings are installed
+    time_budget: float = DEFAULT_TIME_BUDGET  # seconds the whole run may take
+    document_time_budget: float = DEFAULT_DOCUMENT_TIME_BUDGET  # seconds one document's evaluation may take
     file: Path | None = None  # the configuration file in effect, if any
     cwd: Path = field(default_factory=Path.cwd)
     origins: Mapping[str, str] = field(default_factory=dict)
@@ -109,6 +127,11 @@ class Config:
             "file": str(self.file) if self.file else None,
             "settings": {key: {"value": _jsonable(value), "origin": origin} for key, value, origin in self.items()},
         }
+
+    @property
+    def read_limits(self) -> ReadLimits:
+        """The bounds of reading: file size, YAML alias expansion, nesting depth."""
+        return ReadLimits(self.max_file_size, self.max_alias_nodes, self.max_depth)
 
     @property
     def exclude_root(self) -> Path:
@@ -310,8 +333,8 @@ def _convert(key: str, raw: Any, *, source: Source, base: Path, origin: str, lin
         if not isinstance(raw, str | os.PathLike) or not str(raw).strip():
             raise fail("a file path")
         return resolve_path(str(raw), base)
-    if key in ("fail_on", "lang"):
-        choices = FAIL_ON if key == "fail_on" else LANGS
+    if key in ("fail_on", "lang", "engine"):
+        choices = {"fail_on": FAIL_ON, "lang": LANGS, "engine": ENGINES}[key]
         value = getattr(raw, "value", raw)  # a StrEnum from the command line
         if value not in choices:
             raise fail(" or ".join(choices))
@@ -327,8 +350,10 @@ def _convert(key: str, raw: Any, *, source: Source, base: Path, origin: str, lin
         if isinstance(raw, str) and _DATE.match(raw.strip()):
             try:
                 return dt.date.fromisoformat(raw.strip()).isoformat()
-            except ValueError:
-                pass
+            except ValueError as err:  # the shape of a date, but no such day: say so, not "expected YYYY-MM-DD"
+                raise ConfigError(
+                    f"{raw.strip()} is not a date that exists ({err})", origin=origin, key=key, file=file, line=line
+                ) from err
         raise fail("an ISO date (YYYY-MM-DD)")
     if key == "jobs":
         value = raw.strip().lower() if isinstance(raw, str) else raw
@@ -339,6 +364,26 @@ def _convert(key: str, raw: Any, *, source: Source, base: Path, origin: str, lin
         if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
             return value
         raise fail('a positive integer or "auto"')
+    if key in _LIMIT_KEYS:
+        value = raw.strip() if isinstance(raw, str) else raw
+        try:
+            number = parse_size(value) if key == "max_file_size" else int(value)
+        except (TypeError, ValueError):
+            number = 0
+        if isinstance(value, bool | float) or number < 1:
+            raise fail(
+                "a positive size in bytes (64MiB, 50MB, 67108864)" if key == "max_file_size" else "a positive integer"
+            )
+        return number
+    if key in _BUDGET_KEYS:
+        value = raw.strip() if isinstance(raw, str) else raw
+        try:
+            seconds = float(value) if isinstance(value, str | int | float) and not isinstance(value, bool) else None
+        except ValueError:
+            seconds = None
+        if seconds is None or not math.isfinite(seconds) or seconds <= 0:
+            raise fail("a positive number of seconds")
+        return seconds
     raise AssertionError(f"unhandled key {key}")  # pragma: no cover - KEYS and this function move together
 
 

@@ -30,8 +30,14 @@ REPORT_VERSION = "1.0"
 #: Severities, weakest first: ``fail_on`` names the weakest that fails a run.
 SEVERITIES = ("info", "warn", "block")
 SEVERITY_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
+#: The thresholds a run can fail at: a severity, or ``none`` (a trial period: only non-waivable bans fail,
+#: and unusable input still gives 2 or 3).
+FAIL_ON = ("block", "warn", "info", "none")
 
 PathKey = tuple[str | int, ...]
+
+#: The kind of document that configures a run rather than being judged by it.
+CONTEXT_KIND = "policy_context"
 
 
 class ExitCode(IntEnum):
@@ -62,15 +68,19 @@ class Verdict(StrEnum):
 
 
 class ProblemKind(StrEnum):
-    """Why something could not be judged; the first four are the input's fault (exit 2), the last two not (3)."""
+    """Why something could not be judged: the input's fault (exit 2), the policy's or engine's (3), or a
+    path a directory walk skipped, which is reported but changes no exit code."""
 
     READ = "read_error"
     SCHEMA = "schema_violation"
     DUPLICATE = "duplicate_id"
     WAIVER = "waiver_error"
     BASELINE = "baseline_error"
+    CONTEXT = "context_error"  # a policy_context among the checked files that would relax the policy
     ENGINE = "engine_error"
     POLICY = "policy_error"
+    NOTHING = "nothing_to_check"  # the run judged no document: an empty directory or file, only context
+    SKIPPED = "skipped_path"  # a path a directory walk skipped (a link loop, a link to a directory): a notice
 
 
 def is_file_name(file: str) -> bool:
@@ -90,6 +100,32 @@ def json_path(path: Iterable[str | int]) -> str:
         else:
             out += "[" + json.dumps(part, ensure_ascii=False) + "]"
     return out
+
+
+# C0 controls, DEL, C1 controls, and the bidirectional overrides and isolates that reorder how a line reads.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_NAMES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def escape_control_characters(text: str, *, keep: str = "") -> str:
+    """``text`` with every control character spelled out (``\\x1b``, ``\\n``, ``\\u202e``), for human-facing output.
+
+    A document's strings reach terminals, CI logs and reports: an ESC could recolour or erase lines, a BEL ring,
+    a carriage return overwrite what was printed, a bidirectional override reorder a line. Characters in
+    ``keep`` (e.g. ``"\\n"`` where a renderer shows line breaks) are left as they are. Printable text,
+    including every letter of every script, is unchanged.
+    """
+
+    def spell(match: re.Match[str]) -> str:
+        char = match.group()
+        if char in keep:
+            return char
+        if char in _CONTROL_NAMES:
+            return _CONTROL_NAMES[char]
+        code = ord(char)
+        return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+    return _CONTROL.sub(spell, text)
 
 
 def json_pointer(path: Iterable[str | int]) -> str:
@@ -217,8 +253,15 @@ class Finding:
         return self.waiver is not None or self.baselined
 
     def blocks_at(self, fail_on: str) -> bool:
-        """Whether this finding fails a run whose threshold is ``fail_on`` (block, warn or info)."""
-        return not self.is_accepted and SEVERITY_RANK[self.severity] >= SEVERITY_RANK[fail_on]
+        """Whether this finding fails a run whose threshold is ``fail_on`` (block, warn, info or none).
+
+        At ``none`` only a failing finding of a non-waivable block rule still fails: no setting of a run
+        accepts what the code of conduct bans outright."""
+        if self.is_accepted:
+            return False
+        if fail_on == "none":
+            return self.non_waivable and self.severity == "block"
+        return SEVERITY_RANK[self.severity] >= SEVERITY_RANK[fail_on]
 
     @property
     def is_blocking(self) -> bool:
@@ -287,6 +330,8 @@ class Problem:
     def exit_code(self) -> ExitCode:
         if self.kind in (ProblemKind.ENGINE, ProblemKind.POLICY):
             return ExitCode.POLICY_ERROR
+        if self.kind == ProblemKind.SKIPPED:
+            return ExitCode.OK
         return ExitCode.INPUT_ERROR
 
     @property
@@ -319,6 +364,28 @@ class DocumentResult:
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "kind": self.kind, "file": self.file, "line": self.line, "verdict": str(self.verdict)}
+
+
+def with_nothing_judged(
+    documents: Sequence[DocumentResult], problems: Sequence[Problem], *, contexts_count: bool = False
+) -> tuple[Problem, ...]:
+    """``problems``, plus "nothing to check" when no document was judged and nothing else says why.
+
+    A run over an empty directory, an empty file or only ``policy_context`` documents judged nothing; it
+    must not pass as if everything had been checked, so it is an input problem (exit 2) in every format.
+    ``contexts_count``: a policy_context document counts as checked (validation alone checks it).
+    """
+    judged = (None,) if contexts_count else (None, CONTEXT_KIND)
+    if any(d.kind not in judged for d in documents) or any(p.exit_code > ExitCode.OK for p in problems):
+        return tuple(problems)
+    contexts = sum(1 for d in documents if d.kind == CONTEXT_KIND)
+    message = "nothing to check: no document was judged" + (
+        f" ({contexts} policy_context document{'s only configure' if contexts != 1 else ' only configures'} the run)"
+        if contexts
+        else ""
+    )
+    hint = "name the files or directories of vendors, data sources, audiences, accounts, ads and campaigns to check"
+    return (*problems, Problem(ProblemKind.NOTHING, message, hint=hint))
 
 
 # --- the baseline's outcome ----------------------------------------------------------------------------------
@@ -362,7 +429,97 @@ class BaselineOutcome:
         }
 
 
+# --- notices -------------------------------------------------------------------------------------------------
+
+NOTICE_TEXTS = {
+    "no_rule_in_force": {
+        "en": "No rule was in force on {as_of} for any of the {judged} documents judged: every rule that judges "
+        "them takes effect later (an ad is judged on its own start date), so the absence of findings means "
+        "nothing.",
+        "sv": "Ingen regel gällde per {as_of} för något av de {judged} bedömda dokumenten: varje regel som "
+        "bedömer dem börjar gälla senare (en annons bedöms på sitt eget startdatum), så att inga fynd visas "
+        "betyder ingenting.",
+    },
+    "some_without_rule_in_force": {
+        "en": "No rule was in force on {as_of} for {out_of_force} of the {judged} documents judged: the rules "
+        "that judge them take effect later (an ad is judged on its own start date), so those documents were "
+        "judged against no rule.",
+        "sv": "Ingen regel gällde per {as_of} för {out_of_force} av de {judged} bedömda dokumenten: reglerna "
+        "som bedömer dem börjar gälla senare (en annons bedöms på sitt eget startdatum), så de dokumenten "
+        "bedömdes mot ingen regel.",
+    },
+    "incremental": {
+        "en": "Incremental check: only the {judged} documents changed since {changed_since}, and those whose "
+        "references lead to one of them, were judged; the others were not read or judged in this run.",
+        "sv": "Inkrementell kontroll: bara de {judged} dokument som ändrats sedan {changed_since}, och de vars "
+        "referenser leder till något av dem, bedömdes; övriga lästes inte och bedömdes inte i den här körningen.",
+    },
+}
+"""Notice code -> language -> text: what a report says about the run as a whole, beside its findings."""
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A statement about the whole run that every format shows (it changes no exit code)."""
+
+    code: str
+    message: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"code": self.code, "message": self.message}
+
+
 # --- the report -----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ContextRelaxation:
+    """One change a policy context makes that lets more through: where, from what, to what, by which context."""
+
+    origin: str  # the context file and line that made the change
+    path: tuple[str, ...]  # keys into the context, e.g. ("thresholds", "min_audience_size")
+    was: Any
+    now: Any
+    how: str  # removed, lowered, raised, changed or added
+    file: str = ""  # the context file, and the line of the document in it
+    line: int | None = None
+
+    @property
+    def dotted(self) -> str:
+        return ".".join(self.path)
+
+    def describe(self, *, origin: bool = True) -> str:
+        """One line, e.g. ``thresholds.min_audience_size lowered from 1000 to 10 (ctx.yaml:1)``."""
+        if self.how == "removed":
+            what = f"{self.dotted}: removed {_short(self.was)}"
+        elif self.how == "added":
+            what = f"{self.dotted}: set to {_short(self.now)}, a value whose direction is not known"
+        else:
+            what = f"{self.dotted} {self.how} from {_short(self.was)} to {_short(self.now)}"
+        return f"{what} ({self.origin})" if origin else what
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"context": self.origin, "path": list(self.path), "how": self.how, "was": self.was, "now": self.now}
+
+    def problem(self) -> Problem:
+        """The input problem of a context among the checked files that would make this change (undone)."""
+        return Problem(
+            ProblemKind.CONTEXT,
+            "a policy context among the checked files may add to the policy but not relax it: "
+            f"{self.describe(origin=False)}; the change was not applied",
+            self.file or self.origin,
+            self.line,
+            None,
+            None,
+            self.path,
+            hint="keep the bundled value, or name a context that relaxes it explicitly with --context FILE "
+            "or `context` in ethiq.toml (outside the checked files), so the report says what it relaxed",
+        )
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,18 +538,22 @@ class Report:
     engine: str = ""  # the Rego engine and its version
     policy_files: Sequence[str] = ()
     context_origins: Sequence[str] = ()  # where the policy context came from, in merge order
+    context_relaxations: Sequence[ContextRelaxation] = ()  # what an explicitly named context relaxed
     rules: Mapping[str, RuleMeta] = field(default_factory=dict)  # every rule the policy set can report
     fail_on: str = "block"  # the lowest severity that fails the run
     waivers_file: str | None = None  # the waiver file applied, if any
     baseline: BaselineOutcome | None = None  # the baseline applied, if any
+    judged: int = 0  # documents evaluated against the rules
+    out_of_force: int = 0  # of them, those no rule was in force for on their relevant date (its effective date)
+    changed_since: str | None = None  # an incremental check: the git revision the documents judged changed since
 
     def __post_init__(self) -> None:
-        for name in ("documents", "findings", "problems", "policy_files", "context_origins"):
+        for name in ("documents", "findings", "problems", "policy_files", "context_origins", "context_relaxations"):
             value = getattr(self, name)
             if not isinstance(value, tuple):
                 object.__setattr__(self, name, tuple(value))
-        if self.fail_on not in SEVERITY_RANK:
-            raise ValueError(f"fail_on must be one of {', '.join(SEVERITIES)}, not {self.fail_on!r}")
+        if self.fail_on not in FAIL_ON:
+            raise ValueError(f"fail_on must be one of {', '.join(FAIL_ON)}, not {self.fail_on!r}")
 
     def rules_for(self, kind: str | None) -> list[RuleMeta]:
         """The rules that judged documents of ``kind`` (for per-rule renderings such as JUnit)."""
@@ -417,6 +578,26 @@ class Report:
     @property
     def passed(self) -> bool:
         return self.exit_code == ExitCode.OK
+
+    @property
+    def notices(self) -> tuple[Notice, ...]:
+        """What the run as a whole needs to say: that it judged only what changed, that no rule was in force,
+        rather than a silent clean run."""
+        codes = []
+        if self.changed_since is not None:
+            codes.append("incremental")
+        if self.out_of_force:
+            codes.append("no_rule_in_force" if self.out_of_force == self.judged else "some_without_rule_in_force")
+        facts = {
+            "as_of": self.as_of,
+            "judged": self.judged,
+            "out_of_force": self.out_of_force,
+            "changed_since": self.changed_since,
+        }
+        return tuple(
+            Notice(code, (NOTICE_TEXTS[code].get(self.lang) or NOTICE_TEXTS[code]["en"]).format(**facts))
+            for code in codes
+        )
 
     def summary(self) -> dict[str, Any]:
         verdicts = Counter(str(d.verdict) for d in self.documents)
@@ -445,7 +626,9 @@ class Report:
             "documents": [d.to_dict() for d in self.documents],
             "findings": [f.to_dict() for f in self.findings],
             "problems": [p.to_dict() for p in self.problems],
+            "notices": [n.to_dict() for n in self.notices],
             "context": list(self.context_origins),
+            "context_relaxations": [r.to_dict() for r in self.context_relaxations],
             "waivers": self.waivers_file,
             "baseline": self.baseline.to_dict() if self.baseline is not None else None,
             "rules": [

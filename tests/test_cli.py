@@ -51,7 +51,7 @@ def test_json_report_carries_what_a_gate_needs() -> None:
     assert finding["document"]["id"] == "aud_lookalike_engagers"
     assert finding["document"]["file"].endswith("lookalike-quiz-engagers.yaml")
     assert finding["location"]["path"] == "$.normalized.custom_audiences[0].lookalike.origin_ref"
-    assert finding["location"]["line"] == 18
+    assert finding["location"]["line"] == 34
     assert finding["trace"] == ["aud_lookalike_engagers", "ds_engagers_seed", "ds_quiz_2026"]
     assert finding["message"]
     assert finding["remediation"]

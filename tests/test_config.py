@@ -265,6 +265,26 @@ def test_config_is_a_plain_value(project: Path) -> None:
         "lang",
         "as_of",
         "jobs",
+        "max_file_size",
+        "max_alias_nodes",
+        "max_depth",
+        "engine",
+        "time_budget",
+        "document_time_budget",
     ]
     with pytest.raises(KeyError):
         config.origin("colour")
+
+
+def test_read_limits_come_from_the_file_the_environment_and_flags(project: Path) -> None:
+    write(project / "ethiq.toml", 'max_file_size = "2MiB"\nmax_depth = 20\n')
+    config = load_config(project, {"ETHIQ_MAX_ALIAS_NODES": "500"}, {"max_depth": 30})
+    assert (config.max_file_size, config.max_alias_nodes, config.max_depth) == (2 * 1024 * 1024, 500, 30)
+    assert config.read_limits.max_file_size == 2 * 1024 * 1024
+    assert config.origin("max_alias_nodes") == "env ETHIQ_MAX_ALIAS_NODES"
+    assert load_config(project, {"ETHIQ_MAX_FILE_SIZE": "50MB"}, {}).max_file_size == 50_000_000
+    for bad in ("0", "-1", "lots", "1.5"):
+        with pytest.raises(ConfigError, match="max_file_size"):
+            load_config(project, {"ETHIQ_MAX_FILE_SIZE": bad}, {})
+    with pytest.raises(ConfigError, match="max_depth"):
+        load_config(project, {"ETHIQ_MAX_DEPTH": "0"}, {})

@@ -217,3 +217,13 @@ def test_ethiq_check_of_an_entry_on_its_own(entry: Path, exit_code: int) -> None
         check=False,
     )
     assert done.returncode == exit_code, done.stdout[-2000:] + done.stderr[-2000:]
+
+
+def test_native_fixtures_cover_every_platform_and_are_judged() -> None:
+    """fixtures/native/ holds the platforms' own JSON, judged through the platform adapters like any entry."""
+    native = [(str(entry.relative_to(FIXTURES)), pending) for entry, _, pending in all_entries()]
+    native = [(name, pending) for name, pending in native if name.startswith("native/")]
+    assert all(pending is None for _, pending in native), native
+    for platform in ("meta", "google_ads", "linkedin"):
+        assert any(name.startswith(f"native/{platform}/allow/") for name, _ in native), platform
+        assert any(name.startswith(f"native/{platform}/deny/") for name, _ in native), platform

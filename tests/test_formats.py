@@ -387,8 +387,8 @@ def test_junit_waived_case_is_skipped_with_the_reason(waived: Report) -> None:
     assert int(root.get("skipped", "-1")) == 1
 
 
-def test_junit_escapes_markup_and_drops_characters_xml_cannot_hold() -> None:
-    nasty = 'a <b> & "c" \x07 end'
+def test_junit_escapes_markup_and_spells_out_control_characters() -> None:
+    nasty = 'a <b> & "c" \x07 end\udfff'
     report = Report(as_of=AS_OF, lang="en", findings=[_finding(message=nasty, document_id="doc<&>")])
     text = _render("junit", report)
     root = ET.fromstring(text)  # parses: nothing unescaped, no control character
@@ -396,7 +396,7 @@ def test_junit_escapes_markup_and_drops_characters_xml_cannot_hold() -> None:
     assert case.get("classname") == "doc<&>"
     failure = case.find("failure")
     assert failure is not None
-    assert failure.get("message") == 'a <b> & "c" \ufffd end'
+    assert failure.get("message") == 'a <b> & "c" \\x07 end\ufffd'
     assert "\x07" not in text
 
 

@@ -6,6 +6,7 @@ The commands are read from the typer app itself, so a new command is covered wit
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -16,8 +17,7 @@ import typer.main
 from conftest import ROOT
 from ethiq.cli.app import app
 
-# typer >= 0.2x vendors click (typer._click), so the types are typer's and parameters are told apart by their
-# click-level `param_type_name`, "option" or "argument".
+# Parameters are told apart by their click-level `param_type_name`, "option" or "argument".
 GROUP = typer.main.get_command(app)
 assert isinstance(GROUP, typer.core.TyperGroup)
 COMMANDS = sorted(GROUP.commands)
@@ -67,3 +67,14 @@ def test_command_help_shows_description_and_every_option(name: str) -> None:
             assert flag in text, f"ethiq {name} --help does not show {flag}"
     for argument in (p for p in command.params if p.param_type_name == "argument"):
         assert (argument.metavar or argument.name or "") in text, f"ethiq {name} --help does not show {argument.name}"
+
+
+ALL_COMMANDS = [*([name] for name in COMMANDS if name != "baseline"), ["baseline", "create"]]
+
+
+@pytest.mark.parametrize("args", ALL_COMMANDS, ids=" ".join)
+def test_help_names_values_in_words_not_python_types(args: list[str]) -> None:
+    text = help_text(*args)
+    assert not re.search(r"<(str|int|float|bool|path)>|list\[|\bTEXT\b|\bINTEGER\b", text), text
+    usage = next(line.strip() for line in text.splitlines() if line.strip().startswith("Usage:"))
+    assert re.fullmatch(rf"Usage: ethiq {' '.join(args)} \[OPTIONS\]( \[?[A-Z]+\]?(\.\.\.)?)?", usage), usage

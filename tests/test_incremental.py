@@ -152,6 +152,13 @@ def test_nothing_changed_judges_nothing(checker: Checker, repository: Path) -> N
     report = checker.check([repository], changed_since="HEAD")
     assert report.documents == ()
     assert int(report.exit_code) == 0
+    # The run says what it did: an incremental check of no change, not a clean repository.
+    assert [notice.code for notice in report.notices] == ["incremental"]
+    assert "HEAD" in report.notices[0].message
+
+
+def test_a_full_check_of_an_empty_tree_still_judges_nothing_as_a_failure(checker: Checker, tmp_path: Path) -> None:
+    assert int(checker.check([tmp_path]).exit_code) == 2
 
 
 def test_a_changed_policy_context_judges_every_document(checker: Checker, repository: Path) -> None:

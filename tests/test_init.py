@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from importlib import resources
@@ -12,11 +13,13 @@ from pathlib import Path, PurePosixPath
 import pytest
 import yaml
 
+from conftest import ROOT
 from ethiq.cli.init import DEFAULT_PARTY, iter_templates, scaffold_files, target_path, write_scaffold
 from ethiq.engine.errors import UsageError
 
 EXPECTED = {
     ".github/workflows/ethiq.yml",
+    ".pre-commit-config.yaml",
     "README.md",
     "audiences/commuters.yaml",
     "context.yaml",
@@ -190,7 +193,7 @@ def test_workflow_installs_ethiq_runs_the_gate_and_uploads_sarif(scaffold: Path)
     assert workflow["permissions"]["security-events"] == "write"
     steps = workflow["jobs"]["ethiq"]["steps"]
     runs = [step["run"] for step in steps if "run" in step]
-    assert any("pip install" in run and "ethiq" in run for run in runs)
+    assert any("pip install" in run and "ETHIQ_SOURCE" in run for run in runs)
     check = next(run for run in runs if run.strip().startswith("ethiq check"))
     assert "--output sarif=ethiq.sarif" in check
     assert "--format github" in check
@@ -198,3 +201,62 @@ def test_workflow_installs_ethiq_runs_the_gate_and_uploads_sarif(scaffold: Path)
     assert upload["with"]["sarif_file"] == "ethiq.sarif"
     assert "always()" in upload["if"]
     assert steps.index(upload) > next(i for i, s in enumerate(steps) if s.get("run") == check)
+
+
+def test_workflow_installs_from_a_source_the_user_fills_in_and_names_no_package(scaffold: Path) -> None:
+    """An unpublished name on a public index fails the first run, and whoever registers it runs code in CI."""
+    text = (scaffold / ".github" / "workflows" / "ethiq.yml").read_text(encoding="utf-8")
+    steps = yaml.safe_load(text)["jobs"]["ethiq"]["steps"]
+    install = next(step for step in steps if "pip install" in step.get("run", ""))
+    assert install["env"]["ETHIQ_SOURCE"] == "CHANGE-ME"
+    assert re.search(r'pip install "\$ETHIQ_SOURCE"', install["run"])
+    assert not re.search(r"pip install[^\n]*ethiq[=<>~ \"]", text)
+    # Until it is filled in, the step fails, and says why, before anything is installed.
+    script = install["run"]
+    result = subprocess.run(
+        ["bash", "-c", script],
+        env={"ETHIQ_SOURCE": "CHANGE-ME", "PATH": "/usr/bin:/bin"},
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2
+    assert "Set ETHIQ_SOURCE" in result.stdout
+
+
+def test_pre_commit_config_uses_the_hook_that_resolves_references(scaffold: Path) -> None:
+    config = yaml.safe_load((scaffold / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    [repo] = config["repos"]
+    assert "CHANGE-ME" in repo["repo"]
+    assert repo["rev"] == "CHANGE-ME"
+    hooks = {hook["id"] for hook in repo["hooks"]}
+    assert hooks == {"ethiq-validate", "ethiq-check-all"}
+    manifest = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hooks <= {hook["id"] for hook in manifest}
+    readme = (scaffold / "README.md").read_text(encoding="utf-8")
+    assert "ethiq-check-all" in readme
+
+
+# --- end to end ---------------------------------------------------------------------------------------------
+
+
+def test_scaffold_end_to_end_init_validate_check_and_a_violation(tmp_path: Path) -> None:
+    """What a new user does: init, validate (documents and waiver file from ethiq.toml), check, and a
+    psychographic criterion added to an audience fails the gate."""
+    directory = tmp_path / "campaign"
+    assert ethiq("init", str(directory), cwd=tmp_path).returncode == 0
+    for args in (("validate",), ("validate", "."), ("check",), ("check", ".")):
+        result = ethiq(*args, cwd=directory)
+        assert result.returncode == 0, (args, result.stdout, result.stderr)
+    audience = directory / "audiences" / "commuters.yaml"
+    data = yaml.safe_load(audience.read_text(encoding="utf-8"))
+    data["native_spec"]["political_views"] = [1]  # a sensitive field Meta removed: a hard fail wherever it appears
+    audience.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    result = ethiq("check", "--format", "json", cwd=directory)
+    assert result.returncode == 1, result.stdout + result.stderr
+    report = json.loads(result.stdout)
+    assert report["problems"] == []
+    blocking = {(f["rule_id"], f["document"]["id"]) for f in report["findings"] if f["blocking"]}
+    assert ("AUD-009", "aud_commuters") in blocking
+    assert {document for _, document in blocking} == {"aud_commuters"}
+    assert all(f["document"]["file"] == "audiences/commuters.yaml" for f in report["findings"])

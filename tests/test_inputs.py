@@ -2,7 +2,7 @@
 
 The expected value is built here from its documented parts, as a plain dict: the kind, ``as_of``, the
 document as written, the neighbourhood (related, links, unresolved), every name of the document and of its
-related documents with its description, and the derived facts.
+related documents with its description, the derived facts and the lineage facts of its data sources.
 """
 
 from __future__ import annotations
@@ -15,16 +15,28 @@ import pytest
 from conftest import AS_OF, FIXTURES
 from ethiq import Checker, load_documents
 from ethiq.engine.evaluate import RunIndex, build_input_json
-from ethiq.engine.graph import DocumentIndex, PolicyContext, derive, iter_names, neighbourhood
+from ethiq.engine.graph import DocumentIndex, PolicyContext, derive, iter_names, lineage_facts, neighbourhood
 from ethiq.engine.read import Document
 
-DOCUMENTED_KEYS = ["kind", "as_of", "document", "related", "links", "unresolved", "names", "derived"]
+DOCUMENTED_KEYS = [
+    "kind",
+    "as_of",
+    "document",
+    "related",
+    "links",
+    "unresolved",
+    "names",
+    "derived",
+    "lineage",
+    "dependents",
+]
 
 
 def documented_input(document: Document, index: DocumentIndex, context: PolicyContext, as_of: str) -> dict[str, Any]:
     hood = neighbourhood(document, index)
     related_data = [data for documents in hood.related.values() for data in documents.values()]
     names = {name: context.names.describe(name) for data in (document.data, *related_data) for name in iter_names(data)}
+    own_source = {document.id: document.data} if document.kind == "data_source" and document.id else {}
     return {
         "kind": document.kind,
         "as_of": as_of,
@@ -34,6 +46,8 @@ def documented_input(document: Document, index: DocumentIndex, context: PolicyCo
         "unresolved": hood.unresolved,
         "names": names,
         "derived": derive(document.data),
+        "lineage": lineage_facts({**hood.related.get("data_source", {}), **own_source}),
+        "dependents": index.dependents.get(("data_source", document.id or ""), []) if own_source else [],
     }
 
 

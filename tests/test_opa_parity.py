@@ -94,21 +94,27 @@ def ethiq_inputs(checker: Any, paths: Sequence[str | Path]) -> list[Built]:
     The one place that knows where ethiq builds inputs (the judge stage's ``build_input_json``): it is
     wrapped for one in-process run, so the inputs are the very ones the engine was given.
     """
+    from ethiq.engine.evaluate import budget
     from ethiq.engine.judge import stages
 
     built: list[Built] = []
     build = stages.build_input_json
+    enforce = budget.can_enforce
 
-    def record(document: Document, index: Any, context: PolicyContext, as_of: str) -> str:
-        text: str = build(document, index, context, as_of)
+    def record(
+        document: Document, index: Any, context: PolicyContext, as_of: str, native: dict[str, Any] | None = None
+    ) -> str:
+        text: str = build(document, index, context, as_of, native)
         built.append(Built(document, text, context))
         return text
 
     stages.build_input_json = record  # type: ignore[assignment]
+    budget.can_enforce = lambda: False  # judged in this process, not in a forked child, so the inputs are seen here
     try:
         checker.check(paths, jobs=1)
     finally:
         stages.build_input_json = build  # type: ignore[assignment]
+        budget.can_enforce = enforce
     return built
 
 

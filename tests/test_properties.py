@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+from functools import cache
 from typing import Any
 
 from hypothesis import given
@@ -25,7 +26,9 @@ from strategies import banned_name_variants
 SCHEMAS = SchemaSet()
 
 
+@cache
 def documents_of(kind: str) -> st.SearchStrategy[dict[str, Any]]:
+    """A kind's documents, drawn from its schema (the strategy is built once: building it canonicalises)."""
     return from_schema(load_schema(kind))
 
 
@@ -45,8 +48,11 @@ def findings_of(checker: Any, *datas: dict[str, Any]) -> set[tuple[str, str, str
 
 APP_METHODS = ("quiz_app", "personality_test", "social_login_app")
 APP_ORIGINS = ("quiz_app", "app_developer")
-PSYCHOGRAPHIC_CATEGORIES = ("user.inferred.personality", "user.inferred.psychographic",
-                            "user.inferred.personality.ocean")
+PSYCHOGRAPHIC_CATEGORIES = (
+    "user.inferred.personality",
+    "user.inferred.psychographic",
+    "user.inferred.personality.ocean",
+)
 
 
 @st.composite
@@ -70,8 +76,14 @@ def banned_data_source(draw: st.DrawFn, ident: str = "ds_banned") -> tuple[dict[
         return data, "DAT-006", f"$.data_categories[{index}]", "category"
     segments = data.setdefault("segments", [])
     index = draw(st.integers(0, len(segments)))
-    segments.insert(index, {"name": draw(st.text(min_size=1, max_size=20)), "type": "psychographic_segment",
-                            "source": draw(st.sampled_from(["vendor", "party_defined", "platform_taxonomy"]))})
+    segments.insert(
+        index,
+        {
+            "name": draw(st.text(min_size=1, max_size=20)),
+            "type": "psychographic_segment",
+            "source": draw(st.sampled_from(["vendor", "party_defined", "platform_taxonomy"])),
+        },
+    )
     return data, "DAT-006", f"$.segments[{index}]", "segment"
 
 
@@ -115,8 +127,14 @@ def audience_on_banned_source(draw: st.DrawFn) -> tuple[list[dict[str, Any]], st
     hops = []
     for n, ident in enumerate(chain):
         hop = draw(documents_of("data_source"))
-        hop.update({"id": ident, "origin": "first_party_direct", "data_categories": ["user.contact.email"],
-                    "collection": {"method": "web_form", "collected_by": "party"}})
+        hop.update(
+            {
+                "id": ident,
+                "origin": "first_party_direct",
+                "data_categories": ["user.contact.email"],
+                "collection": {"method": "web_form", "collected_by": "party"},
+            }
+        )
         hop.pop("vendor_id", None)
         hop.pop("segments", None)
         hop.pop("platform_binding", None)
@@ -151,17 +169,26 @@ def test_an_audience_on_a_banned_source_is_denied_with_the_path(checker, case) -
     for data in datas:
         assert SCHEMAS.validate(data) == [], data
     report = checker.check_documents(as_documents(*datas))
-    hits = [f for f in report.findings
-            if f.document_id == "aud_target" and f.rule_id == "AUD-013" and f.status == "fail"]
-    assert any(f.json_path == path and list(f.trace) == chain for f in hits), [
-        (f.json_path, f.trace) for f in hits]
+    hits = [
+        f for f in report.findings if f.document_id == "aud_target" and f.rule_id == "AUD-013" and f.status == "fail"
+    ]
+    assert any(f.json_path == path and list(f.trace) == chain for f in hits), [(f.json_path, f.trace) for f in hits]
 
 
 # --- vendors by name ----------------------------------------------------------------------------------
 
-BLOCKED_NAMES = ["Cambridge Analytica", "Cambridge Analytica (UK) Limited", "SCL Elections Ltd", "SCL Group",
-                 "Emerdata Limited", "Global Science Research", "AggregateIQ", "Auspex International",
-                 "Data Propria", "Strategic Communication Laboratories"]
+BLOCKED_NAMES = [
+    "Cambridge Analytica",
+    "Cambridge Analytica (UK) Limited",
+    "SCL Elections Ltd",
+    "SCL Group",
+    "Emerdata Limited",
+    "Global Science Research",
+    "AggregateIQ",
+    "Auspex International",
+    "Data Propria",
+    "Strategic Communication Laboratories",
+]
 
 
 @given(documents_of("vendor"), banned_name_variants(BLOCKED_NAMES), st.data())

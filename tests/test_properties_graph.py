@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import json
+from functools import cache
 from typing import Any
 
 from hypothesis import given
@@ -31,7 +32,9 @@ VENDOR_SCHEMA = load_schema("vendor")
 AUDIENCE_SCHEMA = load_schema("audience")
 
 
+@cache
 def documents_of(kind: str) -> st.SearchStrategy[dict[str, Any]]:
+    """A kind's documents, drawn from its schema (the strategy is built once: building it canonicalises)."""
     return from_schema(load_schema(kind))
 
 

@@ -370,7 +370,7 @@ def test_semantic_checks_run_once_the_schema_holds() -> None:
 
 @pytest.mark.parametrize(
     ("text", "line"),
-    [("waivers: [\n  {id: W-1\n", 3), ("- just\n- a list\n", 1), ("", None), ("{}", 1)],
+    [("waivers: [\n  {id: W-1\n", 3), ("- just\n- a list\n", 1), ("", 1), ("{}", 1)],
     ids=["yaml-syntax", "not-a-mapping", "empty", "no-waivers-key"],
 )
 def test_unreadable_or_shapeless_files_are_input_errors(tmp_path: Path, text: str, line: int | None) -> None:

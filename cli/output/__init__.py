@@ -1,6 +1,7 @@
 """One renderer per output format, chosen by name here; each renders the same :class:`~ethiq.engine.Report`.
 
-Shared pieces of the CI formats (sarif, junit, github) are in :mod:`.common`.
+Shared pieces of the CI formats (sarif, junit, github) are in :mod:`.common`; of the data-protection
+officer's report (html, markdown) in :mod:`.dpo`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from ethiq.engine import Report
 
 Renderer = Callable[[Report, TextIO], None]
 
-FORMATS = ("table", "json", "sarif", "junit", "github")
+FORMATS = ("table", "json", "sarif", "junit", "github", "html", "markdown", "record")
 
 
 def renderer(fmt: str) -> Renderer:
@@ -27,6 +28,12 @@ def renderer(fmt: str) -> Renderer:
         from .junit import render
     elif fmt == "github":
         from .github import render
+    elif fmt == "html":
+        from .html import render
+    elif fmt == "markdown":
+        from .markdown import render
+    elif fmt == "record":
+        from .record import render
     else:
         raise ValueError(f"unknown format {fmt!r}")
     return render

@@ -19,6 +19,7 @@ PROBLEM_RULES = {
     "duplicate_id": "ethiq/duplicate-id",
     "waiver_error": "ethiq/waiver-error",
     "baseline_error": "ethiq/baseline-error",
+    "context_error": "ethiq/context-error",
     "engine_error": "ethiq/engine-error",
     "policy_error": "ethiq/policy-error",
 }
@@ -44,8 +45,16 @@ EXIT_MEANINGS = {
 }
 
 
+TRIAL_BLOCKING = {
+    "en": "blocking findings: a fail of a non-waivable rule (the run fails on nothing else)",
+    "sv": "blockerande fynd: underkänt mot en regel utan undantag (körningen stoppas inte av något annat)",
+}
+
+
 def exit_meaning(code: ExitCode, lang: str, fail_on: str = "block") -> str:
     """What exit code ``code`` means, in ``lang`` (the README's table)."""
+    if code == ExitCode.BLOCKING and fail_on == "none":
+        return TRIAL_BLOCKING.get(lang, TRIAL_BLOCKING["en"])
     return EXIT_MEANINGS.get(lang, EXIT_MEANINGS["en"])[code].format(fail_on=fail_on)
 
 

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ethiq.engine import ExitCode, Finding, Problem, Report
-from ethiq.engine.report import is_file_name, json_path
+from ethiq.engine.report import escape_control_characters, is_file_name, json_path
 
 from .common import escape_markdown, exit_meaning, finding_order, problem_order, problem_rule_id, relative_file
 
@@ -132,12 +132,22 @@ def render(report: Report, out: TextIO) -> None:
 
 
 def command_lines(report: Report) -> Iterator[str]:
-    """One workflow command per finding, then one per problem, in a stable order."""
+    """One workflow command per finding, then one per problem, then one per relaxation of the policy context."""
     labels = _labels(report)
     for finding in sorted(report.findings, key=finding_order):
         yield _finding_command(finding, report, labels)
     for problem in sorted(report.problems, key=problem_order):
         yield _problem_command(problem, labels)
+    for relaxation in report.context_relaxations:
+        yield workflow_command(
+            "warning",
+            relaxation.describe(),
+            file=relative_file(relaxation.file)[0] if relaxation.file else None,
+            line=relaxation.line,
+            title="ethiq: the policy context relaxes the policy",
+        )
+    for notice in report.notices:
+        yield workflow_command("warning", notice.message, title=f"ethiq/{notice.code}")
 
 
 def level_of(finding: Finding, fail_on: str) -> str:
@@ -151,6 +161,9 @@ def level_of(finding: Finding, fail_on: str) -> str:
     return "warning"
 
 
+LINE_BREAKS = "\r\n"  # kept in messages: escape_data turns them into %0D and %0A, which end no command
+
+
 def workflow_command(
     command: str,
     message: str,
@@ -162,12 +175,13 @@ def workflow_command(
 ) -> str:
     """``::command prop=value,...::message`` with GitHub's escaping; absent properties are left out."""
     properties = [
-        f"{key}={escape_property(str(value))}"
+        f"{key}={escape_property(escape_control_characters(str(value)))}"
         for key, value in (("file", file), ("line", line), ("col", col), ("title", title))
         if value is not None
     ]
     head = f"::{command} {','.join(properties)}" if properties else f"::{command}"
-    return f"{head}::{escape_data(message)}"
+    # Line breaks become %0A below: they can end no command, unlike ESC or BEL, which reach the log as they are.
+    return f"{head}::{escape_data(escape_control_characters(message, keep=LINE_BREAKS))}"
 
 
 def escape_data(text: str) -> str:
@@ -197,7 +211,7 @@ def _finding_command(finding: Finding, report: Report, labels: Mapping[str, str]
         lines.append(labels["baselined"])
     return workflow_command(
         level_of(finding, report.fail_on),
-        "\n".join(lines),
+        "\n".join(escape_control_characters(line, keep=LINE_BREAKS) for line in lines),
         file=_file(finding.file),
         line=finding.line,
         col=finding.column,
@@ -212,8 +226,8 @@ def _problem_command(problem: Problem, labels: Mapping[str, str]) -> str:
     if problem.hint:
         lines.append(f"{labels['hint']}: {problem.hint}")
     return workflow_command(
-        "error",
-        "\n".join(lines),
+        "error" if problem.exit_code else "notice",  # a skipped path is reported but does not fail the run
+        "\n".join(escape_control_characters(line, keep=LINE_BREAKS) for line in lines),
         file=_file(problem.file),
         line=problem.line,
         col=problem.column,
@@ -264,6 +278,7 @@ def job_summary(report: Report) -> str:
             align="---:",
         ),
     ]
+    parts += [f"> {_cell(notice.message)}" for notice in report.notices]
     blocking = sorted(report.blocking, key=finding_order)
     if blocking:
         rows = [
@@ -314,12 +329,13 @@ def _table(header: list[str], rows: list[list[str]], align: str = "---") -> str:
 
 def _cell(text: str) -> str:
     """Text in a Markdown table cell: markup inert, one line."""
+    text = escape_control_characters(text, keep="\r\n")
     return re.sub(r"\r\n|\r|\n", "<br>", escape_markdown(text))
 
 
 def _code(text: str) -> str:
     """Text as a code span in a table cell: fenced by more backticks than it holds, pipes escaped."""
-    text = re.sub(r"[\r\n]+", " ", text).replace("|", "\\|")
+    text = escape_control_characters(re.sub(r"[\r\n]+", " ", text)).replace("|", "\\|")
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if longest or text.startswith(" ") or text.endswith(" ") else ""

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from ethiq.engine import KINDS, Finding, Problem, Report
-from ethiq.engine.report import Verdict, json_path
+from ethiq.engine.report import Verdict, escape_control_characters, json_path
 
 from .common import finding_order, problem_order, problem_rule_id, relative_file
 
@@ -135,8 +135,11 @@ def _suite(root: ET.Element, name: str, report: Report) -> ET.Element:
         ("fail_on", report.fail_on),
         ("lang", report.lang),
         ("exit_code", str(int(report.exit_code))),
+        *(("context_relaxation", r.describe()) for r in report.context_relaxations),
     ):
         ET.SubElement(properties, "property", name=key, value=value)
+    for notice in report.notices:
+        ET.SubElement(properties, "property", name=f"notice.{notice.code}", value=notice.message)
     return suite
 
 
@@ -187,7 +190,9 @@ def _problem_case(suite: ET.Element, problem: Problem, labels: Mapping[str, str]
     if problem.line is not None:
         case.set("line", str(problem.line))
     case.set("time", "0")
-    error = ET.SubElement(case, "error", message=_xml(problem.message), type=_xml(rule_id))
+    # A path a directory walk skipped is reported but fails nothing: a skipped case, not an error.
+    outcome = "error" if problem.exit_code else "skipped"
+    error = ET.SubElement(case, outcome, message=_xml(problem.message), type=_xml(rule_id))
     lines = [_where(file or "-", problem.line, problem.column) + (f"  {path}" if path else ""), problem.message]
     if problem.hint:
         lines.append(f"{labels['hint']}: {problem.hint}")
@@ -240,4 +245,5 @@ def _count(element: ET.Element, cases: Sequence[ET.Element]) -> None:
 
 
 def _xml(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    """Text for XML: control characters spelled out (line breaks kept), what XML cannot hold replaced."""
+    return _NOT_XML.sub("\ufffd", escape_control_characters(text, keep="\n"))

@@ -18,14 +18,16 @@ import json
 import os
 import re
 from collections.abc import Mapping
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any, TextIO
-from urllib.parse import quote
+from urllib.parse import quote, unquote, urlparse
 
 from ethiq.engine import ExitCode, Finding, Problem, Report, RuleMeta
 from ethiq.engine.report import is_file_name, json_path
 
+from ..catalog import rule_anchor
 from .common import (
     PROBLEM_RULES,
     escape_markdown,
@@ -49,6 +51,7 @@ PROBLEM_TITLES = {
         "schema_violation": "Document does not match its schema",
         "duplicate_id": "Two documents of a kind share an id",
         "waiver_error": "Waiver is invalid or does not apply",
+        "context_error": "A policy context among the checked files would relax the policy",
         "engine_error": "Policy engine failed on a document",
         "policy_error": "Policy set is broken",
     },
@@ -57,6 +60,7 @@ PROBLEM_TITLES = {
         "schema_violation": "Dokumentet följer inte sitt schema",
         "duplicate_id": "Två dokument av samma slag har samma id",
         "waiver_error": "Undantaget är ogiltigt eller gäller inte",
+        "context_error": "En policykontext bland de granskade filerna skulle lätta på policyn",
         "engine_error": "Policymotorn fallerade på ett dokument",
         "policy_error": "Policyuppsättningen är trasig",
     },
@@ -121,7 +125,19 @@ def to_sarif(report: Report, *, root: str | os.PathLike[str] | None = None) -> d
                             "fail_on": report.fail_on,
                             "engine": report.engine,
                             "summary": report.summary(),
+                            "context_relaxations": [r.to_dict() for r in report.context_relaxations],
                         },
+                        "toolConfigurationNotifications": [
+                            {"level": "warning", "message": {"text": r.describe()}} for r in report.context_relaxations
+                        ],
+                        "toolExecutionNotifications": [
+                            {
+                                "descriptor": {"id": f"ethiq/{n.code}"},
+                                "level": "warning",
+                                "message": {"text": n.message},
+                            }
+                            for n in report.notices
+                        ],
                     }
                 ],
                 "originalUriBaseIds": {SRCROOT: {"uri": _directory_uri(base)}},
@@ -150,6 +166,7 @@ def _rule_descriptor(meta: RuleMeta, lang: str) -> dict[str, Any]:
         "name": _pascal_case(meta.text("title", "en")) or meta.id,
         "shortDescription": {"text": title},
         "fullDescription": {"text": description},
+        **({"helpUri": f"{docs}rules.md#{rule_anchor(meta.id)}"} if (docs := documentation_base()) else {}),
         "help": {
             "text": _help_text(remediation, meta, labels),
             "markdown": _help_markdown(remediation, meta, labels),
@@ -277,7 +294,7 @@ def _problem_result(problem: Problem, index: Mapping[str, int], base: str, lang:
     result: dict[str, Any] = {
         "ruleId": rule_id,
         "ruleIndex": index[rule_id],
-        "level": "error",
+        "level": "error" if problem.exit_code else "note",  # a skipped path is reported, does not fail the run
         "message": {"text": text},
         "partialFingerprints": {FINGERPRINT: problem_fingerprint(problem)},
         "properties": {
@@ -372,6 +389,40 @@ def _semantic_version(version: str) -> str:
         local = "+" + re.sub(r"[^0-9A-Za-z.-]", "-", local)
     pre = re.sub(r"[^0-9A-Za-z.-]", "-", rest.lstrip(".-_"))
     return core + (f"-{pre}" if pre else "") + local
+
+
+@cache
+def documentation_base() -> str | None:
+    """Where this ethiq's docs/ folder is, as a URI ending in ``/``, for each rule's ``helpUri``.
+
+    The project's ``Documentation`` URL when the package declares one; else where pip installed it from
+    (``direct_url.json``): a Git repository on the web gives ``<repository>/blob/<commit>/docs/``, the rules
+    of exactly the version installed, and a local checkout (an editable install) its ``docs/`` folder.
+    None when neither is known (a wheel from an index that declares no URL)."""
+    try:
+        distribution = metadata.distribution("ethiq")
+    except metadata.PackageNotFoundError:
+        return None
+    for entry in distribution.metadata.get_all("Project-URL") or []:
+        label, _, url = str(entry).partition(",")
+        if label.strip().lower() == "documentation" and url.strip():
+            return url.strip().rstrip("/") + "/"
+    try:
+        direct = json.loads(distribution.read_text("direct_url.json") or "null")
+    except (OSError, ValueError):
+        return None
+    if not isinstance(direct, dict) or not isinstance(direct.get("url"), str):
+        return None
+    source: str = direct["url"]
+    vcs = direct.get("vcs_info")
+    if isinstance(vcs, dict) and source.startswith("https://"):
+        commit = vcs.get("commit_id") or vcs.get("requested_revision") or "HEAD"
+        return f"{source.removesuffix('.git').rstrip('/')}/blob/{commit}/docs/"
+    if source.startswith("file://"):
+        docs = Path(unquote(urlparse(source).path)) / "docs"
+        if (docs / "rules.md").is_file():
+            return docs.as_uri() + "/"
+    return None
 
 
 def _information_uri() -> str | None:

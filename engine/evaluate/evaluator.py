@@ -51,6 +51,41 @@ _LOCATION = re.compile(r"-->\s*(?P<file>.+?):(?P<line>\d+):(?P<col>\d+)")
 _TRACE = re.compile(r"\n\s*Stack backtrace:.*", re.DOTALL)
 
 
+class _QuietPanics:
+    """Standard error sent nowhere while the engine runs: Rust's panic hook writes its own report there
+    ("thread '<unnamed>' panicked at src/...") before the panic reaches Python, where it becomes ethiq's
+    message. regorus holds the GIL while it runs, so no Python thread writes to standard error meanwhile.
+    Standard error is duplicated on every call (about 6 us), since a caller may have replaced it since.
+    """
+
+    __slots__ = ("_saved", "_sink")
+
+    def __init__(self) -> None:
+        self._sink: int | None = None
+        self._saved: int | None = None
+
+    def __enter__(self) -> None:
+        try:
+            if self._sink is None:
+                self._sink = os.open(os.devnull, os.O_WRONLY)
+            self._saved = os.dup(2)
+            os.dup2(self._sink, 2)
+        except OSError:  # no standard error at all: nothing to keep clean
+            self._restore()
+
+    def __exit__(self, *exc: object) -> None:
+        self._restore()
+
+    def _restore(self) -> None:
+        saved, self._saved = self._saved, None
+        if saved is not None:
+            os.dup2(saved, 2)
+            os.close(saved)
+
+
+_quiet_panics = _QuietPanics()  # one per process; engine calls do not nest
+
+
 @functools.cache
 def engine_version() -> str:
     """``regorus (gordon-to-regorus X.Y.Z)``, read from the wheel's dist-info beside the module.
@@ -92,6 +127,9 @@ def _short(message: str) -> str:
 class PreparedEngine:
     """A regorus engine holding the policy modules and data of one run."""
 
+    #: A Rust panic can leave the interpreter mid-rule ("recursion detected" on every later evaluation).
+    fresh_after_failure = True
+
     def __init__(self, modules: Iterable[tuple[str, str]], data: Mapping[str, Any] | None = None):
         self._engine = regorus.Engine()
         # Generated or long literal lines (maps of ids) are legal Rego; do not reject them at 1,024 columns.
@@ -99,7 +137,8 @@ class PreparedEngine:
         self._modules = list(modules)
         for path, text in self._modules:
             try:
-                self._engine.add_policy(path, text)
+                with _quiet_panics:
+                    self._engine.add_policy(path, text)
             except (KeyboardInterrupt, SystemExit):
                 raise
             except BaseException as err:  # a parse error or a panic while parsing
@@ -110,6 +149,9 @@ class PreparedEngine:
     @property
     def modules(self) -> list[tuple[str, str]]:
         return list(self._modules)
+
+    def close(self) -> None:
+        """Nothing to release: the interpreter's memory goes with the object."""
 
     def set_data(self, data: Mapping[str, Any]) -> None:
         try:
@@ -134,7 +176,8 @@ class PreparedEngine:
     def eval_rule(self, rule: str) -> Any:
         """The value of ``rule`` (``data.pkg.name``) for the current input; undefined is an error."""
         try:
-            text = self._engine.eval_rule_as_json(rule)
+            with _quiet_panics:
+                text = self._engine.eval_rule_as_json(rule)
         except (KeyboardInterrupt, SystemExit):
             raise
         except BaseException as err:
@@ -157,7 +200,8 @@ class PreparedEngine:
 
     def eval_query(self, query: str) -> Any:
         try:
-            text = self._engine.eval_query_as_json(query)
+            with _quiet_panics:
+                text = self._engine.eval_query_as_json(query)
         except (KeyboardInterrupt, SystemExit):
             raise
         except BaseException as err:
@@ -183,15 +227,41 @@ class PreparedEngine:
         return report
 
     def compile_check(self, entry_points: list[str], data: Mapping[str, Any]) -> None:
-        """Compile the modules for ``entry_points``: reports unknown functions the interpreter meets late."""
+        """Compile the modules for ``entry_points``: reports unknown functions the interpreter meets late.
+
+        The compiler (regorus's RVM) does not compile everything the interpreter runs: walk loops, ``with``,
+        some partial object rules. Such a construct stops it at the first one, which is no fault of the
+        policy; the entry points are then compiled one by one, so that it hides no fault of the others.
+        """
+        error = self._compile(entry_points, data)
+        if error is None or not _is_compiler_limit(error):
+            if error is not None:
+                raise error
+            return
+        for entry in entry_points:
+            error = self._compile([entry], data)
+            if error is not None and not _is_compiler_limit(error):
+                raise error
+
+    def _compile(self, entry_points: list[str], data: Mapping[str, Any]) -> PolicyLoadError | None:
         try:
-            regorus.Program.compile_from_modules(json.dumps(data), self._modules, entry_points)
+            with _quiet_panics:
+                regorus.Program.compile_from_modules(json.dumps(data), self._modules, entry_points)
         except (KeyboardInterrupt, SystemExit):
             raise
         except BaseException as err:
             message = clean_message(err)
             # The compiler wraps the first error in a "Caused by" chain; keep the first located one.
-            raise _load_error(err, None, message.split("Caused by:")[0]) from None
+            return _load_error(err, None, message.split("Caused by:")[0])
+        return None
+
+
+_COMPILER_LIMIT = re.compile(r"not (?:yet )?supported (?:in|by) the (?:RVM )?compiler")
+
+
+def _is_compiler_limit(error: PolicyLoadError) -> bool:
+    """A construct the interpreter runs but the compiler cannot compile yet (not a fault of the policy)."""
+    return bool(_COMPILER_LIMIT.search(str(error)))
 
 
 def _load_error(err: BaseException, path: str | None, message: str | None = None) -> PolicyLoadError:

@@ -2,7 +2,7 @@
 
 Its shape is the policy contract (docs/policy-authoring.md)::
 
-    {"kind", "as_of", "document", "related", "links", "unresolved", "names", "derived"}
+    {"kind", "as_of", "document", "related", "links", "unresolved", "names", "derived", "lineage", "dependents"}
 
 The text is spliced rather than built as a dict and dumped, because referenced documents recur in the
 neighbourhoods of many documents (a vendor behind a hundred data sources): a :class:`RunIndex` remembers
@@ -17,7 +17,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any
 
-from ..graph import DocumentIndex, Key, PolicyContext, derive, iter_names, neighbourhood
+from ..graph import DocumentIndex, Key, PolicyContext, derive, iter_names, lineage_facts, neighbourhood
 from ..read import Document
 
 
@@ -54,8 +54,18 @@ class RunIndex(DocumentIndex):
         return memo
 
 
-def build_input_json(document: Document, index: DocumentIndex, context: PolicyContext, as_of: str) -> str:
-    """The ``input`` the rules see for ``document``, as JSON text."""
+def build_input_json(
+    document: Document,
+    index: DocumentIndex,
+    context: PolicyContext,
+    as_of: str,
+    native: dict[str, Any] | None = None,
+) -> str:
+    """The ``input`` the rules see for ``document``, as JSON text.
+
+    ``native`` is ``input.derived.native`` of a document read by a platform adapter, which is then the
+    document as derived (:func:`ethiq.engine.graph.native.judged`).
+    """
     hood = neighbourhood(document, index)
     describe = context.names.describe
     names: dict[str, Any] = {}
@@ -77,6 +87,27 @@ def build_input_json(document: Document, index: DocumentIndex, context: PolicyCo
             f'{{"kind":{dumps(document.kind)},"as_of":{dumps(as_of)},"document":{dumps(document.data)}',
             f',"related":{{{",".join(related)}}},"links":{dumps(hood.links)}',
             f',"unresolved":{dumps(hood.unresolved)},"names":{dumps(names)}',
-            f',"derived":{dumps(derive(document.data))}}}',
+            f',"derived":{dumps(_derived(document, native))},"lineage":{dumps(_lineage(document, hood.related))}',
+            f',"dependents":{dumps(_dependents(document, index))}}}',
         )
     )
+
+
+def _lineage(document: Document, related: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    sources = dict(related.get("data_source", {}))
+    if document.kind == "data_source" and document.id is not None:
+        sources[document.id] = document.data  # the judged source is the root, whatever else has its id
+    return lineage_facts(sources)
+
+
+def _dependents(document: Document, index: DocumentIndex) -> list[dict[str, Any]]:
+    if document.kind != "data_source" or document.id is None:
+        return []
+    return index.dependents.get((document.kind, document.id), [])
+
+
+def _derived(document: Document, native: dict[str, Any] | None) -> dict[str, Any]:
+    derived = derive(document.data)
+    if native is not None:
+        derived["native"] = native
+    return derived

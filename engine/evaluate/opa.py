@@ -44,6 +44,7 @@ DISTRIBUTION = "opa-golib-python-bindings"
 INSTALL_HINT = "python3 tools/install_opa.py installs them"
 
 _CODE = re.compile(r"^(?:rego|eval)_\w+$")
+_PLAIN_REF = re.compile(r"^data(?:\.[A-Za-z_][A-Za-z0-9_]*)+$")
 
 
 def bindings_problem() -> str | None:
@@ -67,10 +68,21 @@ def engine_version() -> str:
 
 
 class OpaPreparedEngine:
-    """An OPA engine holding the policy modules and data of one run, compiled before it is used."""
+    """An OPA engine holding the policy modules and data of one run, compiled before it is used.
 
-    def __init__(self, modules: Iterable[tuple[str, str]], data: Mapping[str, Any] | None = None):
+    With ``by_path``, a rule named by a plain reference (``data.ethiq.rules.vendor.deny``) is evaluated by
+    :meth:`eval_path`, so that a run prepares one query per path length rather than one per entry point;
+    without it, by the rule's own query, as a client of an OPA server asks it.
+    """
+
+    #: OPA stays usable after an evaluation error or a recovered Go panic.
+    fresh_after_failure = False
+
+    def __init__(
+        self, modules: Iterable[tuple[str, str]], data: Mapping[str, Any] | None = None, *, by_path: bool = False
+    ):
         self._modules = list(modules)
+        self._by_path = by_path
         # Longest first, so that a path that extends another is matched whole in messages.
         paths = sorted({path for path, _ in self._modules}, key=len, reverse=True)
         self._located = re.compile(
@@ -82,6 +94,8 @@ class OpaPreparedEngine:
         self._gather_prints = False
         self._prints: list[str] = []
         self._engine: Any = None
+        self._loaded: str | None = None  # the data the engine holds, as sorted JSON
+        self._pending: Mapping[str, Any] | None = None
         self._load(data)
 
     @property
@@ -106,6 +120,7 @@ class OpaPreparedEngine:
         except BaseException:
             self.close()  # a half-loaded engine is never used, and its memory goes back now
             raise
+        self._loaded = None if data is None else json.dumps(data, sort_keys=True)
 
     def _fill(self, engine: Any, data: Mapping[str, Any] | None) -> None:
         for path, text in self._modules:
@@ -130,7 +145,15 @@ class OpaPreparedEngine:
             raise self._load_error(err, None) from None
 
     def set_data(self, data: Mapping[str, Any]) -> None:
-        self._load(data)
+        """New data needs a new engine (OPA cannot take data back out), built at the next evaluation and only
+        when the data differs from what the engine holds: a run that switches to its own policy context and
+        back to the base one, over and over, builds one engine per context it evaluates with."""
+        self._pending = data
+
+    def _apply_data(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None and json.dumps(pending, sort_keys=True) != self._loaded:
+            self._load(pending)
 
     def set_input(self, value: Any) -> None:
         self.set_input_json(json.dumps(value))
@@ -147,6 +170,8 @@ class OpaPreparedEngine:
 
     def eval_rule(self, rule: str) -> Any:
         """The value of ``rule`` (``data.pkg.name``) for the current input, or ``UNDEFINED``."""
+        if self._by_path and _PLAIN_REF.match(rule):
+            return self.eval_path(rule.split(".")[1:])
         results = self._evaluate(rule)
         if not results:
             return UNDEFINED
@@ -226,6 +251,8 @@ class OpaPreparedEngine:
             self._prints.extend(f"{p.get('location')}: {p.get('message')}" for p in envelope.get("prints") or [])
 
     def _call(self, function: str, query: str, input_json: bytes) -> dict[str, Any]:
+        if self._pending is not None:
+            self._apply_data()
         engine = self._engine
         if engine is None:
             raise EvaluationError("the OPA engine is closed")

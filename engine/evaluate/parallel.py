@@ -33,7 +33,6 @@ import marshal
 import os
 import pickle
 import signal
-import sys
 import tempfile
 from abc import ABC, abstractmethod
 from array import array
@@ -48,8 +47,10 @@ from ..errors import EvaluationError, UsageError
 from ..graph import DocumentIndex, Intake, Judgement, Key, Ledger, PolicyContext
 from ..graph.changes import Node
 from ..graph.ledger import Ledgered
-from ..read import STDIN, Document, ReadProblem, Source, iter_documents, iter_files
+from ..read import STDIN, Document, ReadProblem, Source, iter_documents, iter_files, read_stdin
+from ..read.limits import DEFAULT_LIMITS, ReadLimits
 from ..validate import Stage
+from .budget import BudgetedJudge, Budgets, Place
 from .inputs import RunIndex
 
 if TYPE_CHECKING:
@@ -136,12 +137,15 @@ def available_cpus() -> int:
 
 
 def list_units(
-    paths: Iterable[str | os.PathLike[str]], exclude: Callable[[Path], bool] | None = None
+    paths: Iterable[str | os.PathLike[str]],
+    exclude: Callable[[Path], bool] | None = None,
+    notices: list[ReadProblem] | None = None,
 ) -> list[tuple[str, int]]:
     """The inputs of ``paths`` in the order :func:`iter_documents` reads them, each with its size in bytes.
 
     A unit is one file, ``-`` for standard input, or a path that does not exist (its problem is reported
-    when it is read). ``exclude`` skips files found by walking a directory, as in :func:`iter_documents`.
+    when it is read). ``exclude`` skips files found by walking a directory, as in :func:`iter_documents`;
+    what a walk skips (links to directories, link loops) is added to ``notices``.
     """
     units: list[tuple[str, int]] = []
     for raw in paths:
@@ -152,7 +156,10 @@ def list_units(
         path = Path(name)
         if path.is_dir():
             for file in iter_files(path):
-                if exclude is None or not exclude(file):
+                if isinstance(file, ReadProblem):
+                    if notices is not None and (exclude is None or not exclude(Path(file.file))):
+                        notices.append(file)
+                elif exclude is None or not exclude(file):
                     units.append((str(file), _size(file)))
         else:
             units.append((name, _size(path)))
@@ -277,6 +284,7 @@ class IntakeTask:
     spool: int  # number of the spool file this task writes
     spool_path: str
     stdin_text: str | None  # only when the task reads standard input
+    limits: ReadLimits = DEFAULT_LIMITS
 
     def split(self, next_spool: Callable[[], tuple[int, str]]) -> list[IntakeTask] | None:
         if len(self.units) < 2:
@@ -285,7 +293,7 @@ class IntakeTask:
         parts = []
         for units in (self.units[:half], self.units[half:]):
             number, path = next_spool()
-            parts.append(IntakeTask(units, number, path, self.stdin_text if STDIN in units else None))
+            parts.append(IntakeTask(units, number, path, self.stdin_text if STDIN in units else None, self.limits))
         return parts
 
 
@@ -316,6 +324,8 @@ class Run:
     stdin_text: str | None
     context_data: dict[str, Any] | None  # None: the stages' base context
     context_origins: tuple[str, ...]
+    budgets: Budgets = Budgets()  # noqa: RUF009 - frozen, so one shared default is safe
+    dependents: dict[Key, list[dict[str, Any]]] | None = None  # input.dependents of the run's data sources
 
 
 IntakeResult = list[tuple[Intake, Location | None]]
@@ -335,7 +345,8 @@ class Worker:
         with open(task.spool_path, "wb") as spool:
             offset = 0
             for unit in task.units:
-                for item in iter_documents([unit], stdin_text=task.stdin_text if unit == STDIN else None):
+                stdin_text = task.stdin_text if unit == STDIN else None
+                for item in iter_documents([unit], stdin_text=stdin_text, limits=task.limits):
                     intake = stages.intake(item)
                     location: Location | None = None
                     if intake.stage == Stage.JUDGE:
@@ -360,7 +371,9 @@ class Worker:
         if run.context_data is not None:
             context = PolicyContext(data=run.context_data, origins=list(run.context_origins))
             self.stages.use_context(context)
-        self._runs[path] = (run, SpoolIndex(run.locations, reader), reader, context)
+        index = SpoolIndex(run.locations, reader)
+        index.dependents = run.dependents or {}
+        self._runs[path] = (run, index, reader, context)
 
     def close_run(self, path: str) -> None:
         _, _, reader, context = self._runs.pop(path)
@@ -370,12 +383,17 @@ class Worker:
 
     def judge(self, task: JudgeTask) -> JudgeResult:
         self.open_run(task.run)
-        _, index, reader, context = self._runs[task.run]
-        out: JudgeResult = []
-        for slot, offset, length in zip(task.slots, task.offsets, task.lengths, strict=True):
-            document = reader.load((task.spool, offset, length))
-            out.append((slot, self.stages.judge(document, index, context)))
-        return out
+        run, index, reader, context = self._runs[task.run]
+
+        def judge(location: Location) -> Judgement:
+            return self.stages.judge(reader.load(location), index, context)
+
+        def place(location: Location) -> Place:
+            return place_of(reader.load(location))
+
+        locations = zip(task.slots, task.offsets, task.lengths, strict=True)
+        items = [(slot, (task.spool, offset, length)) for slot, offset, length in locations]
+        return list(BudgetedJudge(judge, place, run.budgets).run(items))
 
 
 class _Process:
@@ -603,6 +621,12 @@ class _Pool(_Executor[T, R]):
 # --- the pipeline ----------------------------------------------------------------------------------------
 
 
+Progress = Callable[[str, int, int], None]
+"""``progress(stage, done, total)``: ``read`` counts files, ``judge`` documents; called as each chunk ends."""
+
+PROGRESS_STEPS = 50  # chunks a run is cut into at least when someone watches its progress
+
+
 def run_paths(
     stages: Stages,
     paths: Iterable[str | os.PathLike[str]],
@@ -611,35 +635,57 @@ def run_paths(
     jobs: int,
     exclude: Callable[[Path], bool] | None = None,
     select: Selector | None = None,
+    limits: ReadLimits = DEFAULT_LIMITS,
+    budgets: Budgets | None = None,
+    progress: Progress | None = None,
 ) -> RunOutcome:
-    """Check the documents of ``paths`` with ``jobs`` processes (this one when ``jobs`` is 1).
+    """Check the documents of ``paths`` with ``jobs`` processes (this one when ``jobs`` is 1), within ``budgets``.
 
     ``select`` narrows what is judged once every document was read (see :data:`Selector`); the documents it
     leaves out are left out of the report, their read and schema problems are not.
     """
-    units = list_units(paths, exclude)
+    budgets = (budgets or Budgets()).start()
+    notices: list[ReadProblem] = []
+    units = list_units(paths, exclude, notices)
     if stdin_text is None and any(name == STDIN for name, _ in units):
-        stdin_text = sys.stdin.read()
-    total = sum(size for _, size in units)
-    chunks = plan_chunks(units, chunk_target(total, jobs))
+        stdin_text = read_stdin(limits)
+    total = sum(min(size, limits.max_file_size) for _, size in units)
+    target = chunk_target(total, jobs)
+    if progress is not None:
+        target = min(target, max(CHUNK_MIN_BYTES, total // PROGRESS_STEPS + 1))
+    chunks = plan_chunks(units, target)
     # Starting workers costs about half a second: not worth it for a small input.
     workers = min(jobs, len(chunks)) if total >= MIN_POOL_BYTES else 1
     with tempfile.TemporaryDirectory(prefix="ethiq-") as workdir:
-        return _PathRun(stages, workdir, stdin_text, workers, select).run(chunks)
+        run = _PathRun(stages, workdir, stdin_text, workers, budgets, limits, progress, select)
+        for notice in notices:  # what the walk skipped, reported before the documents
+            run.ledger.add(stages.intake(notice))
+        return run.run(chunks)
 
 
 class _PathRun:
     """One run over files: intake, index, judge, in document order, in a private working directory."""
 
     def __init__(
-        self, stages: Stages, workdir: str, stdin_text: str | None, workers: int, select: Selector | None = None
+        self,
+        stages: Stages,
+        workdir: str,
+        stdin_text: str | None,
+        workers: int,
+        budgets: Budgets,
+        limits: ReadLimits = DEFAULT_LIMITS,
+        progress: Progress | None = None,
+        select: Selector | None = None,
     ):
+        self.progress = progress
         self.stages = stages
+        self.budgets = budgets
         self.select = select
         self.nodes: list[Node] = []
         self.workdir = workdir
         self.stdin_text = stdin_text
         self.workers = workers
+        self.limits = limits
         self.ledger = Ledger()
         self.spools: list[str] = []
         self.worker: Worker | None = None if workers > 1 else Worker(stages)
@@ -682,10 +728,14 @@ class _PathRun:
         tasks = []
         for chunk in chunks:
             number, path = self.next_spool()
-            tasks.append(IntakeTask(chunk, number, path, self.stdin_text if STDIN in chunk else None))
+            tasks.append(IntakeTask(chunk, number, path, self.stdin_text if STDIN in chunk else None, self.limits))
         function: Callable[[IntakeTask], IntakeResult] = self.worker.intake if self.worker else _intake_task
         plans = []
+        files, read = sum(len(task.units) for task in tasks), 0
         for task, result in executor.run(function, tasks, lambda t: t.split(self.next_spool)):
+            read += len(task.units)
+            if self.progress is not None:
+                self.progress("read", read, files)
             if isinstance(result, Crash):
                 for unit in task.units:
                     self.ledger.fail_unit(unit, f"{unit} was not read: {result.message}")
@@ -745,6 +795,8 @@ class _PathRun:
             stdin_text=self.stdin_text,
             context_data=None if context is self.stages.base_context else context.data,
             context_origins=tuple(context.origins),
+            budgets=self.budgets,
+            dependents=self.ledger.dependents(),
         )
         path = os.path.join(self.workdir, "run.pickle")
         if self.worker is not None:
@@ -757,7 +809,11 @@ class _PathRun:
     def judge(self, executor: _Executor[Any, Any], tasks: list[JudgeTask]) -> None:
         """Pass 2, consumed in document order."""
         function: Callable[[JudgeTask], JudgeResult] = self.worker.judge if self.worker else _judge_task
+        documents, judged = sum(len(task.slots) for task in tasks), 0
         for task, outcome in executor.run(function, tasks, JudgeTask.split):
+            judged += len(task.slots)
+            if self.progress is not None:
+                self.progress("judge", judged, documents)
             if isinstance(outcome, Crash):
                 for slot in task.slots:
                     self.ledger.crashed(slot, outcome.message)
@@ -766,8 +822,9 @@ class _PathRun:
                 self.ledger.judged(slot, judgement)
 
 
-def run_items(stages: Stages, items: Iterable[Document | ReadProblem]) -> RunOutcome:
+def run_items(stages: Stages, items: Iterable[Document | ReadProblem], *, budgets: Budgets | None = None) -> RunOutcome:
     """The same stages over documents already in memory, in this process (they are their own spool)."""
+    budgets = (budgets or Budgets()).start()
     ledger = Ledger()
     pending: list[tuple[int, Document]] = []
     for item in items:
@@ -777,11 +834,17 @@ def run_items(stages: Stages, items: Iterable[Document | ReadProblem]) -> RunOut
             pending.append((slot, item))
     judged = dict(pending)
     index = RunIndex(ledger.index(judged.__getitem__).values())
+    index.dependents = ledger.dependents()
     context = stages.run_context(ledger.context_documents)
     stages.use_context(context)
     try:
-        for slot, document in pending:
-            ledger.judged(slot, stages.judge(document, index, context))
+        judge = BudgetedJudge(lambda document: stages.judge(document, index, context), place_of, budgets)
+        for slot, judgement in judge.run(pending):
+            ledger.judged(slot, judgement)
     finally:
         stages.use_context(stages.base_context)
     return RunOutcome(ledger.finish(), context)
+
+
+def place_of(document: Document) -> Place:
+    return Place(document.source.file, document.source.line, document.id)

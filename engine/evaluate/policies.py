@@ -11,9 +11,10 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import stat
 import sys
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -25,13 +26,18 @@ from ..cache import Cache, cache_key
 from ..errors import EvaluationError, PolicyLoadError
 from ..report import RuleMeta, RuleSource
 from ..validate import JUDGED_KINDS
+from .engines import REGORUS, Engine, check_engine_name, prepare_engine
 from .evaluator import PreparedEngine, engine_version
+from .structure import RuleHead, check_collisions, check_entry_points, data_roots, parsed_heads, scanned_heads
 
 RULES_PREFIX = "ethiq.rules."
 ALL_KINDS_PACKAGE = "all"
 SETS: dict[str, str] = {"deny": "block", "warn": "warn", "info": "info"}
 SEVERITIES = ("block", "warn", "info")
 LANGUAGES = ("en", "sv")
+
+#: Where ethiq's data lives below ``data`` (``PolicyContext.rego_data``), whatever data a load is proven with.
+ETHIQ_DATA_ROOTS = (("ethiq", "context"), ("ethiq", "index"))
 
 _PACKAGE = re.compile(r"^package\s+([A-Za-z_][\w.]*)", re.MULTILINE)
 _HEAD = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)")
@@ -82,16 +88,38 @@ def discover_modules(directories: Sequence[Path], *, include_tests: bool = False
     for root, bundled in roots:
         if not root.exists():
             raise PolicyLoadError("no such policy directory", file=str(root))
-        files = [root] if root.is_file() else sorted(root.rglob("*.rego"))
+        files = sorted(root.rglob("*.rego")) if root.is_dir() else [root]
         for file in files:
             if not include_tests and file.name.endswith("_test.rego"):
                 continue
-            text = file.read_text(encoding="utf-8")
+            text = read_module_text(file)
             match = _PACKAGE.search(text)
             if not match:
                 raise PolicyLoadError("no package declaration", file=str(file), line=1, column=1)
             modules.append(Module(path=str(file), text=text, package=match.group(1), bundled=bundled))
     return modules
+
+
+def read_module_text(file: Path) -> str:
+    """The text of a policy file; unreadable or not UTF-8 is a load error naming the file, line and column."""
+    try:
+        if not stat.S_ISREG(file.stat().st_mode):  # a FIFO or a device would block or never end
+            raise PolicyLoadError("not a regular file: a policy is a .rego file", file=str(file))
+        raw = file.read_bytes()
+    except OSError as err:
+        raise PolicyLoadError(f"cannot read the policy file: {err.strerror or err}", file=str(file)) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        before = raw[: err.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise PolicyLoadError(
+            f"the policy file is not UTF-8 (byte 0x{raw[err.start]:02x}): Rego source is UTF-8; re-save it as UTF-8",
+            file=str(file),
+            line=line,
+            column=column,
+        ) from None
 
 
 def parse_metadata(module: Module, seed: Mapping[str, Mapping[str, str]]) -> list[tuple[RuleMeta, str]]:
@@ -209,6 +237,8 @@ class PolicySet:
     modules: list[Module]
     rules: dict[str, RuleMeta]
     entry_points: dict[str, list[str]]  # kind -> ["data.ethiq.rules.vendor.deny", ...]
+    engine: str = REGORUS  # the engine every evaluation of this set runs on (engines.ENGINES)
+    entry_heads: dict[str, tuple[RuleHead, ...]] = field(default_factory=dict)  # entry point -> its heads
 
     def rule(self, rule_id: str) -> RuleMeta | None:
         return self.rules.get(rule_id)
@@ -216,9 +246,9 @@ class PolicySet:
     def rules_for(self, kind: str) -> list[RuleMeta]:
         return [meta for meta in self.rules.values() if kind in meta.kinds]
 
-    def prepare(self, data: Mapping[str, Any]) -> PreparedEngine:
+    def prepare(self, data: Mapping[str, Any]) -> Engine:
         """A fresh engine with these modules and ``data``: cheap next to loading, done once per process."""
-        return PreparedEngine(((m.path, m.text) for m in self.modules), data)
+        return prepare_engine(self.engine, ((m.path, m.text) for m in self.modules), data)
 
 
 def load_policy_set(
@@ -226,22 +256,25 @@ def load_policy_set(
     *,
     probe_data: Mapping[str, Any] | None = None,
     include_tests: bool = False,
+    engine: str = REGORUS,
     cache: Cache | None = None,
 ) -> PolicySet:
     """Load the bundled library plus ``directories`` and prove the whole set works before judging anything.
 
-    With ``cache``, a set proven before under the same key (policy files, seed text, probe data, ethiq and
-    engine versions) is taken from it instead of proven again (:mod:`ethiq.engine.cache`). Only a set whose
-    proof passed is stored; an entry that does not read back whole is proven again.
+    ``engine`` names the engine every evaluation of the set runs on (``regorus`` or ``opa``); the proof runs
+    on it too. With ``cache``, a set proven before under the same key (policy files, seed text, probe data,
+    engine, ethiq and engine versions) is taken from it instead of proven again (:mod:`ethiq.engine.cache`).
+    Only a set whose proof passed is stored; an entry that does not read back whole is proven again.
     """
+    check_engine_name(engine)
     modules = discover_modules([Path(d) for d in directories], include_tests=include_tests)
     if cache is None:
-        return _prove(modules, probe_data)
-    key = _proof_key(modules, probe_data, include_tests)
-    proven = _proof_from_json(cache.load(PROOF_NAMESPACE, key), modules)
+        return _prove(modules, probe_data, engine)
+    key = _proof_key(modules, probe_data, include_tests, engine)
+    proven = _proof_from_json(cache.load(PROOF_NAMESPACE, key), modules, engine)
     if proven is not None:
         return proven
-    policy_set = _prove(modules, probe_data)
+    policy_set = _prove(modules, probe_data, engine)
     cache.store(PROOF_NAMESPACE, key, _proof_to_json(policy_set))
     return policy_set
 
@@ -251,6 +284,8 @@ PROOF_NAMESPACE = "proof"
 _PROOF_SOURCES = (
     "evaluate/policies.py",
     "evaluate/evaluator.py",
+    "evaluate/engines.py",
+    "evaluate/structure.py",
     "validate/schema.py",
     "report.py",
     "cache.py",
@@ -261,10 +296,13 @@ def _proof_to_json(policy_set: PolicySet) -> dict[str, Any]:
     return {
         "rules": {rule_id: dataclasses.asdict(meta) for rule_id, meta in policy_set.rules.items()},
         "entry_points": policy_set.entry_points,
+        "entry_heads": {
+            entry: [dataclasses.asdict(head) for head in heads] for entry, heads in policy_set.entry_heads.items()
+        },
     }
 
 
-def _proof_from_json(value: Any, modules: list[Module]) -> PolicySet | None:
+def _proof_from_json(value: Any, modules: list[Module], engine: str) -> PolicySet | None:
     """The policy set a cached proof describes, or None when it does not read back as one."""
     if not isinstance(value, dict):
         return None
@@ -279,14 +317,20 @@ def _proof_from_json(value: Any, modules: list[Module]) -> PolicySet | None:
             if meta.id != rule_id or not meta.severities or any(s not in SEVERITIES for s in meta.severities):
                 return None
         entry_points = {str(kind): [str(point) for point in points] for kind, points in value["entry_points"].items()}
+        entry_heads = {
+            str(entry): tuple(RuleHead(**{**head, "path": tuple(head["path"])}) for head in heads)
+            for entry, heads in value["entry_heads"].items()
+        }
     except (KeyError, TypeError, AttributeError, ValueError):
         return None
     if set(entry_points) != set(JUDGED_KINDS):
         return None
-    return PolicySet(modules=modules, rules=rules, entry_points=entry_points)
+    return PolicySet(modules=modules, rules=rules, entry_points=entry_points, engine=engine, entry_heads=entry_heads)
 
 
-def _proof_key(modules: Sequence[Module], probe_data: Mapping[str, Any] | None, include_tests: bool) -> str:
+def _proof_key(
+    modules: Sequence[Module], probe_data: Mapping[str, Any] | None, include_tests: bool, engine: str
+) -> str:
     """What a proof depends on, hashed: every module (path, origin, text), the seed, the probe data, versions.
 
     ethiq's version is the source of the modules that read, prove and describe a policy set, so that a
@@ -296,7 +340,8 @@ def _proof_key(modules: Sequence[Module], probe_data: Mapping[str, Any] | None, 
     engine_dir = Path(__file__).resolve().parent.parent
     parts: list[tuple[str, str | bytes]] = [
         *((f"ethiq/{name}", (engine_dir / name).read_bytes()) for name in _PROOF_SOURCES),
-        ("engine", engine_version()),
+        ("engine", engine),
+        ("engine_version", engine_version()),
         ("python", sys.version),
         ("yaml", f"{yaml.__version__} libyaml={getattr(yaml, '__with_libyaml__', False)}"),
         ("include_tests", str(include_tests)),
@@ -308,24 +353,29 @@ def _proof_key(modules: Sequence[Module], probe_data: Mapping[str, Any] | None, 
     return cache_key(parts)
 
 
-def _prove(modules: list[Module], probe_data: Mapping[str, Any] | None) -> PolicySet:
-    """Read the metadata of ``modules``, find the entry points, and probe and compile the whole set."""
+def _prove(modules: list[Module], probe_data: Mapping[str, Any] | None, engine: str) -> PolicySet:
+    """Check the structure of ``modules``, read their metadata, find the entry points, and probe and compile
+    the whole set on ``engine``."""
+    data = _rego_data(probe_data)
+    heads = check_structure(modules, data)
     seed = load_seed()
     rules: dict[str, RuleMeta] = {}
     set_rules: dict[str, set[str]] = {}
+    for head in heads:
+        if head.is_entry_point:
+            set_rules.setdefault(".".join(head.path[: head.package_length]), set()).add(head.path[-1])
     for module in modules:
-        for name in _top_level_rule_names(module.text):
-            set_rules.setdefault(module.package, set()).add(name)
-        for meta, head in parse_metadata(module, seed):
-            if head not in SETS:
+        for meta, head_name in parse_metadata(module, seed):
+            if head_name not in SETS:
                 raise PolicyLoadError(
-                    f"METADATA of {meta.id} annotates {head!r}; rules are deny, warn or info",
+                    f"METADATA of {meta.id} annotates {head_name!r}; rules are deny, warn or info",
                     file=module.path,
                     line=meta.line,
                 )
-            if SETS[head] not in meta.severities:
+            if SETS[head_name] not in meta.severities:
                 raise PolicyLoadError(
-                    f"{meta.id} has severity {'/'.join(meta.severities)} but its rule is {head!r} ({SETS[head]})",
+                    f"{meta.id} has severity {'/'.join(meta.severities)} but its rule is {head_name!r} "
+                    f"({SETS[head_name]})",
                     file=module.path,
                     line=meta.line,
                 )
@@ -341,8 +391,6 @@ def _prove(modules: list[Module], probe_data: Mapping[str, Any] | None) -> Polic
             rules[meta.id] = meta
     entry_points: dict[str, list[str]] = {kind: [] for kind in JUDGED_KINDS}
     for package in sorted(set_rules):
-        if not package.startswith(RULES_PREFIX):
-            continue
         kinds = kinds_of_package(package)
         if not kinds or not set(kinds) <= set(JUDGED_KINDS):
             path = next(m.path for m in modules if m.package == package)
@@ -356,42 +404,141 @@ def _prove(modules: list[Module], probe_data: Mapping[str, Any] | None) -> Polic
             if name in set_rules[package]:
                 for kind in kinds:
                     entry_points[kind].append(f"data.{package}.{name}")
-    policy_set = PolicySet(modules=modules, rules=rules, entry_points=entry_points)
-    _probe(policy_set, probe_data or {}, set_rules)
+    entry_heads: dict[str, tuple[RuleHead, ...]] = {}
+    for head in heads:
+        if head.is_entry_point:
+            entry = "data." + ".".join(head.path)
+            entry_heads[entry] = (*entry_heads.get(entry, ()), head)
+    policy_set = PolicySet(
+        modules=modules, rules=rules, entry_points=entry_points, engine=engine, entry_heads=entry_heads
+    )
+    _probe(policy_set, data)
     return policy_set
 
 
-def _top_level_rule_names(text: str) -> set[str]:
-    """Names of rules defined at the start of a line (enough to find the entry points deny/warn/info)."""
-    names = set()
-    for line in text.splitlines():
-        match = re.match(r"^(deny|warn|info)\b(?!\s*\()", line)
-        if match:
-            names.add(match.group(1))
-    return names
+def _rego_data(probe_data: Mapping[str, Any] | None) -> dict[str, Any]:
+    """The data the rules are proven with, at ``data.ethiq`` as they read it."""
+    data = dict(probe_data or {})
+    return {"ethiq": data} if data and "ethiq" not in data else data
 
 
-def _probe(policy_set: PolicySet, data: Mapping[str, Any], set_rules: Mapping[str, set[str]]) -> None:
+def check_structure(modules: Sequence[Module], data: Mapping[str, Any]) -> list[RuleHead]:
+    """The rule heads of every module, once no entry point is anything but a set of findings and no rule of
+    an extra directory collides with ethiq's data or the bundled library (see :mod:`.structure`)."""
+    bundled = [head for m in modules if m.bundled for head in scanned_heads(m.path, m.text)]
+    extra = parsed_heads([(m.path, m.text) for m in modules if not m.bundled])
+    check_entry_points(bundled + extra)
+    check_collisions(extra, bundled, sorted({*ETHIQ_DATA_ROOTS, *data_roots(data)}))
+    return bundled + extra
+
+
+def probe_input(kind: str) -> dict[str, Any]:
+    """The input every entry point is first evaluated on: a document of the kind with nothing but its id."""
+    return {
+        "kind": kind,
+        "as_of": "2000-01-01",
+        "document": {"kind": kind, "id": "probe"},
+        "related": {},
+        "links": [],
+        "unresolved": [],
+        "names": {},
+    }
+
+
+def _probe(policy_set: PolicySet, data: Mapping[str, Any]) -> None:
     """Evaluate every entry point once and compile them, so broken rules fail now, not on document 5,000."""
-    engine = policy_set.prepare({"ethiq": dict(data)} if data and "ethiq" not in data else data)
     entry_points = sorted({e for points in policy_set.entry_points.values() for e in points})
     if not entry_points:
         return
-    for kind in JUDGED_KINDS:
-        engine.set_input(
-            {
-                "kind": kind,
-                "as_of": "2000-01-01",
-                "document": {"kind": kind, "id": "probe"},
-                "related": {},
-                "links": [],
-                "unresolved": [],
-                "names": {},
-            }
-        )
-        for entry in policy_set.entry_points[kind]:
-            try:
-                engine.eval_set(entry)
-            except EvaluationError as err:
-                raise PolicyLoadError(str(err), file=err.file, line=err.line, column=err.column) from None
-    engine.compile_check(entry_points, {})
+    engine = policy_set.prepare(data)
+    try:
+        for kind in JUDGED_KINDS:
+            value = probe_input(kind)
+            engine.set_input(value)
+            for entry in policy_set.entry_points[kind]:
+                try:
+                    engine.eval_set(entry)
+                except EvaluationError as err:
+                    raise locate_fault(policy_set, data, entry, err, evaluates(entry, json.dumps(value))) from None
+        if isinstance(engine, PreparedEngine):  # OPA compiled the whole set when it was prepared
+            engine.compile_check(entry_points, {})
+    finally:
+        engine.close()
+
+
+def evaluates(entry: str, input_json: str) -> Callable[[Engine], object]:
+    """A check that ``entry`` evaluates to a set on ``input_json``: raises an :class:`EvaluationError` if not."""
+
+    def check(engine: Engine) -> object:
+        engine.set_input_json(input_json)
+        return engine.eval_set(entry)
+
+    return check
+
+
+def locate_fault(
+    policy_set: PolicySet,
+    data: Mapping[str, Any],
+    entry: str,
+    error: EvaluationError,
+    check: Callable[[Engine], object],
+) -> PolicyLoadError:
+    """``error`` of ``entry``, raised by ``check`` on an engine, as a load error naming the module and rule.
+
+    An engine names the place of an evaluation error, but not of a panic or of a result of the wrong shape.
+    Then the module is found by running ``check`` again with one module defining ``entry`` at a time (extra
+    modules first), and the line is that of the rule id the message names, or of the module's first head of
+    ``entry``.
+    """
+    where = f"found when proving {entry} at load"
+    if error.file is not None:
+        return PolicyLoadError(f"{error} ({where})", file=error.file, line=error.line, column=error.column)
+    heads = policy_set.entry_heads.get(entry, ())
+    candidates = list(dict.fromkeys(head.file for head in heads))
+    culprit = candidates[0] if len(candidates) == 1 else None
+    if culprit is None:
+        bundled = {m.path for m in policy_set.modules if m.bundled}
+        for file in sorted(candidates, key=lambda path: path in bundled):
+            others = set(candidates) - {file}
+            modules = [(m.path, m.text) for m in policy_set.modules if m.path not in others]
+            if _fails(policy_set.engine, modules, data, check):
+                culprit = file
+                break
+    if culprit is None:
+        return PolicyLoadError(f"{error} ({where})")
+    own = [head for head in heads if head.file == culprit]
+    line, column = own[0].line, own[0].column
+    lines = next(m.text for m in policy_set.modules if m.path == culprit).splitlines()
+    literals = [f'"{literal}"' for literal in re.findall(r"'([^']+)'", str(error))]
+    found = next((place for head in own for place in _places(lines, head.line, literals)), None)
+    if found is not None:
+        line, column = found
+    return PolicyLoadError(f"{error} ({where})", file=culprit, line=line, column=column)
+
+
+def _fails(
+    engine_name: str, modules: list[tuple[str, str]], data: Mapping[str, Any], check: Callable[[Engine], object]
+) -> bool:
+    try:
+        engine = prepare_engine(engine_name, modules, data)
+    except PolicyLoadError:
+        return False
+    try:
+        check(engine)
+    except EvaluationError:
+        return True
+    finally:
+        engine.close()
+    return False
+
+
+def _places(lines: list[str], start: int, literals: list[str]) -> Iterator[tuple[int, int]]:
+    """Where ``literals`` occur in the rule starting at line ``start``: its head line, then its indented body."""
+    for number in range(start, len(lines) + 1):
+        text = lines[number - 1]
+        if number > start and text[:1] not in ("\t", " ", "}"):
+            return
+        for literal in literals:
+            column = text.find(literal)
+            if column >= 0:
+                yield number, column + 1

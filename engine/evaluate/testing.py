@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import EthiqError
+from ..errors import EthiqError, UsageError
 from ..graph import build_context
+from .engines import OPA, REGORUS, Engine, prepare_engine, require_engine
 from .evaluator import UNDEFINED, PreparedEngine
-from .policies import discover_modules
+from .policies import check_structure, discover_modules
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,23 +119,36 @@ def run_rego_tests(
     match: str | None = None,
     coverage: bool = False,
     context: Iterable[str | Path] = (),
+    engine: str = REGORUS,
 ) -> RegoTestReport:
-    """Run every ``test_*`` rule (optionally only names matching the glob ``match``)."""
+    """Run every ``test_*`` rule (optionally only names matching the glob ``match``) on ``engine``.
+
+    The tests are listed from regorus's syntax tree whatever the engine runs them; coverage is regorus's.
+    """
+    if coverage and engine == OPA:
+        raise UsageError("--coverage needs the regorus engine: ethiq reads line coverage from regorus only")
+    require_engine(engine)
     modules = discover_modules([Path(d) for d in directories], include_tests=True)
-    engine = PreparedEngine(((m.path, m.text) for m in modules), build_context(files=list(context)).rego_data())
-    engine.set_input({})
-    engine.gather_prints(True)
-    if coverage:
-        engine.enable_coverage(True)
-    report = RegoTestReport()
-    for test in find_tests(engine.ast()):
-        if match and not fnmatch.fnmatchcase(test.name, match) and not fnmatch.fnmatchcase(test.rule, match):
-            continue
-        report.results.append(_run_one(engine, test))
+    data = build_context(files=list(context)).rego_data()
+    check_structure(modules, data)
+    listing = PreparedEngine(((m.path, m.text) for m in modules), data)
+    runner: Engine = listing if engine == REGORUS else prepare_engine(engine, listing.modules, data)
+    try:
+        runner.set_input({})
+        runner.gather_prints(True)
+        if coverage:
+            listing.enable_coverage(True)
+        report = RegoTestReport()
+        for test in find_tests(listing.ast()):
+            if match and not fnmatch.fnmatchcase(test.name, match) and not fnmatch.fnmatchcase(test.rule, match):
+                continue
+            report.results.append(_run_one(runner, test))
+    finally:
+        runner.close()
     if coverage:
         test_files = {m.path for m in modules if m.path.endswith("_test.rego")}
-        reported = {entry["path"]: entry for entry in engine.coverage().get("files", [])}
-        for module in engine.ast():
+        reported = {entry["path"]: entry for entry in listing.coverage().get("files", [])}
+        for module in listing.ast():
             path = module["source"]["file"]
             if path in test_files:
                 continue
@@ -161,7 +175,7 @@ def _statement_lines(node: Any) -> set[int]:
     return lines
 
 
-def _run_one(engine: PreparedEngine, test: RegoTest) -> RegoTestResult:
+def _run_one(engine: Engine, test: RegoTest) -> RegoTestResult:
     started = time.perf_counter()
     status, message = "pass", ""
     try:

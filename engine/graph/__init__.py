@@ -10,6 +10,7 @@ from .context import PolicyContext, build_context
 from .derived import content_sha256, derive
 from .index import DocumentIndex
 from .ledger import Intake, Judgement, Key, Ledger, intake, ledger_of
+from .lineage import lineage_facts
 from .neighbourhood import Neighbourhood, neighbourhood
 from .references import iter_names, iter_references
 
@@ -28,5 +29,6 @@ __all__ = [
     "iter_names",
     "iter_references",
     "ledger_of",
+    "lineage_facts",
     "neighbourhood",
 ]

@@ -4,6 +4,11 @@ The bundled context (``policies/data/context/*.yaml``, merged in file-name order
 ``policy_context`` document among the inputs is merged over it, then each ``--context`` file. Mappings merge
 key by key, so a user's file can add one blocklist entry or change one threshold; any other value (a list,
 a string) replaces the one before. Every fragment is validated against the ``policy_context`` schema.
+
+A document among the checked files may add to the bans and limits but never relax them (see
+:mod:`.relaxation` for what relaxes): what it would relax is undone, and listed in ``refused`` (each an
+input problem of the run, exit 2). Only a context named explicitly (``--context`` or the configuration) may
+relax; what it relaxed is listed in ``relaxations``, which every report shows.
 """
 
 from __future__ import annotations
@@ -17,8 +22,10 @@ from typing import Any
 
 from ..errors import ContextError
 from ..read import Document, iter_documents
+from ..report import ContextRelaxation
 from ..validate import SchemaSet, bundled_schemas
 from .names import NameIndex
+from .relaxation import relaxations, tighten
 
 
 @dataclass(slots=True)
@@ -27,6 +34,8 @@ class PolicyContext:
 
     data: dict[str, Any]
     origins: list[str] = field(default_factory=list)
+    relaxations: list[ContextRelaxation] = field(default_factory=list)  # by contexts named explicitly
+    refused: list[ContextRelaxation] = field(default_factory=list)  # by contexts among the checked files: undone
     _names: NameIndex | None = field(default=None, repr=False)
 
     @property
@@ -63,20 +72,31 @@ def build_context(
     schemas = schemas or bundled_schemas()
     merged: dict[str, Any] = {}
     origins: list[str] = []
+    relaxed: list[ContextRelaxation] = []
+    refused: list[ContextRelaxation] = []
     bundled = [_read_context_file(path) for path in bundled_context_files()]
     extra = [_read_context_file(Path(path)) for path in files]
-    for group in (bundled, [list(documents)], extra):
-        for docs in group:
-            for document in docs:
-                violations = schemas.validate(document.data)
-                if violations:
-                    detail = "; ".join(f"{v.json_path}: {v.message}" for v in violations[:5])
-                    raise ContextError(f"{document.source}: invalid policy context: {detail}")
-                merged = merge(merged, document.data)
-                origins.append(str(document.source))
+    # Each group: its documents, and whether they may relax what came before (found in the checked tree: no).
+    groups: list[tuple[list[Document], bool, list[ContextRelaxation] | None]] = [(docs, True, None) for docs in bundled]
+    groups.append((list(documents), False, refused))
+    groups.extend((docs, True, relaxed) for docs in extra)
+    for docs, may_relax, record in groups:
+        for document in docs:
+            violations = schemas.validate(document.data)
+            if violations:
+                detail = "; ".join(f"{v.json_path}: {v.message}" for v in violations[:5])
+                raise ContextError(f"{document.source}: invalid policy context: {detail}")
+            after = merge(merged, document.data)
+            if record is not None:
+                found = relaxations(merged, after, document.source)
+                record.extend(found)
+                if not may_relax:
+                    after = tighten(after, merged, found)
+            merged = after
+            origins.append(str(document.source))
     merged["kind"] = "policy_context"
     merged.setdefault("id", "merged")
-    return PolicyContext(data=merged, origins=origins)
+    return PolicyContext(data=merged, origins=origins, relaxations=relaxed, refused=refused)
 
 
 def _read_context_file(path: Path) -> list[Document]:

@@ -7,9 +7,15 @@ per-document summaries) is built beside this, from the ledger's records.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable
+from typing import Any
 
 from ..read import Document
+from .native import judged_data
+
+#: Derived views of indexed documents kept per index (only documents with native platform JSON have one).
+VIEW_CACHE_SIZE = 256
 
 
 class DocumentIndex:
@@ -17,6 +23,9 @@ class DocumentIndex:
 
     def __init__(self, documents: Iterable[Document] = ()):
         self._by_key: dict[tuple[str, str], Document] = {}
+        # input.dependents of the run's data sources (see .dependents), set once the whole run is read.
+        self.dependents: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        self._views: OrderedDict[tuple[str, str], dict[str, Any]] = OrderedDict()
         for document in documents:
             self.add(document)
 
@@ -32,6 +41,26 @@ class DocumentIndex:
 
     def get(self, kind: str, ident: str) -> Document | None:
         return self._by_key.get((kind, ident))
+
+    def judged_data(self, document: Document) -> dict[str, Any]:
+        """What the rules see of an indexed document: its data, with the view derived from native JSON.
+
+        Derived once per document and index (an index lives for one run, whose documents do not change).
+        """
+        if document.kind is None or document.id is None:
+            return judged_data(document.data)
+        key = (document.kind, document.id)
+        view = self._views.get(key)
+        if view is None:
+            view = judged_data(document.data)
+            if view is document.data:
+                return view
+            self._views[key] = view
+            if len(self._views) > VIEW_CACHE_SIZE:
+                self._views.popitem(last=False)
+        else:
+            self._views.move_to_end(key)
+        return view
 
     def __len__(self) -> int:
         return len(self._by_key)

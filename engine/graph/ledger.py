@@ -19,11 +19,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ..read import Document, ReadProblem
 from ..report import DocumentResult, Finding, Problem, ProblemKind, Verdict, finding_order
 from ..validate import SchemaSet, Stage, duplicate_problem, validate_item
+from .dependents import DependentGraph, political_flag
 from .references import iter_references
 
 Key = tuple[str, str]  # (kind, id)
@@ -42,6 +43,8 @@ class Intake:
     problems: tuple[Problem, ...] = ()
     references: tuple[Key, ...] = ()  # (kind, id) of every document it references
     context: Document | None = None  # only for a policy_context document
+    edges: tuple[tuple[str, str, str], ...] = ()  # (kind, id, relation) of each reference: for dependents
+    political: bool | str = "unknown"  # the document's own political flag, for the dependents of sources
 
 
 def intake(item: Document | ReadProblem, schemas: SchemaSet) -> Intake:
@@ -54,8 +57,19 @@ def intake(item: Document | ReadProblem, schemas: SchemaSet) -> Intake:
         return Intake(stage, kind, item.id, source.file, source.line, problems)
     if stage == Stage.CONTEXT:
         return Intake(stage, kind, item.id, source.file, source.line, context=item)
-    references = dict.fromkeys((ref.target, ident) for _, ident, ref in iter_references(item.data, kind or ""))
-    return Intake(stage, kind, item.id, source.file, source.line, references=tuple(references))
+    edges = dict.fromkeys((ref.target, ident, ref.relation) for _, ident, ref in iter_references(item.data, kind or ""))
+    references = dict.fromkeys((target, ident) for target, ident, _ in edges)
+    political = political_flag(kind, item.data)
+    return Intake(
+        stage,
+        kind,
+        item.id,
+        source.file,
+        source.line,
+        references=tuple(references),
+        edges=tuple(edges),
+        political=political,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +79,7 @@ class Judgement:
     verdict: str
     findings: tuple[Finding, ...] = ()
     problem: Problem | None = None
+    in_force: bool = True  # some rule of the document's kind was in force on its relevant date
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +90,8 @@ class Ledgered:
     findings: tuple[Finding, ...]
     problems: tuple[Problem, ...]
     context_documents: tuple[Document, ...]
+    judged: int = 0  # documents evaluated against the rules
+    out_of_force: int = 0  # of them, those no rule was in force for on their relevant date
 
 
 class Ledger:
@@ -95,6 +112,9 @@ class Ledger:
         self._context_documents: list[Document] = []
         self._late_problems: list[tuple[int, Problem]] = []
         self._left_out: set[int] = set()  # slots an incremental check does not judge
+        self._dependents = DependentGraph()
+        self._judged = 0
+        self._out_of_force = 0
 
     def add(self, intake: Intake) -> int | None:
         """Record one item; returns its slot (its place in the report) when it is to be judged."""
@@ -102,6 +122,13 @@ class Ledger:
         slot = len(documents)
         file = self._strings.setdefault(intake.file, intake.file)
         kind = self._strings.setdefault(intake.kind, intake.kind) if intake.kind is not None else None
+        if (
+            intake.stage == Stage.READ
+            and intake.problems
+            and all(p.kind == ProblemKind.SKIPPED for p in intake.problems)
+        ):
+            self._problems.extend(intake.problems)  # a notice of a skipped path: no document was there
+            return None
         if intake.stage in (Stage.READ, Stage.INVALID):
             documents.append(DocumentResult(intake.id, kind, file, intake.line, Verdict.INVALID))
             self._problems.extend(intake.problems)
@@ -122,6 +149,7 @@ class Ledger:
             self._problems.append(duplicate_problem(kind, intake.id, file, intake.line, f"{first.file}:{first.line}"))
             return None
         self._first[key] = slot
+        self._dependents.add(key, intake.edges, intake.political)
         return slot
 
     def fail_unit(self, file: str, message: str) -> None:
@@ -141,6 +169,12 @@ class Ledger:
         self._referenced = set()
         return located
 
+    def dependents(self) -> dict[Key, list[dict[str, Any]]]:
+        """``input.dependents`` of every data source that has any (see :mod:`.dependents`). Call once, at the index."""
+        table = self._dependents.table()
+        self._dependents = DependentGraph()
+        return table
+
     @property
     def context_documents(self) -> tuple[Document, ...]:
         """The run's valid policy_context documents, in input order."""
@@ -150,6 +184,8 @@ class Ledger:
         if judgement.verdict != Verdict.PASS:
             self._verdicts[slot] = judgement.verdict
         self._findings.extend(judgement.findings)
+        self._judged += 1
+        self._out_of_force += not judgement.in_force
         if judgement.problem is not None:
             self._late_problems.append((slot, judgement.problem))
 
@@ -181,7 +217,14 @@ class Ledger:
         self._late_problems.sort(key=lambda pair: pair[0])
         problems = [*self._problems, *(problem for _, problem in self._late_problems)]
         findings = sorted(self._findings, key=finding_order)
-        return Ledgered(tuple(documents), tuple(findings), tuple(problems), tuple(self._context_documents))
+        return Ledgered(
+            tuple(documents),
+            tuple(findings),
+            tuple(problems),
+            tuple(self._context_documents),
+            self._judged,
+            self._out_of_force,
+        )
 
 
 def ledger_of(items: Iterable[Document | ReadProblem], schemas: SchemaSet) -> Ledger:

@@ -50,9 +50,10 @@ def neighbourhood(document: Document, index: DocumentIndex) -> Neighbourhood:
                 unresolved.append(entry)
                 continue
             links.append(entry)
-            related.setdefault(target_kind, {})[ident] = target.data
+            data = index.judged_data(target)  # a referenced audience's native JSON is judged too
+            related.setdefault(target_kind, {})[ident] = data
             if not ref.follow:
                 continue
-            for _, next_id, next_ref in iter_references(target.data, target_kind):
+            for _, next_id, next_ref in iter_references(data, target_kind):
                 queue.append((next_ref.target, next_id, next_ref, route))
     return Neighbourhood(related=related, links=links, unresolved=unresolved)

@@ -2,25 +2,35 @@
 
 The CLI, the Python API and CI all receive the report :func:`decide` returns, so they cannot disagree: a
 waiver accepted here is accepted everywhere, and the exit code (:attr:`Report.exit_code`) follows from the
-decided report alone. Order matters and is fixed: waivers first (a waived finding is never baselined),
-then the baseline, then the ``fail_on`` threshold.
+decided report alone. Order matters and is fixed: the rule selection first (findings of rules the run left
+out are dropped), then waivers (a waived finding is never baselined), then the baseline, then the ``fail_on``
+threshold.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 
-from ..report import SEVERITY_RANK, Report
+from ..report import FAIL_ON, Report
 from .baseline import Baseline, apply_baseline
+from .selection import apply_selection
 from .waivers import WaiverSet, apply_waivers
 
 
 def decide(
-    report: Report, *, waivers: WaiverSet | None = None, baseline: Baseline | None = None, fail_on: str = "block"
+    report: Report,
+    *,
+    waivers: WaiverSet | None = None,
+    baseline: Baseline | None = None,
+    fail_on: str = "block",
+    selected: Iterable[str] | None = None,
 ) -> Report:
-    """``report`` with the waivers and the baseline applied and ``fail_on`` set (a new report)."""
-    if fail_on not in SEVERITY_RANK:
-        raise ValueError(f"fail_on must be block, warn or info, not {fail_on!r}")
+    """``report`` with the rule selection (ids; None: every rule), the waivers and the baseline applied and
+    ``fail_on`` set (a new report)."""
+    if fail_on not in FAIL_ON:
+        raise ValueError(f"fail_on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
+    report = apply_selection(report, selected)
     if waivers is not None:
         report = apply_waivers(report, waivers)
     if baseline is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from ..errors import EvaluationError
@@ -26,16 +26,30 @@ def relevant_date_of(data: Mapping[str, Any], as_of: str) -> str:
     return start[:10] if isinstance(start, str) and len(start) >= 10 else as_of
 
 
+#: Moves a path into the document the rules judged to the place it shows in the document as written.
+Locate = Callable[[tuple[str | int, ...]], tuple[str | int, ...]]
+
+
 def findings_of(
-    results: Iterable[tuple[str, list[Any]]], document: Document, policy_set: PolicySet, *, as_of: str, lang: str
+    results: Iterable[tuple[str, list[Any]]],
+    document: Document,
+    policy_set: PolicySet,
+    *,
+    as_of: str,
+    lang: str,
+    locate: Locate | None = None,
 ) -> list[Finding]:
-    """The findings of ``document`` from each entry point's raw results (``data.ethiq.rules.<kind>.deny``...)."""
+    """The findings of ``document`` from each entry point's raw results (``data.ethiq.rules.<kind>.deny``...).
+
+    ``locate`` relocates finding paths: a document read by a platform adapter is judged on its derived view,
+    and a finding there is shown where the native JSON sets it (``Derivation.locate``).
+    """
     relevant_date = relevant_date_of(document.data, as_of)
     findings: list[Finding] = []
     for entry, raws in results:
         severity = SETS[entry.rsplit(".", 1)[1]]
         for raw in raws:
-            finding, meta = finding_of(raw, severity, entry, document, policy_set, lang)
+            finding, meta = finding_of(raw, severity, entry, document, policy_set, lang, locate)
             if meta is None or meta.is_effective(relevant_date):
                 findings.append(finding)
     return findings
@@ -68,7 +82,13 @@ def reverdict(results: Iterable[DocumentResult], findings: Sequence[Finding]) ->
 
 
 def finding_of(
-    raw: Any, severity: str, entry: str, document: Document, policy_set: PolicySet, lang: str
+    raw: Any,
+    severity: str,
+    entry: str,
+    document: Document,
+    policy_set: PolicySet,
+    lang: str,
+    locate: Locate | None = None,
 ) -> tuple[Finding, RuleMeta | None]:
     """One raw result as a :class:`Finding`, with the METADATA of its rule (None for a string result)."""
     if isinstance(raw, str):  # conftest style: the message is the finding
@@ -96,7 +116,8 @@ def finding_of(
         title, remediation = meta.text("title", lang), meta.text("remediation", lang)
         message = _render(meta, raw, lang)
         sources, non_waivable = meta.sources, meta.non_waivable
-    position = document.locate(tuple(path))
+    shown = locate(tuple(path)) if locate is not None else tuple(path)
+    position = document.locate(shown)
     return Finding(
         rule_id=rule_id,
         severity=severity,
@@ -109,7 +130,7 @@ def finding_of(
         file=document.source.file,
         line=position[0] if position else document.source.line,
         column=position[1] if position else None,
-        path=tuple(path),
+        path=shown,
         sources=sources,
         trace=tuple(str(t) for t in trace) if isinstance(trace, list) else (),
         non_waivable=non_waivable,

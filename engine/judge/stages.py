@@ -14,12 +14,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import EthiqError
-from ..evaluate import PolicySet, PreparedEngine, build_input_json
+from ..evaluate import PolicySet, build_input_json
+from ..evaluate.engines import Engine
 from ..graph import DocumentIndex, Intake, Judgement, PolicyContext, build_context, intake
+from ..graph.native import judged
+from ..platforms import Derivation
 from ..read import Document, ReadProblem
-from ..report import Finding, Problem, ProblemKind, Verdict
+from ..report import Finding, Problem, ProblemKind, RuleMeta, Verdict
 from ..validate import SchemaSet, bundled_schemas
-from .findings import findings_of, verdict_of
+from .findings import findings_of, relevant_date_of, verdict_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +61,9 @@ class DocumentStages:
         self.as_of = as_of
         self.lang = lang
         self.schemas = schemas or bundled_schemas()
-        self._engine: PreparedEngine = policy_set.prepare(base_context.rego_data())
+        self._engine: Engine = policy_set.prepare(base_context.rego_data())
         self._engine_context = base_context
+        self._rules_of_kind: dict[str, tuple[RuleMeta, ...]] = {}
 
     def state(self) -> StagesState:
         return StagesState(
@@ -92,20 +96,55 @@ class DocumentStages:
         try:
             findings = self.evaluate(document, index, context)
         except EthiqError as err:
-            # A Rust panic can leave the engine mid-rule ("recursion detected" on every later document):
-            # start the next document from a fresh engine, so one failure stays one document's problem.
-            self._engine = self.policy_set.prepare(self._engine_context.rego_data())
+            # A Rust panic can leave regorus mid-rule ("recursion detected" on every later document): start
+            # the next document from a fresh engine, so one failure stays one document's problem.
+            if self._engine.fresh_after_failure:
+                self._engine.close()
+                self._engine = self.policy_set.prepare(self._engine_context.rego_data())
             return engine_failure(document, str(err))
         except Exception as err:  # a defect on one document must not lose the others' results
             return engine_failure(document, f"internal error: {type(err).__name__}: {err}")
-        return Judgement(verdict_of(findings), tuple(findings))
+        return Judgement(verdict_of(findings), tuple(findings), in_force=self.has_rule_in_force(document))
+
+    def has_rule_in_force(self, document: Document) -> bool:
+        """Whether any rule of the document's kind is in force on its relevant date (an ad's start, else
+        the evaluation date): a run in which no judged document met one says so rather than "no findings"."""
+        kind = document.kind or ""
+        rules = self._rules_of_kind.get(kind)
+        if rules is None:
+            rules = tuple(meta for meta in self.policy_set.rules.values() if kind in meta.kinds)
+            self._rules_of_kind[kind] = rules
+        if not rules:  # rules without METADATA have no effective window: in force whenever they exist
+            return bool(self.policy_set.entry_points.get(kind))
+        date = relevant_date_of(document.data, self.as_of)
+        return any(meta.is_effective(date) for meta in rules)
 
     def evaluate(self, document: Document, index: DocumentIndex, context: PolicyContext) -> list[Finding]:
-        """The findings of the rules of ``document``'s kind; raises on any engine or result error."""
-        self._engine.set_input_json(build_input_json(document, index, context, self.as_of))
+        """The findings of the rules of ``document``'s kind; raises on any engine or result error.
+
+        A document with native platform JSON is judged as its platform adapter derives it, and each finding
+        in the derived view is shown at the native place it came from.
+        """
+        seen, derivation = judged(document)
+        self._engine.set_input_json(self._input_json(seen, derivation, index, context))
         return findings_of(
-            self._results(document.kind or ""), document, self.policy_set, as_of=self.as_of, lang=self.lang
+            self._results(document.kind or ""),
+            seen,
+            self.policy_set,
+            as_of=self.as_of,
+            lang=self.lang,
+            locate=derivation.locate if derivation is not None else None,
         )
+
+    def input_json(self, document: Document, index: DocumentIndex, context: PolicyContext) -> str:
+        """The exact ``input`` the rules receive for ``document``, as JSON text."""
+        return self._input_json(*judged(document), index, context)
+
+    def _input_json(
+        self, seen: Document, derivation: Derivation | None, index: DocumentIndex, context: PolicyContext
+    ) -> str:
+        native = derivation.native_input() if derivation is not None else None
+        return build_input_json(seen, index, context, self.as_of, native)
 
     def _results(self, kind: str) -> Iterator[tuple[str, list[Any]]]:
         for entry in self.policy_set.entry_points.get(kind, []):

@@ -10,12 +10,16 @@ adapters") and docs/policy-authoring.md.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from . import google_ads, linkedin, meta
 from .view import (
+    AUDIENCE_ANNOTATIONS,
+    CRITERION_ANNOTATIONS,
+    LOOKALIKE_ANNOTATIONS,
     NO_ADAPTER,
     REASONS,
     Adaptation,
@@ -50,6 +54,10 @@ class Derivation:
     document: dict[str, Any]
     adaptation: Adaptation
     mismatches: tuple[Mismatch, ...]
+    #: A derived entry that took annotations from a hand-written one -> the hand-written entry's path.
+    annotated: Mapping[Path, Path] = field(default_factory=dict)
+    #: Where a view field the native JSON leaves unset is shown: the native spec, when there is one.
+    unset: Path | None = None
 
     def native_input(self) -> dict[str, Any]:
         """``input.derived.native``: the platform, the unknown native keys and the stated/derived mismatches."""
@@ -64,13 +72,29 @@ class Derivation:
 
         A path into the derived view is moved to the native place of the path or of its nearest ancestor
         that came from it. A path that is already in the document as written stays: one into the native
-        JSON, and the hand-written value of a mismatch that the native JSON does not have (NAT-001).
+        JSON, and the hand-written value of a mismatch that the native JSON does not have (NAT-001). A path
+        into an annotation only a person can state (``art9``, ``data_source_ids``, ``lookalike.origin_ref``,
+        ...) is shown where the hand-written entry states it.
         """
         if path and path[0] in NATIVE_FIELDS:
             return path
         if any(m.what == "extra" and m.declared_path == path for m in self.mismatches):
             return path
-        return self.adaptation.native_path(path) or path
+        if len(path) > 3 and path[:3] in self.annotated and _is_annotation(path[:3], path[3:]):
+            return (*self.annotated[path[:3]], *path[3:])
+        found = self.adaptation.native_path(path)
+        if found is None and self.unset is not None and path and path[0] == "normalized":
+            return self.unset  # e.g. Advantage+ audience not set: it is the native spec that leaves it out
+        return found or path
+
+
+def _is_annotation(entry: Path, rest: Path) -> bool:
+    """Whether ``rest`` (a path inside the view entry ``entry``) is a field only a person states."""
+    if entry[1] in ("include", "exclude"):
+        return rest[0] in CRITERION_ANNOTATIONS
+    return rest[0] in AUDIENCE_ANNOTATIONS or (
+        rest[0] == "lookalike" and len(rest) > 1 and rest[1] in LOOKALIKE_ANNOTATIONS
+    )
 
 
 def carries_native(document: Mapping[str, Any]) -> bool:
@@ -96,8 +120,12 @@ def derive(document: Mapping[str, Any]) -> Derivation | None:
     if not carries_native(document):
         return None
     adaptation = adapt(document)
+    targets = document.get("kind") == "audience" and document.get("native_spec") is not None
+    if targets and "normalized" not in adaptation.view:  # a spec that targets nothing states a projection: {}
+        adaptation = dataclasses.replace(adaptation, view={**adaptation.view, "normalized": {}})
     reconciled = reconcile(document, adaptation)
-    return Derivation(reconciled.document, adaptation, tuple(reconciled.mismatches))
+    unset: Path | None = ("native_spec",) if isinstance(document.get("native_spec"), Mapping) else None
+    return Derivation(reconciled.document, adaptation, tuple(reconciled.mismatches), reconciled.annotated, unset)
 
 
 __all__ = [

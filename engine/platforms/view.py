@@ -268,6 +268,8 @@ class Reconciled:
 
     document: dict[str, Any]
     mismatches: list[Mismatch] = field(default_factory=list)
+    #: A derived entry annotated from a hand-written one: its view path -> the hand-written entry's path.
+    annotated: dict[Path, Path] = field(default_factory=dict)
 
 
 def reconcile(document: Mapping[str, Any], adaptation: Adaptation) -> Reconciled:
@@ -287,7 +289,7 @@ def reconcile(document: Mapping[str, Any], adaptation: Adaptation) -> Reconciled
             declared = document.get("normalized")
             if isinstance(declared, Mapping):  # even an empty one states a projection: no targeting at all
                 _compare(derived, declared, path, path, adaptation, result.mismatches, whole=True)
-                out[key] = _annotate(derived, declared)
+                out[key] = _annotate(derived, declared, result.annotated)
             else:
                 out[key] = derived
         else:
@@ -448,8 +450,11 @@ def _annotations_of(view: Path) -> tuple[str, ...]:
     return ()
 
 
-def _annotate(derived: Mapping[str, Any], declared: Mapping[str, Any]) -> dict[str, Any]:
-    """The derived projection with the annotations of the hand-written entries it matches."""
+def _annotate(derived: Mapping[str, Any], declared: Mapping[str, Any], annotated: dict[Path, Path]) -> dict[str, Any]:
+    """The derived projection with the annotations of the hand-written entries it matches.
+
+    ``annotated`` gets, for each derived entry that took an annotation, the path of the hand-written entry.
+    """
     out = dict(derived)
     for name, identity in _IDENTITY.items():
         if name not in ("include", "exclude", "custom_audiences", "excluded_custom_audiences"):
@@ -457,13 +462,16 @@ def _annotate(derived: Mapping[str, Any], declared: Mapping[str, Any]) -> dict[s
         mine, theirs = out.get(name), declared.get(name)
         if not isinstance(mine, list) or not isinstance(theirs, list):
             continue
-        pool = [t for t in theirs if isinstance(t, Mapping)]
+        pool = [(j, t) for j, t in enumerate(theirs) if isinstance(t, Mapping)]
         merged = []
-        for item in mine:
-            match = next((t for t in pool if identity(t) == identity(item)), None)
-            if match is not None:
-                pool.remove(match)
-            merged.append(item if match is None else _annotated_entry(name, item, match))
+        for i, item in enumerate(mine):
+            found = next((pair for pair in pool if identity(pair[1]) == identity(item)), None)
+            if found is None:
+                merged.append(item)
+                continue
+            pool.remove(found)
+            merged.append(_annotated_entry(name, item, found[1]))
+            annotated[("normalized", name, i)] = ("normalized", name, found[0])
         out[name] = merged
     return out
 

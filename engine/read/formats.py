@@ -2,6 +2,9 @@
 
 ``NO`` (Norway) stays a string and dates stay the ISO strings the author wrote, as JSON Schema and Rego
 expect; a duplicate key is an error in either format, because a reader would see only one of the values.
+Numbers the engine cannot hold and YAML values with no JSON form are read as :class:`Unrepresentable`
+markers, which the reader refuses at their path (see :mod:`.limits`). YAML merge keys (``<<: *base``) are
+supported, bounded like aliases; keys written beside a merge override the merged ones.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ from typing import Any, ClassVar
 
 import yaml
 
+from .limits import MAX_NUMBER, Unrepresentable, float_of, number_of, out_of_range
+
 JSON_SUFFIXES = frozenset({".json"})
 YAML_SUFFIXES = frozenset({".yaml", ".yml"})
 
@@ -18,6 +23,15 @@ YAML_SUFFIXES = frozenset({".yaml", ".yml"})
 def sniff_format(text: str) -> str:
     """``json`` for text that starts like JSON, else ``yaml``."""
     return "json" if text.lstrip()[:1] in ("{", "[") else "yaml"
+
+
+def json_number(text: str) -> int | float | Unrepresentable:
+    """``parse_int`` / ``parse_float`` / ``parse_constant`` for :func:`json.loads`: what the engine can hold."""
+    if text in ("NaN", "Infinity", "-Infinity"):
+        return float_of(text, float("nan"))
+    if any(char in text for char in ".eE"):
+        return float_of(text, float(text))
+    return number_of(text)
 
 
 def reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -36,6 +50,9 @@ class DuplicateKeyError(ValueError):
         self.key = key
 
 
+#: Significant characters of a YAML integer (binary has the most: 1,024 digits reach a double's range).
+MAX_INT_CHARS = 1100
+
 YAML_BASE: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -50,6 +67,8 @@ class Loader(YAML_BASE):  # type: ignore[valid-type,misc]
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
         for key_node, _ in node.value:
+            if key_node.tag == MERGE_TAG:
+                continue  # a merge key is not a key: flatten_mapping below merges its mapping(s)
             key = self.construct_object(key_node, deep=deep)
             if key in seen:
                 mark = key_node.start_mark
@@ -57,7 +76,29 @@ class Loader(YAML_BASE):  # type: ignore[valid-type,misc]
                     None, None, f"duplicate key {key!r}: a reader would see only one", mark
                 )
             seen.add(key)
+        # The base class flattens merge keys first (merged pairs before the node's own, so the own win).
         return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int | Unrepresentable:
+        text = str(node.value)
+        # Beyond this many significant digits no base (binary included) stays within a double, and CPython
+        # would refuse to convert a long decimal: refused before converting.
+        if len(text.lstrip("+-").replace("_", "").lstrip("0")) > MAX_INT_CHARS:
+            return out_of_range(text)
+        try:
+            value = int(super().construct_yaml_int(node))
+        except ValueError:  # CPython's digit limit counts leading zeros too
+            return out_of_range(text)
+        return value if -MAX_NUMBER <= value <= MAX_NUMBER else out_of_range(text)
+
+    def construct_yaml_float(self, node: yaml.ScalarNode) -> float | Unrepresentable:
+        return float_of(str(node.value), super().construct_yaml_float(node))
+
+    def construct_no_json(self, node: yaml.Node) -> Unrepresentable:
+        name = node.tag.rsplit(":", 1)[-1]
+        return Unrepresentable(
+            f"!!{name}", f"a YAML !!{name} value has no JSON form; write it as a string, list or mapping"
+        )
 
 
 Loader.add_implicit_resolver(
@@ -65,3 +106,68 @@ Loader.add_implicit_resolver(
 )
 # Timestamps stay the ISO strings the author wrote: schemas and rules compare strings.
 Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_str)
+Loader.add_constructor("tag:yaml.org,2002:int", Loader.construct_yaml_int)
+Loader.add_constructor("tag:yaml.org,2002:float", Loader.construct_yaml_float)
+for _name in ("binary", "set", "omap", "pairs"):
+    Loader.add_constructor(f"tag:yaml.org,2002:{_name}", Loader.construct_no_json)
+
+MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+def expanded_size(root: yaml.Node, budget: int) -> int:
+    """How many values the tree under ``root`` holds once every alias is expanded, counting up to ``budget``.
+
+    Aliases make the composed tree a graph that shares nodes; the count is computed once per node (so a
+    bomb costs as much as its text), iteratively (so no nesting raises ``RecursionError``), and stops as
+    soon as it passes ``budget``.
+    """
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()  # nodes whose children are being counted: meeting one again is a cycle
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in sizes:
+            continue
+        children = _children(node)
+        if children_done or not children:
+            size = 1 + sum(sizes[id(child)] for child in children)
+            sizes[id(node)] = size
+            open_nodes.discard(id(node))
+            if size > budget:
+                return size
+            continue
+        if id(node) in open_nodes:
+            raise RecursiveAliasError(node.start_mark)
+        open_nodes.add(id(node))
+        stack.append((node, True))
+        stack.extend((child, False) for child in children if id(child) not in sizes)
+    return sizes[id(root)]
+
+
+class RecursiveAliasError(ValueError):
+    """An alias inside the node its anchor names: the value would contain itself."""
+
+    def __init__(self, mark: yaml.Mark):
+        super().__init__("an alias refers to a node that contains it: the value would contain itself")
+        self.mark = mark
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def distinct_nodes(root: yaml.Node) -> int:
+    """How many nodes the composed tree under ``root`` holds, each shared node counted once."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        stack.extend(_children(node))
+    return len(seen)

@@ -22,6 +22,7 @@ from typing import Any, TypeAlias
 from ..errors import UsageError
 from ..report import json_path
 from .documents import MEMORY, MEMORY_FORMAT, Document, ReadProblem, Source, iter_documents, parse_text
+from .limits import DEFAULT_LIMITS, ReadLimits, refusal
 from .positions import PathKey
 
 #: One input of a run: a path (str or PathLike), or a document (a mapping or a :class:`Document`).
@@ -77,7 +78,9 @@ def json_value(value: Any, path: PathKey = ()) -> Any:
     raise _NotJson(path, f"{type(value).__name__} has no JSON form")
 
 
-def memory_document(item: Mapping[str, Any] | Document, position: int) -> Document | ReadProblem:
+def memory_document(
+    item: Mapping[str, Any] | Document, position: int, limits: ReadLimits = DEFAULT_LIMITS
+) -> Document | ReadProblem:
     """A document handed over in memory, as JSON values; ``position`` is its 1-based place among the inputs."""
     data: Mapping[str, Any] = item.data if isinstance(item, Document) else item
     source = item.source if isinstance(item, Document) else Source(MEMORY, MEMORY_FORMAT, position - 1, position)
@@ -85,6 +88,12 @@ def memory_document(item: Mapping[str, Any] | Document, position: int) -> Docume
         value = json_value(data)
     except _NotJson as err:
         return ReadProblem(file=source.file, line=source.line, message=f"{json_path(err.path)}: {err.what}")
+    except RecursionError:
+        message = f"nested deeper than {limits.max_depth} levels (max_depth), or a value that contains itself"
+        return ReadProblem(file=source.file, line=source.line, message=message)
+    refused = refusal(value, limits)
+    if refused is not None:
+        return ReadProblem(file=source.file, line=source.line, message=f"{json_path(refused[0])}: {refused[1]}")
     if isinstance(item, Document):
         return Document(data=value, source=item.source, _text=item._text)
     return Document(data=value, source=source)
@@ -96,14 +105,15 @@ def iter_inputs(
     *,
     stdin_text: str | None = None,
     exclude: Callable[[Path], bool] | None = None,
+    limits: ReadLimits = DEFAULT_LIMITS,
 ) -> Iterator[Document | ReadProblem]:
     """Every document of ``inputs`` (in their order), then of ``texts``, with problems inline."""
     for position, item in enumerate(inputs, start=1):
         if isinstance(item, str | os.PathLike):
-            yield from iter_documents([item], stdin_text=stdin_text, exclude=exclude)
+            yield from iter_documents([item], stdin_text=stdin_text, exclude=exclude, limits=limits)
         else:
-            yield memory_document(item, position)
+            yield memory_document(item, position, limits)
     for number, text in enumerate(texts, start=1):
         if not isinstance(text, str):
             raise UsageError(f"texts holds JSON or YAML text, not a {type(text).__name__}")
-        yield from parse_text(text, f"<text {number}>")
+        yield from parse_text(text, f"<text {number}>", limits=limits)

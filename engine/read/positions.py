@@ -73,11 +73,18 @@ def _yaml_positions(text: str) -> dict[PathKey, Position]:
     return positions
 
 
-def _walk_yaml(node: yaml.Node, key: PathKey, positions: dict[PathKey, Position]) -> None:
-    positions[key] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            _walk_yaml(value_node, (*key, str(key_node.value)), positions)
-    elif isinstance(node, yaml.SequenceNode):
-        for position, item in enumerate(node.value):
-            _walk_yaml(item, (*key, position), positions)
+def _walk_yaml(root: yaml.Node, key: PathKey, positions: dict[PathKey, Position]) -> None:
+    """Positions of every value under ``root``; iterative, and a node shared by aliases is walked once (its
+    values are located at the anchor), so neither deep nesting nor an alias bomb makes this endless."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, PathKey]] = [(root, key)]
+    while stack:
+        node, path = stack.pop()
+        positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend((value_node, (*path, str(key_node.value))) for key_node, value_node in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, (*path, position)) for position, item in enumerate(node.value))

@@ -166,7 +166,7 @@ def _keyword(key: str, value: Any) -> Accept:
         allowed = frozenset(keys)
         return lambda v: _scalar_key(v) in allowed
     if key == "pattern":
-        search = re.compile(value).search
+        search = ecma_regex(value).search
         return lambda v: not isinstance(v, str) or search(v) is not None
     if key == "format":
         return lambda v: conforms(v, value)
@@ -202,10 +202,35 @@ def _keyword(key: str, value: Any) -> Accept:
     raise _Unsupported(key)
 
 
+def ecma_regex(pattern: str) -> re.Pattern[str]:
+    """A schema ``pattern`` as ECMA-262 reads it, which is what JSON Schema means: ``$`` is the end of the text.
+
+    Python's ``$`` also matches before a final newline, so ``^[a-z]+$`` would accept ``"ven_x\\n"``: an id
+    that escapes every reference and the duplicate check. Each ``$`` outside a character class becomes
+    ``\\Z``. The fast path may only be stricter than jsonschema, never more lenient, so this is always safe.
+    """
+    out: list[str] = []
+    escaped = in_class = False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "$":
+            out.append(r"\Z")
+            continue
+        out.append(char)
+    return re.compile("".join(out))
+
+
 def _object(node: dict[str, Any]) -> Accept:
     properties = {name: _compile(schema) for name, schema in node.get("properties", {}).items()}
     patterns = tuple(
-        (re.compile(p).search, _compile(schema)) for p, schema in node.get("patternProperties", {}).items()
+        (ecma_regex(p).search, _compile(schema)) for p, schema in node.get("patternProperties", {}).items()
     )
     additional = node.get("additionalProperties", True)
     extra: Accept | None = None if additional is True else _compile(additional)

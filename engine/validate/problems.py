@@ -36,12 +36,12 @@ def validate_item(item: Document | ReadProblem, schemas: SchemaSet) -> tuple[Sta
 
 def read_problem(item: ReadProblem) -> Problem:
     return Problem(
-        ProblemKind.READ,
+        ProblemKind.SKIPPED if item.notice else ProblemKind.READ,
         item.message,
         item.file,
         item.line,
         item.column,
-        hint="fix the syntax; the file's other documents were not read",
+        hint=item.hint or "fix the syntax; the file's other documents were not read",
     )
 
 
@@ -52,7 +52,7 @@ def schema_problems(document: Document, schemas: SchemaSet) -> tuple[Problem, ..
         return ()
     kind, source = document.kind, document.source
     hint = (
-        f"see `ethiq schema {kind}` for the fields of a {kind}"
+        f"`ethiq schema {kind}` lists the fields of {_article(kind)} {kind.replace('_', ' ')}"
         if kind
         else ("add `kind:` naming what the document describes")
     )
@@ -62,7 +62,12 @@ def schema_problems(document: Document, schemas: SchemaSet) -> tuple[Problem, ..
         problems.append(
             Problem(ProblemKind.SCHEMA, violation.message, source.file, line, column, document.id, violation.path, hint)
         )
-    return tuple(problems)
+    # In the order of the file, as a person reads it and fixes it.
+    return tuple(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))
+
+
+def _article(noun: str) -> str:
+    return "an" if noun[:1] in "aeiou" else "a"
 
 
 def duplicate_problem(kind: str, ident: str, file: str, line: int, first: str) -> Problem:

@@ -1,12 +1,14 @@
 """Validate documents against the published JSON Schemas (draft-07), one per kind.
 
 Validators are built once per schema set. Every violation from ``iter_errors`` is kept, with jsonschema's
-own ``json_path``; an unexpected property is reported at the property itself, with the nearest known
-name as a hint, because a typo in a field name would otherwise read as "fact unknown".
+own ``json_path`` and a message in the user's words (:mod:`.wording`); an unexpected property is reported
+at the property itself, with the nearest known name as a hint, because a typo in a field name would
+otherwise read as "fact unknown".
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import difflib
 import json
@@ -23,18 +25,22 @@ if TYPE_CHECKING:  # jsonschema is imported when a document needs it: most are a
 
 from ..errors import PolicyLoadError, UsageError
 from ..report import json_path
+from .wording import message_of
 
 KINDS: tuple[str, ...] = ("policy_context", "vendor", "data_source", "audience", "account", "ad", "campaign")
 JUDGED_KINDS: tuple[str, ...] = KINDS[1:]
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})$")
+# Matched whole (``fullmatch``: ``$`` would accept a final newline), with ASCII digits only.
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATE_TIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?([Zz]|[+-][0-9]{2}:[0-9]{2})"
+)
 
 
 def _is_date(value: object) -> bool:
     if not isinstance(value, str):
         return True
-    if not _DATE.match(value):
+    if not _DATE.fullmatch(value):
         raise ValueError("not an ISO date (YYYY-MM-DD)")
     dt.date.fromisoformat(value)
     return True
@@ -43,7 +49,7 @@ def _is_date(value: object) -> bool:
 def _is_date_time(value: object) -> bool:
     if not isinstance(value, str):
         return True
-    if not _DATE_TIME.match(value):
+    if not _DATE_TIME.fullmatch(value):
         raise ValueError("not an RFC 3339 date-time with an offset (2025-10-06T18:00:00+02:00)")
     dt.datetime.fromisoformat(value.replace("z", "Z").replace("Z", "+00:00"))
     return True
@@ -94,9 +100,17 @@ class SchemaViolation:
         return json_path(self.path)
 
 
-@cache
 def load_schema(kind: str) -> dict[str, Any]:
-    """The bundled schema of ``kind``, as published in ``ethiq/policies/schemas``."""
+    """The bundled schema of ``kind``, as published in ``ethiq/policies/schemas``.
+
+    Each call returns a copy of its own: a caller that rewrites a schema (hypothesis-jsonschema canonicalises
+    ``false`` into ``{"not": {}}`` in place) must never change what the next validator is built from.
+    """
+    return copy.deepcopy(_parsed_schema(kind))
+
+
+@cache
+def _parsed_schema(kind: str) -> dict[str, Any]:
     if kind not in KINDS:
         raise UsageError(f"unknown kind {kind!r}; expected one of: {', '.join(KINDS)}")
     resource = resources.files("ethiq.policies").joinpath("schemas", f"{kind}.schema.json")
@@ -168,9 +182,9 @@ def violations_of(error: ValidationError) -> Iterator[SchemaViolation]:
         from jsonschema.exceptions import best_match
 
         deepest = best_match(error.context)
-        yield SchemaViolation(tuple(deepest.absolute_path), deepest.message, str(deepest.validator))
+        yield SchemaViolation(tuple(deepest.absolute_path), message_of(deepest), str(deepest.validator))
         return
-    yield SchemaViolation(path, error.message, str(error.validator))
+    yield SchemaViolation(path, message_of(error), str(error.validator))
 
 
 def _hint(word: str, candidates: Any) -> str:

@@ -75,6 +75,13 @@ test_has_short_mark_never_a_bare_letter if {
 	}
 }
 
+# A value that is not text has no mark, and is no engine error (a regex over a number would be).
+test_has_short_mark_takes_only_strings if {
+	every value in [5, ["L-politiker"], {"bio": "Riksdagskandidat (L)"}, null, true] {
+		not accounts.has_short_mark(value) with data.ethiq.context as _context
+	}
+}
+
 test_has_short_mark_without_marks_matches_nothing if {
 	not accounts.has_short_mark("Riksdagskandidat (L)") with data.ethiq.context as {}
 }

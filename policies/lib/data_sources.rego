@@ -425,48 +425,68 @@ _derived_from(d) := l if {
 # The lineage graph over the related sources, with ds itself as the root whatever `related` holds for its id.
 _lineage_graph(ds, related) := object.union({id: _parents(d) | some id, d in _sources(related)}, {_self_id(ds): _parents(ds)})
 
-# Every ancestor once, with one route to it: [ancestor id, chain of ids from ds]. Enumerating every route
-# would be exponential in a lineage that branches and merges again, so the routes follow a spanning tree:
-# each ancestor hangs under a source derived directly from it that has more sources upstream of it (without
-# a cycle, every ancestor has one, and the tree reaches ds). An id that names no related source is not an
-# ancestor here: _unresolved_ancestors reports it.
-ancestor_routes(ds, related) := _routes(_lineage_graph(ds, related), _self_id(ds))
+# Every ancestor once, with one route to it. Enumerating every route would be exponential in a lineage that
+# branches and merges again, so the routes follow a spanning tree: each ancestor hangs under a source derived
+# directly from it that has more sources upstream of it (without a cycle, every ancestor has one, and the
+# tree reaches ds). An id that names no related source is not an ancestor here: _unresolved_ancestors
+# reports it.
+#
+# The tree is {"root": ds's id, "up": source id -> [the source it hangs under] ([] for ds)}, over ds and every
+# source reachable from it. A route (the chain of ids from ds) is spelled out only where a reason needs it,
+# and the counts and the sources derived from each source come from the engine (input.lineage), so that a
+# lineage of n sources costs about n steps, not one graph.reachable per ancestor.
+lineage_tree(ds, related) := _tree(_lineage_graph(ds, related), _self_id(ds))
 
-_routes(g, root) := tree_routes | loose if {
+_tree(g, root) := {"root": root, "up": object.union(preds, {root: []})} if {
 	reach := {x | some x in graph.reachable(g, [root]); facts.has_key(g, x)}
-	upstream := {x: count(graph.reachable(g, [x])) | some x in reach}
-	preds := {a: p | some a in reach; a != root; p := _tree_parent(g, reach, upstream, a)}
-	tree := {x: [a | some a, p in preds; p == x] | some x in reach}
-	tree_routes := {[chain[i], array.slice(chain, 0, i + 1)] |
-		some chain in graph.reachable_paths(tree, [root])
-		count(chain) > 1
-		some i in numbers.range(1, count(chain) - 1)
-	}
-	covered := {route[0] | some route in tree_routes}
-
-	# Only a cycle can leave an ancestor off the tree (its tree parent hangs in the cycle): it is still
-	# judged, on a shortened route.
-	loose := {[a, [root, a]] | some a in reach; a != root; not a in covered}
+	preds := {a: [p] | some a in reach; a != root; p := _tree_parent(g, reach, a)}
 }
+
+# [ancestor id, chain of ids from ds] for every ancestor: every route spelled out.
+ancestor_routes(ds, related) := {[id, route(tree, id)] |
+	tree := lineage_tree(ds, related)
+	some id, _ in tree.up
+	id != tree.root
+}
+
+# The chain of ids from the root to `id` along the tree. Only a cycle can leave an ancestor off the tree
+# (its tree parent hangs in the cycle): it is still judged, on a shortened route.
+route(tree, id) := [id] if {
+	id == tree.root
+} else := _reversed(path) if {
+	# Each source has one tree parent, so there is one path up from it: to the root, or into a cycle.
+	some path in graph.reachable_paths(tree.up, [id])
+	path[count(path) - 1] == tree.root
+} else := [tree.root, id]
+
+_reversed(list) := [list[(count(list) - 1) - i] | some i in numbers.range(0, count(list) - 1)]
 
 # The source derived directly from `a` with the most sources upstream of it (ties: the smallest id). Inside
 # a cycle every member has the same sources upstream: then any member derived from `a` will do. Each source
 # has one parent in the tree, so its routes stay one per source even where the cycle closes.
-_tree_parent(g, reach, upstream, a) := _best(candidates, upstream) if {
-	candidates := {y | some y in reach; y != a; a in g[y]; upstream[y] > upstream[a]}
+_tree_parent(g, reach, a) := p if {
+	# input.lineage lists the sources derived from `a` in that order: the first one in reach that is not
+	# upstream of `a` is the one.
+	derived_into := input.lineage[a].derived_into
+	is_array(derived_into)
+	p := [y | some y in derived_into; y in reach; y != a; _upstream(g, y) >= _upstream(g, a)][0]
+} else := _best(candidates, g) if {
+	candidates := {y | some y in reach; y != a; a in g[y]; _upstream(g, y) > _upstream(g, a)}
 	count(candidates) > 0
-} else := _best(candidates, upstream) if {
-	candidates := {y | some y in reach; y != a; a in g[y]; upstream[y] == upstream[a]}
+} else := _best(candidates, g) if {
+	candidates := {y | some y in reach; y != a; a in g[y]; _upstream(g, y) == _upstream(g, a)}
 	count(candidates) > 0
 }
 
-_best(candidates, upstream) := min({y | some y in candidates; upstream[y] == best}) if {
-	best := max({upstream[y] | some y in candidates})
-}
+# How many ids are reachable from x, itself included: the engine's count (input.lineage), or counted here.
+_upstream(g, x) := n if {
+	n := input.lineage[x].upstream
+	is_number(n)
+} else := count(graph.reachable(g, [x]))
 
-# Each route to a source of the lineage, ds itself included (with the chain [ds]): the nodes whose own
-# vendors and parents are checked.
-_node_routes(ds, related) := {[_self_id(ds), [_self_id(ds)]]} | ancestor_routes(ds, related)
+_best(candidates, g) := min({y | some y in candidates; _upstream(g, y) == best}) if {
+	best := max({_upstream(g, y) | some y in candidates})
+}
 
 _node(ds, related, id) := ds if id == _self_id(ds)
 
@@ -486,24 +506,23 @@ _graph_reason(status, path, chain, message, params) := object.union(
 	{"trace": chain},
 )
 
-# The routes are computed once and handed to every check.
-dat007(ds, related) := _dat007(ds, related, _node_routes(ds, related))
+# The tree is computed once and handed to every check; each check spells out a route only for a reason.
+dat007(ds, related) := _dat007(ds, related, lineage_tree(ds, related))
 
-_dat007(ds, related, routes) := _settle(fails, reviews) if {
-	taints := _ancestor_taint(ds, related, routes) | _vendor_taint(ds, related, routes)
+_dat007(ds, related, tree) := _settle(fails, reviews) if {
+	taints := _ancestor_taint(ds, related, tree) | _vendor_taint(ds, related, tree)
 	fails := {r | some r in taints; r.status == "fail"}
 	unchecked := {r | some r in taints; r.status == "needs_review"}
-	reviews := (unchecked | _unresolved_ancestors(ds, related, routes)) | _lineage_unknown(ds, related, routes)
+	reviews := (unchecked | _unresolved_ancestors(ds, related, tree)) | _lineage_unknown(ds, related, tree)
 }
 
 # An ancestor failing DAT-005, DAT-006 or DAT-008 (fail, or cannot be cleared: needs_review).
-_ancestor_taint(ds, related, routes) := {r |
-	some route in routes
-	id := route[0]
-	chain := route[1]
-	count(chain) > 1
+_ancestor_taint(ds, related, tree) := {r |
+	some id, _ in tree.up
+	id != tree.root
 	ancestor := _sources(related)[id]
 	some inner in _taint_reasons(ancestor, related)
+	chain := route(tree, id)
 	r := _graph_reason(inner.status, _via(ds, chain), chain, _taint_messages[inner.status], {
 		"ancestor": id,
 		"reason_rule": inner.rule,
@@ -519,10 +538,8 @@ _taint_reasons(ancestor, related) := {inner |
 }
 
 # A vendor that supplied or collected this source or an ancestor, and fails the Cambridge Analytica rules.
-_vendor_taint(ds, related, routes) := {r |
-	some route in routes
-	id := route[0]
-	chain := route[1]
+_vendor_taint(ds, related, tree) := {r |
+	some id, _ in tree.up
 	node := _node(ds, related, id)
 	some path in _vendor_paths
 	facts.is_set_string(node, path)
@@ -530,6 +547,7 @@ _vendor_taint(ds, related, routes) := {r |
 	vendor_id != "party"
 	vendor := _vendors(related)[vendor_id]
 	some inner in vendors.ca_reasons(vendor, _vendors(related))
+	chain := route(tree, id)
 	full := array.concat(chain, [vendor_id])
 	r := _graph_reason(inner.status, _vendor_via(ds, chain, path), full, _vendor_messages[inner.status], {
 		"vendor": vendor_id,
@@ -548,25 +566,22 @@ _vendor_via(ds, chain, path) := path if count(chain) == 1
 _vendor_via(ds, chain, _) := _via(ds, chain) if count(chain) > 1
 
 # A parent id that names no related source: the lineage cannot be cleared (input.unresolved).
-_unresolved_ancestors(ds, related, routes) := {r |
-	some route in routes
-	id := route[0]
-	chain := route[1]
+_unresolved_ancestors(ds, related, tree) := {r |
+	some id, _ in tree.up
 	some parent in _parents(_node(ds, related, id))
 	parent != _self_id(ds)
 	not facts.has_key(_sources(related), parent)
+	chain := route(tree, id)
 	full := array.concat(chain, [parent])
 	r := _graph_reason("needs_review", _via(ds, full), full, "ancestor_unresolved", {"ancestor": parent})
 }
 
 # A source, or an ancestor, that does not say what it was derived from (derived_from: [] says "nothing").
-_lineage_unknown(ds, related, routes) := {r |
-	some route in routes
-	id := route[0]
-	chain := route[1]
+_lineage_unknown(ds, related, tree) := {r |
+	some id, _ in tree.up
 	node := _node(ds, related, id)
 	not is_array(facts.value(node, ["lineage", "derived_from"], null))
-	r := _lineage_unknown_reason(ds, id, chain)
+	r := _lineage_unknown_reason(ds, id, route(tree, id))
 }
 
 _lineage_unknown_reason(ds, id, chain) := reason("DAT-007", "needs_review", ["lineage", "derived_from"], "lineage_unknown", {}) if {

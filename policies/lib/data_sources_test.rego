@@ -573,6 +573,42 @@ test_dat_008_first_party_passes if {
 	_of(_block(ds, {}), "DAT-008") == set()
 }
 
+# Every member of each set the rule reads, named here rather than taken from the library, so dropping one
+# from the library fails a test; and the values that must not fire.
+test_dat_008_every_bought_origin_fails if {
+	every origin in ["third_party_broker", "voter_file", "scraped", "public_register"] {
+		_of(_block(_set(_clean, "origin", origin), {}), "DAT-008") == {["fail", ["origin"], "bought_origin"]}
+	}
+}
+
+test_dat_008_every_bought_method_fails if {
+	every method in ["purchase", "data_exchange", "scraping"] {
+		ds := object.union(_clean, {"collection": {"method": method}})
+		_of(_block(ds, {}), "DAT-008") == {["fail", ["collection", "method"], "bought_method"]}
+	}
+}
+
+test_dat_008_every_meta_partner_source_fails if {
+	every source in ["PARTNER_PROVIDED_ONLY", "BOTH_USER_AND_PARTNER_PROVIDED"] {
+		binding := {"platform": "meta", "mechanism": "platform_taxonomy", "meta_customer_file_source": source, "built_with_platform_tool": true}
+		ds := object.union(_aggregate, {"platform_binding": binding})
+		_of(_block(ds, {}), "DAT-008") == {["fail", ["platform_binding", "meta_customer_file_source"], "meta_partner_data"]}
+	}
+}
+
+test_dat_008_meta_user_provided_passes if {
+	binding := {"platform": "meta", "mechanism": "platform_taxonomy", "meta_customer_file_source": "USER_PROVIDED_ONLY", "built_with_platform_tool": true}
+	_of(_block(object.union(_aggregate, {"platform_binding": binding}), {}), "DAT-008") == set()
+}
+
+test_dat_008_every_google_third_party_type_fails if {
+	every value in ["THIRD_PARTY_CREDIT_BUREAU", "THIRD_PARTY_VOTER_FILE", "THIRD_PARTY_PARTNER_DATA"] {
+		binding := {"platform": "google_ads", "google_data_source_type": value, "built_with_platform_tool": true}
+		ds := object.union(_aggregate, {"platform_binding": binding})
+		_of(_block(ds, {}), "DAT-008") == {["fail", ["platform_binding", "google_data_source_type"], "google_third_party"]}
+	}
+}
+
 test_dat_008_origin_unknown_needs_review if {
 	_of(_block(object.remove(_clean, ["origin"]), {}), "DAT-008") == {["needs_review", ["origin"], "origin_unknown"]}
 }
@@ -591,6 +627,21 @@ test_dat_008_second_party_needs_review if {
 test_dat_009_dmp_import_on_linkedin_fails if {
 	ds := object.union(_aggregate, {"platform_binding": {"platform": "linkedin", "mechanism": "platform_taxonomy", "built_with_platform_tool": false}})
 	_of(_block(ds, {}), "DAT-009") == {["fail", ["platform_binding", "built_with_platform_tool"], "not_platform_tool"]}
+}
+
+# Each network seed S14 names, named here: dropping or renaming one in the library fails this test.
+test_dat_009_every_seed_network_fails_without_its_tools if {
+	every platform in ["meta", "google_ads", "linkedin"] {
+		ds := object.union(_aggregate, {"platform_binding": {"platform": platform, "mechanism": "platform_taxonomy", "built_with_platform_tool": false}})
+		_of(_block(ds, {}), "DAT-009") == {["fail", ["platform_binding", "built_with_platform_tool"], "not_platform_tool"]}
+	}
+}
+
+test_dat_009_every_seed_network_reviews_an_unknown_tool if {
+	every platform in ["meta", "google_ads", "linkedin"] {
+		ds := object.union(_aggregate, {"platform_binding": {"platform": platform, "mechanism": "platform_taxonomy", "built_with_platform_tool": "unknown"}})
+		_of(_block(ds, {}), "DAT-009") == {["needs_review", ["platform_binding", "built_with_platform_tool"], "platform_tool_unknown"]}
+	}
 }
 
 test_dat_009_built_in_platform_passes if {

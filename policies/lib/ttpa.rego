@@ -350,7 +350,8 @@ _inside_eu := ["political", "transparency_notice", "funding_origin", "inside_eu"
 
 ad013(ad) := _for_political("AD-013", ad, _ad013(ad))
 
-# "third" with the path that says so, "eu", or "unknown".
+# "third" with the path that says so, "eu" (an EU payer and funds declared from inside the EU), or "unknown"
+# with the path of the fact that is missing: an EU payer may still spend funds from outside the EU.
 _payer_origin(ad) := {"origin": "third", "path": _payer_country} if {
 	facts.is_set_string(ad, _payer_country)
 	not ad.sender.payer_country in ads.eu_member_states
@@ -358,7 +359,10 @@ _payer_origin(ad) := {"origin": "third", "path": _payer_country} if {
 	facts.is_false(ad, _inside_eu)
 } else := {"origin": "eu"} if {
 	facts.is_set_string(ad, _payer_country)
-} else := {"origin": "unknown"}
+	facts.is_true(ad, _inside_eu)
+} else := {"origin": "unknown", "path": _inside_eu, "message": "funding_unknown"} if {
+	facts.is_set_string(ad, _payer_country)
+} else := {"origin": "unknown", "path": _payer_country, "message": "payer_unknown"}
 
 _ad013(ad) := _ad013_by(ad, _payer_origin(ad), {hit.overlap | some hit in _windows(ad)})
 
@@ -372,7 +376,7 @@ _ad013_by(ad, payer, overlaps) := {r |
 } else := {reason("AD-013", "needs_review", ["schedule", "start"], "window_unknown", {"elections": _election_list(ad)})} if {
 	payer.origin == "third"
 	"unknown" in overlaps
-} else := {reason("AD-013", "needs_review", _payer_country, "payer_unknown", {"elections": _election_list(ad)})} if {
+} else := {reason("AD-013", "needs_review", payer.path, payer.message, {"elections": _election_list(ad)})} if {
 	payer.origin == "unknown"
 	count(overlaps - {"no"}) > 0
 } else := set()

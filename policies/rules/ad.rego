@@ -728,6 +728,9 @@ warn contains finding if {
 #     payer_unknown:
 #       en: "The ad may run in the three months before {elections}, and the payer's country is not given (sender.payer_country)."
 #       sv: "Annonsen kan visas under de tre månaderna före {elections}, och betalarens land anges inte (sender.payer_country)."
+#     funding_unknown:
+#       en: "The ad may run in the three months before {elections}, and the transparency notice does not say whether the funds come from inside the EU (political.transparency_notice.funding_origin.inside_eu)."
+#       sv: "Annonsen kan visas under de tre månaderna före {elections}, och insynsmeddelandet anger inte om medlen kommer från EU (political.transparency_notice.funding_origin.inside_eu)."
 #     political_unknown:
 #       en: "Whether the ad is political is not declared, and as a political ad it would not pass this rule (at {fields})."
 #       sv: "Det är inte angivet om annonsen är politisk, och som politisk annons skulle den inte klara regeln (vid {fields})."

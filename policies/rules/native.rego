@@ -38,8 +38,8 @@ _native := object.get(input, ["derived", "native"], {})
 #     sv: Ta bort den handskrivna normalized (ethiq härleder den från plattformens specifikation), eller se till att den säger exakt det som specifikationen säger.
 #   messages:
 #     missing:
-#       en: "The native {platform} spec sets {native}, which the hand-written {view} leaves out."
-#       sv: "Plattformens specifikation ({platform}) anger {native}, som den handskrivna {view} utelämnar."
+#       en: "The native {platform} spec sets {native} (derived as {view}), which the hand-written normalized leaves out."
+#       sv: "Plattformens specifikation ({platform}) anger {native} (härlett som {view}), som den handskrivna normalized utelämnar."
 #     extra:
 #       en: "The hand-written {declared} states something the native {platform} spec does not have."
 #       sv: "Den handskrivna {declared} anger något som plattformens specifikation ({platform}) inte innehåller."

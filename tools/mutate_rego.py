@@ -1,0 +1,492 @@
+#!/usr/bin/env python3
+"""Mutation testing of the Rego library: does a small change to a rule make some test fail?
+
+Each mutant makes one change to one line of ``policies/lib/*.rego`` or ``policies/rules/*.rego`` (test files
+excluded):
+
+    negate      a comparison turned around: ``==`` <-> ``!=``, ``<`` <-> ``>=``, ``>`` <-> ``<=``
+    delete      a statement of a rule body removed (the line left blank, so every other line keeps its number)
+    not-        a leading ``not`` removed
+    not+        a ``not`` put before a statement
+    string      a string literal changed (an enum member, a set member, a key)
+    number      a number literal moved by one
+
+A mutant that the policy set no longer loads with (a parse or compile error, an unsafe variable) is invalid
+and not counted. A valid mutant is run against the Rego unit tests (``ethiq test``; the tests of the mutated
+package first, stopping at the first failure) and, when they all pass, against the fixture table (every
+``allow``/``warn``/``deny``/``invalid`` entry: its exit code and its exact ``x-expect`` findings, in this
+process). It is killed by the first that fails, else it survives.
+
+The score is killed / (valid - equivalent). An equivalent mutant cannot change any verdict (a redundant
+guard, a string only a message uses); ``tools/mutants-equivalent.txt`` lists them by their stable key
+(file, operator, the line's text, the occurrence and the replacement: no line number, so the key survives
+edits elsewhere) with the reason.
+
+    python tools/mutate_rego.py --sample 200 --seed 1 --jobs 2     # what `make mutate` runs
+    python tools/mutate_rego.py --list                              # the mutants, not run
+    python tools/mutate_rego.py --files 'policies/lib/data_sources.rego' --operators string
+
+Exit code: 0 when the score meets ``--target`` (default 95), 1 when it does not, 2 on usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import hashlib
+import json
+import math
+import multiprocessing
+import os
+import random
+import re
+import shutil
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+POLICIES = ROOT / "policies"
+FIXTURES = ROOT / "fixtures"
+EQUIVALENT = Path(__file__).with_name("mutants-equivalent.txt")
+AS_OF = "2026-11-23"  # the fixture table's date for entries that do not pin their own
+OPERATORS = ("negate", "delete", "not-", "not+", "string", "number")
+VERDICT_FOLDERS = {"allow": 0, "warn": 0, "deny": 1, "invalid": 2}
+
+# --- mutants -------------------------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Mutant:
+    file: str  # relative to the repository root
+    line: int  # 1-based
+    operator: str
+    original: str  # the line as it was
+    mutated: str  # the line as the mutant has it
+    occurrence: int  # which match on the line the change is at
+    twin: int = 0  # how many earlier lines of the file read the same (a repeated statement)
+
+    @property
+    def key(self) -> str:
+        """Stable across edits elsewhere in the file: no line number, only the line's own text."""
+        parts = (self.file, self.operator, self.original.strip(), str(self.occurrence), self.mutated.strip())
+        text = "\x1f".join((*parts, str(self.twin)))
+        return f"{Path(self.file).stem}:{self.operator}:{hashlib.sha256(text.encode()).hexdigest()[:12]}"
+
+    def describe(self) -> str:
+        return f"{self.file}:{self.line} [{self.operator}] {self.original.strip()!r} -> {self.mutated.strip()!r}"
+
+
+STRING = re.compile(r'"(?:[^"\\]|\\.)*"|`[^`]*`')
+COMPARISONS = {"==": "!=", "!=": "==", "<": ">=", ">=": "<", ">": "<=", "<=": ">"}
+COMPARISON = re.compile(r"(?<![:=!<>])(==|!=|<=|>=|<|>)(?![=])")
+NUMBER = re.compile(r"(?<![\w.\"-])(\d+(?:\.\d+)?)(?![\w.])")
+
+
+def _masked(line: str) -> str:
+    """The line with string literals and a trailing comment blanked out, so matches fall in code only."""
+    out = STRING.sub(lambda m: '"' + " " * (len(m.group()) - 2) + '"', line)
+    hash_at = out.find("#")
+    return out if hash_at < 0 else out[:hash_at] + " " * (len(out) - hash_at)
+
+
+def _body_lines(lines: list[str]) -> set[int]:
+    """Indices of lines inside a rule body (brace depth > 0 after a rule head), METADATA and comments left out."""
+    depth = 0
+    inside: set[int] = set()
+    for index, line in enumerate(lines):
+        code = _masked(line)
+        if depth > 0 and code.strip() and not line.lstrip().startswith("#"):
+            inside.add(index)
+        depth += code.count("{") + code.count("[") + code.count("(")
+        depth -= code.count("}") + code.count("]") + code.count(")")
+        depth = max(depth, 0)
+    return inside
+
+
+def _statement(line: str) -> bool:
+    """A line that is one whole statement of a body: not a brace, not a continuation, not a head."""
+    code = _masked(line).strip()
+    if not code or code in ("}", "{", "} else {", "]", ")", "},", "],"):
+        return False
+    if code.endswith(("{", "[", "(", ",", "|")) or code.startswith(("}", "]", ")", "else", "|")):
+        return False
+    opens = code.count("{") + code.count("[") + code.count("(")
+    closes = code.count("}") + code.count("]") + code.count(")")
+    return opens == closes
+
+
+def mutants_of(path: Path) -> Iterator[Mutant]:
+    rel = str(path.relative_to(ROOT))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    body = _body_lines(lines)
+    seen: Counter[str] = Counter()
+    for index, line in enumerate(lines):
+        for mutant in _line_mutants(rel, lines, body, index, line):
+            yield dataclasses.replace(mutant, twin=seen[line.strip()])
+        seen[line.strip()] += 1
+
+
+def _line_mutants(rel: str, lines: list[str], body: set[int], index: int, line: str) -> Iterator[Mutant]:
+    """The mutants of one line (``index`` 0-based)."""
+    stripped = line.strip()
+    if stripped.startswith(("#", "package ", "import ")) or not stripped:
+        return
+    code = _masked(line)
+    in_body = index in body
+    number = index + 1
+    for n, match in enumerate(COMPARISON.finditer(code)):
+        start, end = match.span()
+        yield Mutant(rel, number, "negate", line, line[:start] + COMPARISONS[match.group()] + line[end:], n)
+    if in_body and _statement(line):
+        yield Mutant(rel, number, "delete", line, "", 0)
+        indent = line[: len(line) - len(line.lstrip())]
+        if stripped.startswith("not "):
+            yield Mutant(rel, number, "not-", line, indent + stripped[4:], 0)
+        elif not re.match(r"^(some|every|default|import)\b", stripped) and ":=" not in code and " = " not in code:
+            yield Mutant(rel, number, "not+", line, indent + "not " + stripped, 0)
+    for n, match in enumerate(STRING.finditer(line)):
+        if match.start() >= len(code) or code[match.start()] not in ('"', "`"):
+            continue
+        literal = match.group()
+        if literal.startswith("`") or len(literal) > 60:
+            continue
+        inner = literal[1:-1]
+        replacement = '"' + (inner + "_mutant" if inner else "mutant") + '"'
+        yield Mutant(rel, number, "string", line, line[: match.start()] + replacement + line[match.end() :], n)
+    for n, match in enumerate(NUMBER.finditer(code)):
+        value = match.group(1)
+        moved = str(float(value) + 1) if "." in value else str(int(value) + 1)
+        start, end = match.span(1)
+        yield Mutant(rel, number, "number", line, line[:start] + moved + line[end:], n)
+
+
+def all_mutants(patterns: list[str]) -> list[Mutant]:
+    files = sorted({*POLICIES.glob("lib/*.rego"), *POLICIES.glob("rules/*.rego")})
+    files = [f for f in files if not f.name.endswith("_test.rego")]
+    if patterns:
+        files = [f for f in files if any(Path(str(f.relative_to(ROOT))).match(p) for p in patterns)]
+    return [m for f in files for m in mutants_of(f)]
+
+
+def sample(mutants: list[Mutant], size: int, seed: int) -> list[Mutant]:
+    """A stratified sample: each (operator, library or rules) stratum in proportion to its size, at least one."""
+    if size >= len(mutants):
+        return mutants
+    rng = random.Random(seed)
+    strata: dict[tuple[str, str], list[Mutant]] = defaultdict(list)
+    for mutant in mutants:
+        strata[(mutant.operator, Path(mutant.file).parent.name)].append(mutant)
+    chosen: list[Mutant] = []
+    for key in sorted(strata):
+        group = strata[key]
+        share = max(1, math.floor(size * len(group) / len(mutants)))
+        chosen += rng.sample(group, min(share, len(group)))
+    rest = [m for m in mutants if m not in set(chosen)]
+    chosen += rng.sample(rest, max(0, size - len(chosen)))
+    # Run in a shuffled order, so that the part of a run that is done is a sample of the sample.
+    chosen = sorted(chosen[:size], key=lambda m: (m.file, m.line, m.operator, m.occurrence))
+    rng.shuffle(chosen)
+    return chosen
+
+
+def equivalents() -> dict[str, str]:
+    """Key -> reason, from tools/mutants-equivalent.txt (``KEY  reason``; ``#`` starts a comment line)."""
+    out: dict[str, str] = {}
+    if EQUIVALENT.is_file():
+        for raw in EQUIVALENT.read_text(encoding="utf-8").splitlines():
+            if raw.strip() and not raw.lstrip().startswith("#"):
+                key, _, reason = raw.strip().partition(" ")
+                out[key] = reason.strip()
+    return out
+
+
+# --- running a mutant ----------------------------------------------------------------------------------------
+
+
+class Runner:
+    """One process's copy of the policies, patched in as the bundled library, and the fixture table's baseline."""
+
+    def __init__(self) -> None:
+        from ethiq.engine.evaluate import policies
+
+        self.workdir = Path(tempfile.mkdtemp(prefix="ethiq-mutate-"))
+        self.copy = self.workdir / "policies"
+        shutil.copytree(POLICIES, self.copy, ignore=shutil.ignore_patterns("__pycache__"))
+        policies.bundled_policy_dir = lambda: self.copy  # type: ignore[assignment]
+        self.entries = fixture_entries()
+
+    def run(self, mutant: Mutant) -> dict[str, Any]:
+        started = time.perf_counter()
+        target = self.copy / Path(mutant.file).relative_to("policies")
+        original = target.read_text(encoding="utf-8")
+        lines = original.splitlines(keepends=True)
+        ending = "\n" if lines[mutant.line - 1].endswith("\n") else ""
+        lines[mutant.line - 1] = mutant.mutated + ending
+        target.write_text("".join(lines), encoding="utf-8")
+        try:
+            status, detail = self._judge(mutant)
+        except Exception as err:  # a defect of the runner on one mutant must not lose the others
+            status, detail = "error", f"{type(err).__name__}: {err}"
+        finally:
+            target.write_text(original, encoding="utf-8")
+        return {"key": mutant.key, "status": status, "detail": detail, "seconds": time.perf_counter() - started}
+
+    def _judge(self, mutant: Mutant) -> tuple[str, str]:
+        from ethiq.engine.errors import EthiqError
+        from ethiq.engine.evaluate import load_policy_set
+        from ethiq.engine.graph import build_context
+
+        context = build_context()
+        try:
+            load_policy_set([], probe_data=context.rego_data())
+        except EthiqError as err:
+            return "invalid", str(err).splitlines()[0][:200]
+        killed = self._rego_tests(mutant, context.rego_data())
+        if killed:
+            return ("invalid", killed[1]) if killed[0] == "invalid" else ("killed_rego", killed[1])
+        killed_by = self._fixture_table(kinds_judged_through(mutant.file))
+        if killed_by:
+            return "killed_fixtures", killed_by
+        return "survived", ""
+
+    def _rego_tests(self, mutant: Mutant, data: dict[str, Any]) -> tuple[str, str] | None:
+        from ethiq.engine.errors import EthiqError
+        from ethiq.engine.evaluate.evaluator import PreparedEngine
+        from ethiq.engine.evaluate.policies import discover_modules
+        from ethiq.engine.evaluate.testing import find_tests
+
+        modules = discover_modules([], include_tests=True)
+        engine = PreparedEngine(((m.path, m.text) for m in modules), data)
+        engine.set_input({})
+        stem = Path(mutant.file).stem
+        tests = sorted(find_tests(engine.ast()), key=lambda t: (Path(t.file).stem != f"{stem}_test", t.file, t.line))
+        for test in tests:
+            try:
+                value = engine.eval_rule(test.rule)
+            except EthiqError as err:
+                message = str(err)
+                if re.search(r"unsafe|var .* is unsafe|parse|not defined|undefined function", message, re.I):
+                    return "invalid", message.splitlines()[0][:200]
+                return "killed", f"{test.package}.{test.name}: error"
+            if value is not True:
+                return "killed", f"{test.package}.{test.name}"
+        return None
+
+    def _fixture_table(self, kinds: set[str]) -> str | None:
+        """The first entry whose verdict or findings differ from what it expects. Only entries holding a document
+        a mutated package judges can change, and an invalid entry's exit code comes from its schema violation."""
+        from ethiq import Checker
+
+        checkers: dict[str, Any] = {}
+        for path, expected_exit, as_of, expected, entry_kinds in self.entries:
+            if expected_exit == 2 or not entry_kinds & kinds:
+                continue
+            checker = checkers.get(as_of)
+            if checker is None:
+                checker = checkers[as_of] = Checker(as_of=as_of)
+            report = checker.check([path])
+            if int(report.exit_code) != expected_exit:
+                return f"{path.relative_to(FIXTURES)}: exit {int(report.exit_code)}, expected {expected_exit}"
+            found: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
+            for f in report.findings:
+                found[f.document_id].add((f.rule_id, str(f.status), f.json_path))
+            for document, items in expected.items():
+                got = found.get(document, set())
+                for finding in got:
+                    if not any(_matches(e, finding) for e in items):
+                        return f"{path.relative_to(FIXTURES)}: {document} unexpected {finding}"
+                for item in items:
+                    if not any(_matches(item, finding) for finding in got):
+                        return f"{path.relative_to(FIXTURES)}: {document} missing {item}"
+        return None
+
+    def close(self) -> None:
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+def _matches(expected: tuple[str, str, str | None], found: tuple[str, str, str]) -> bool:
+    rule, status, path = expected
+    return (rule, status) == found[:2] and (path is None or path == found[2])
+
+
+def kinds_judged_through(file: str) -> set[str]:
+    """The document kinds whose rules use the package of ``file``, directly or through other packages."""
+    packages: dict[str, tuple[str, set[str]]] = {}  # package -> (file, imported packages)
+    for path in [*POLICIES.glob("lib/*.rego"), *POLICIES.glob("rules/*.rego")]:
+        if path.name.endswith("_test.rego"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        package = re.search(r"^package\s+([\w.]+)", text, re.M)
+        if package:
+            imports = set(re.findall(r"^import\s+data\.([\w.]+)", text, re.M))
+            _, known = packages.get(package.group(1), ("", set()))
+            packages[package.group(1)] = (str(path.relative_to(ROOT)), known | imports)
+    own = next(p for p, (f, _) in packages.items() if f == file or file in _files_of(packages, p))
+    users = {own}
+    while True:
+        more = {p for p, (_, imports) in packages.items() if imports & users} - users
+        if not more:
+            break
+        users |= more
+    kinds = {p.rsplit(".", 1)[1] for p in users if p.startswith("ethiq.rules.")}
+    everything = {"vendor", "data_source", "audience", "account", "ad", "campaign"}
+    return everything if "all" in kinds else kinds & everything
+
+
+def _files_of(packages: dict[str, tuple[str, set[str]]], package: str) -> set[str]:
+    """Files declaring ``package`` (a package may span files: rules/audience.rego and audience_native.rego)."""
+    out = set()
+    for path in [*POLICIES.glob("lib/*.rego"), *POLICIES.glob("rules/*.rego")]:
+        if not path.name.endswith("_test.rego") and re.search(
+            rf"^package\s+{re.escape(package)}\s*$", path.read_text(encoding="utf-8"), re.M
+        ):
+            out.add(str(path.relative_to(ROOT)))
+    return out
+
+
+def fixture_entries() -> list[tuple[Path, int, str, dict[str, list[tuple[str, str, str | None]]], set[str]]]:
+    """Every entry of the fixture table: path, exit code, date, and each document's exact expected findings."""
+    from ethiq.engine.config import CONFIG_FILE, load_config
+    from ethiq.engine.read import Document, iter_documents
+
+    out = []
+    for folder in sorted(p for p in FIXTURES.rglob("*") if p.is_dir() and p.name in VERDICT_FOLDERS):
+        if any((parent / "PENDING").is_file() for parent in (folder, *folder.parents) if FIXTURES in parent.parents):
+            continue
+        for entry in sorted(folder.iterdir()):
+            if entry.name.startswith(".") or (entry.is_file() and entry.suffix not in (".json", ".yaml", ".yml")):
+                continue
+            pinned = entry.is_dir() and (entry / CONFIG_FILE).is_file()
+            as_of = (load_config(entry, {}, {}).as_of if pinned else None) or AS_OF
+            expected: dict[str, list[tuple[str, str, str | None]]] = {}
+            kinds: set[str] = set()
+            for item in iter_documents([entry]):
+                if isinstance(item, Document) and item.kind:
+                    kinds.add(item.kind)
+                if isinstance(item, Document) and "x-expect" in item.data:
+                    items = expected.setdefault(item.id or "", [])
+                    for text in item.data["x-expect"]:
+                        if text != "none":
+                            parts = str(text).split()
+                            items.append((parts[0], parts[1], parts[2] if len(parts) > 2 else None))
+            out.append((entry, VERDICT_FOLDERS[folder.name], as_of, expected, kinds))
+    return out
+
+
+_runners: list[Runner] = []  # this process's runner, once made
+
+
+def _init() -> None:
+    _runners.append(Runner())
+
+
+def _run(mutant: Mutant) -> dict[str, Any]:
+    return _runners[0].run(mutant)
+
+
+# --- the report ----------------------------------------------------------------------------------------------
+
+
+def report(mutants: list[Mutant], results: list[dict[str, Any]], known: dict[str, str]) -> dict[str, Any]:
+    by_key = {m.key: m for m in mutants}
+    counts = Counter(r["status"] for r in results)
+    valid = [r for r in results if r["status"] not in ("invalid", "error")]
+    equivalent = [r for r in valid if r["status"] == "survived" and r["key"] in known]
+    survivors = [r for r in valid if r["status"] == "survived" and r["key"] not in known]
+    killed = [r for r in valid if r["status"].startswith("killed")]
+    judged = len(valid) - len(equivalent)
+    score = 100.0 * len(killed) / judged if judged else 100.0
+    return {
+        "mutants": len(results),
+        "counts": dict(sorted(counts.items())),
+        "valid": len(valid),
+        "equivalent": len(equivalent),
+        "killed": len(killed),
+        "killed_by_rego_tests": counts.get("killed_rego", 0),
+        "killed_by_fixture_table": counts.get("killed_fixtures", 0),
+        "score_percent": round(score, 1),
+        "by_operator": {
+            op: {
+                "valid": sum(1 for r in valid if by_key[r["key"]].operator == op),
+                "killed": sum(1 for r in killed if by_key[r["key"]].operator == op),
+            }
+            for op in OPERATORS
+        },
+        "survivors": [{"key": r["key"], "mutant": by_key[r["key"]].describe()} for r in survivors],
+        "equivalent_mutants": [
+            {"key": r["key"], "mutant": by_key[r["key"]].describe(), "reason": known[r["key"]]} for r in equivalent
+        ],
+        "killed_by_killers": Counter(r["detail"].split(":")[0] for r in killed).most_common(10),
+        "errors": [{"key": r["key"], "detail": r["detail"]} for r in results if r["status"] == "error"],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sample", type=int, default=0, help="run a stratified sample of N mutants (0: all)")
+    parser.add_argument("--seed", type=int, default=1, help="seed of the sample")
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes (the machine is shared: 1 or 2)")
+    parser.add_argument("--files", action="append", default=[], help="only files matching this glob (repeatable)")
+    parser.add_argument("--operators", default=",".join(OPERATORS), help="comma-separated operators to use")
+    parser.add_argument("--key", action="append", default=[], help="only the mutant with this key (repeatable)")
+    parser.add_argument("--list", action="store_true", help="list the mutants with their keys, run nothing")
+    parser.add_argument("--report", default=str(ROOT / "build" / "mutation-report.json"), help="JSON report path")
+    parser.add_argument("--target", type=float, default=95.0, help="the score (percent) below which to exit 1")
+    args = parser.parse_args(argv)
+    operators = set(args.operators.split(","))
+    if not operators <= set(OPERATORS):
+        parser.error(f"unknown operators: {', '.join(sorted(operators - set(OPERATORS)))}")
+    mutants = [m for m in all_mutants(args.files) if m.operator in operators]
+    if args.key:
+        mutants = [m for m in mutants if m.key in set(args.key)]
+    chosen = sample(mutants, args.sample, args.seed) if args.sample else mutants
+    if args.list:
+        for mutant in chosen:
+            print(f"{mutant.key}  {mutant.describe()}")
+        print(f"{len(chosen)} of {len(mutants)} mutants", file=sys.stderr)
+        return 0
+    print(f"running {len(chosen)} of {len(mutants)} mutants with {args.jobs} job(s)", file=sys.stderr)
+    results: list[dict[str, Any]] = []
+    started = time.perf_counter()
+    if args.jobs <= 1:
+        _init()
+        iterator: Iterator[dict[str, Any]] = map(_run, chosen)
+    else:
+        pool = multiprocessing.get_context("spawn").Pool(args.jobs, initializer=_init)
+        iterator = pool.imap(_run, chosen)
+    partial = Path(args.report).with_suffix(".partial.jsonl")
+    partial.parent.mkdir(parents=True, exist_ok=True)
+    partial.write_text("", encoding="utf-8")
+    for done, result in enumerate(iterator, 1):
+        results.append(result)
+        with partial.open("a", encoding="utf-8") as out:  # what is done so far, should the run be stopped
+            out.write(json.dumps(result) + "\n")
+        if result["status"] == "survived":
+            mutant = next(m for m in chosen if m.key == result["key"])
+            print(f"  survived {result['key']}  {mutant.describe()}", file=sys.stderr)
+        if done % 20 == 0:
+            print(f"  {done}/{len(chosen)} ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+    outcome = report(chosen, results, equivalents())
+    outcome["seconds"] = round(time.perf_counter() - started, 1)
+    outcome["sample"] = {"size": args.sample, "seed": args.seed, "of": len(mutants)}
+    Path(args.report).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.report).write_text(json.dumps(outcome, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(
+        f"mutation score {outcome['score_percent']} %: {outcome['killed']} killed "
+        f"({outcome['killed_by_rego_tests']} by the Rego unit tests, {outcome['killed_by_fixture_table']} by the "
+        f"fixture table) of {outcome['valid']} valid mutants, {outcome['equivalent']} equivalent, "
+        f"{len(outcome['survivors'])} survived, {outcome['counts'].get('invalid', 0)} invalid; report {args.report}"
+    )
+    for survivor in outcome["survivors"]:
+        print(f"  survivor {survivor['key']}  {survivor['mutant']}")
+    return 0 if outcome["score_percent"] >= args.target else 1
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    sys.exit(main())
