@@ -262,6 +262,16 @@ class RuleGroup:
 
 
 @dataclass(frozen=True, slots=True)
+class Fact:
+    """One row of the summary: its label, its plain text, and how a renderer marks it up."""
+
+    label: str
+    text: str
+    style: str = "plain"  # plain, strong, code (a file), date (ISO), severities (``counts`` holds them)
+    counts: list[tuple[str, int]] = field(default_factory=list)  # (severity, findings) for ``severities``
+
+
+@dataclass(frozen=True, slots=True)
 class DpoView:
     """Everything the DPO report shows, gathered once for both renderers."""
 
@@ -302,6 +312,34 @@ class DpoView:
             return self.t("commit_none")
         commit = str(self.git["commit"])
         return self.t("commit_dirty", commit=commit) if self.git.get("dirty") else commit
+
+    def summary_facts(self) -> list[Fact]:
+        """The summary's rows, in order, for either renderer to mark up by each fact's ``style``."""
+        report = self.report
+        t = self.t
+        baseline = report.baseline.file if report.baseline is not None else None
+
+        def file_fact(key: str, file: str | None) -> Fact:
+            return Fact(t(key), shown_file(file), "code") if file else Fact(t(key), t("none"))
+
+        return [
+            Fact(t("outcome"), self.verdict, "strong"),
+            Fact(t("as_of"), report.as_of, "date"),
+            Fact(t("documents"), f"{len(report.documents)} ({self.verdicts_text()})"),
+            Fact(t("findings"), str(len(report.findings))),
+            Fact(t("by_severity"), "", "severities", severity_counts(report)),
+            Fact(t("blocking"), str(self.counts["blocking"])),
+            Fact(t("waived"), str(self.counts["waived"])),
+            Fact(t("baselined"), str(self.counts["baselined"])),
+            Fact(t("problems"), str(len(report.problems))),
+            Fact(t("fail_on"), t("fail_on_value", fail_on=t(f"severity_{report.fail_on}"))),
+            file_fact("waiver_file", report.waivers_file),
+            file_fact("baseline_file", baseline),
+            Fact(t("commit"), self.commit_text()),
+            Fact(t("versions"), f"ethiq {__version__}, {report.engine or '-'}"),
+            *(Fact(t("relaxed"), relaxation.describe()) for relaxation in report.context_relaxations),
+            *(Fact(t("notice"), notice.message) for notice in report.notices),
+        ]
 
     def footer(self) -> str:
         report = self.report

@@ -15,7 +15,7 @@ from typing import TextIO
 
 from ethiq.engine import Report, RuleSource
 
-from .dpo import DpoView, escape_control_characters, is_passed, severity_counts, shown_file, view_of, where
+from .dpo import DpoView, Fact, escape_control_characters, is_passed, view_of, where
 
 CSS = """
 :root { --ink: #1b1f24; --muted: #57606a; --line: #d0d7de; --bg: #f6f8fa; --block: #b42318; --warn: #9a6700;
@@ -88,32 +88,22 @@ def _badge(severity: str, view: DpoView) -> str:
 
 
 def _summary(view: DpoView) -> str:
-    report = view.report
     t = view.t
-    severities = ", ".join(f"{_badge(s, view)} {n}" for s, n in severity_counts(report))
-    baseline = report.baseline.file if report.baseline is not None else None
-    facts = [
-        (t("outcome"), f"<strong>{e(view.verdict)}</strong>"),
-        (t("as_of"), f"<time datetime='{e(report.as_of)}'>{e(report.as_of)}</time>"),
-        (t("documents"), f"{len(report.documents)} ({e(view.verdicts_text())})"),
-        (t("findings"), str(len(report.findings))),
-        (t("by_severity"), severities),
-        (t("blocking"), str(view.counts["blocking"])),
-        (t("waived"), str(view.counts["waived"])),
-        (t("baselined"), str(view.counts["baselined"])),
-        (t("problems"), str(len(report.problems))),
-        (t("fail_on"), e(t("fail_on_value", fail_on=t(f"severity_{report.fail_on}")))),
-        (
-            t("waiver_file"),
-            f"<code>{e(shown_file(report.waivers_file))}</code>" if report.waivers_file else e(t("none")),
-        ),
-        (t("baseline_file"), f"<code>{e(shown_file(baseline))}</code>" if baseline else e(t("none"))),
-        (t("commit"), e(view.commit_text())),
-        (t("versions"), f"ethiq {e(_version())}, {e(report.engine or '-')}"),
-        *((t("relaxed"), e(relaxation.describe())) for relaxation in report.context_relaxations),
-        *((t("notice"), e(notice.message)) for notice in report.notices),
-    ]
-    rows = "".join(f'<tr><th scope="row">{e(k)}</th><td>{v}</td></tr>' for k, v in facts)
+
+    def marked(fact: Fact) -> str:
+        if fact.style == "strong":
+            return f"<strong>{e(fact.text)}</strong>"
+        if fact.style == "code":
+            return f"<code>{e(fact.text)}</code>"
+        if fact.style == "date":
+            return f"<time datetime='{e(fact.text)}'>{e(fact.text)}</time>"
+        if fact.style == "severities":
+            return ", ".join(f"{_badge(severity, view)} {n}" for severity, n in fact.counts)
+        return e(fact.text)
+
+    rows = "".join(
+        f'<tr><th scope="row">{e(fact.label)}</th><td>{marked(fact)}</td></tr>' for fact in view.summary_facts()
+    )
     return (
         f'<section id="summary"><h2>{e(t("summary"))}</h2><table class="facts"><tbody>{rows}</tbody></table></section>'
     )
@@ -251,12 +241,6 @@ def _waivers(view: DpoView) -> str:
     out.append(_table(headers, rows))
     out.append("</section>")
     return "".join(out)
-
-
-def _version() -> str:
-    from ethiq import __version__
-
-    return __version__
 
 
 def render(report: Report, out: TextIO) -> None:

@@ -13,7 +13,7 @@ from typing import TextIO
 from ethiq.engine import Report, RuleSource
 
 from .common import escape_markdown
-from .dpo import DpoView, escape_control_characters, severity_counts, shown_file, view_of, where
+from .dpo import DpoView, Fact, escape_control_characters, view_of, where
 
 
 def md(value: object) -> str:
@@ -67,32 +67,19 @@ def render(report: Report, out: TextIO) -> None:
 
 
 def _summary(view: DpoView) -> list[str]:
-    report = view.report
-    t = view.t
-    lines: list[str] = []
-    lines += [f"## {md(t('summary'))}", ""]
-    severities = ", ".join(f"{md(t(f'severity_{s}'))} {n}" for s, n in severity_counts(report))
-    baseline = report.baseline.file if report.baseline is not None else None
-    facts = [
-        (t("outcome"), f"**{md(view.verdict)}**"),
-        (t("as_of"), report.as_of),
-        (t("documents"), f"{len(report.documents)} ({md(view.verdicts_text())})"),
-        (t("findings"), str(len(report.findings))),
-        (t("by_severity"), severities),
-        (t("blocking"), str(view.counts["blocking"])),
-        (t("waived"), str(view.counts["waived"])),
-        (t("baselined"), str(view.counts["baselined"])),
-        (t("problems"), str(len(report.problems))),
-        (t("fail_on"), md(t("fail_on_value", fail_on=t(f"severity_{report.fail_on}")))),
-        (t("waiver_file"), code(shown_file(report.waivers_file)) if report.waivers_file else md(t("none"))),
-        (t("baseline_file"), code(shown_file(baseline)) if baseline else md(t("none"))),
-        (t("commit"), md(view.commit_text())),
-        (t("versions"), f"ethiq {md(_version())}, {md(report.engine or '-')}"),
-        *((t("relaxed"), md(relaxation.describe())) for relaxation in report.context_relaxations),
-        *((t("notice"), md(notice.message)) for notice in report.notices),
-    ]
-    lines += _table(["", ""], [(f"**{md(k)}**", v) for k, v in facts])
+    def marked(fact: Fact) -> str:
+        if fact.style == "strong":
+            return f"**{md(fact.text)}**"
+        if fact.style == "code":
+            return code(fact.text)
+        if fact.style == "date":
+            return fact.text
+        if fact.style == "severities":
+            return ", ".join(f"{md(view.t(f'severity_{severity}'))} {n}" for severity, n in fact.counts)
+        return md(fact.text)
 
+    lines = [f"## {md(view.t('summary'))}", ""]
+    lines += _table(["", ""], [(f"**{md(fact.label)}**", marked(fact)) for fact in view.summary_facts()])
     return lines
 
 
@@ -205,9 +192,3 @@ def _waivers(view: DpoView) -> list[str]:
         lines += _table(headers, rows)
 
     return lines
-
-
-def _version() -> str:
-    from ethiq import __version__
-
-    return __version__
