@@ -6,6 +6,7 @@ the wrapper), so the tests do not depend on how fast this machine runs Rego.
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -114,3 +115,28 @@ def test_a_budget_must_be_a_positive_number_of_seconds(value: str) -> None:
 
     with pytest.raises(ConfigError, match="positive number of seconds"):
         resolve_config(None, {"time_budget": value})
+
+
+def test_an_engine_that_does_not_survive_fork_is_judged_in_this_process_within_the_run_budget() -> None:
+    """OPA's Go runtime does not survive ``fork``: its documents are judged here, and the run's budget still
+    gives up the documents it leaves no time for (a document past its own budget cannot be stopped)."""
+    from ethiq.engine.evaluate.budget import BudgetedJudge, Budgets, Place
+    from ethiq.engine.graph import Judgement
+    from ethiq.engine.report import Verdict
+
+    pids: list[int] = []
+
+    def judge(document: str) -> Judgement:
+        pids.append(os.getpid())
+        time.sleep(0.4)
+        return Judgement(Verdict.PASS)
+
+    budgets = Budgets(document=30.0, run=1.0).start()
+    place = lambda document: Place("f.yaml", 1, document)  # noqa: E731
+    results = list(BudgetedJudge(judge, place, budgets, fork=False).run([(i, f"doc{i}") for i in range(10)]))
+    assert [slot for slot, _ in results] == list(range(10))
+    judged = [j for _, j in results if j.problem is None]
+    given_up = [j for _, j in results if j.problem is not None]
+    assert 1 <= len(judged) < 10
+    assert all("run's time budget of 1 s" in j.problem.message for j in given_up if j.problem)
+    assert set(pids) == {os.getpid()}, "judged in this process, never in a forked child"

@@ -60,6 +60,17 @@ def _brings_a_context(path: Path) -> bool:
 
 
 @pytest.mark.slow
+def test_opa_is_never_forked_so_a_check_on_it_finishes(opa_checker: Checker, tmp_path: Path) -> None:
+    """A forked child of a process holding OPA would block for ever (Go's threads are not forked): the time
+    budgets' child is not used with OPA, and a check of files judges every document."""
+    assert opa_checker.stages.fork_safe is False
+    vendor = "kind: vendor\nid: ven_ca\nlegal_name: Cambridge Analytica LLC\n"
+    (tmp_path / "v.yaml").write_text(vendor, encoding="utf-8")
+    report = opa_checker.check([tmp_path], jobs=1)
+    assert [str(d.verdict) for d in report.documents] == ["fail"]
+    assert not report.problems
+
+
 def test_the_fixtures_give_the_same_reports_on_opa(checker: Checker, opa_checker: Checker) -> None:
     """Each fixture checked on its own, as the fixture table checks it. OPA builds a new engine for every
     policy context (2 to 3 s), so of the fixtures that bring their own context only the example campaign

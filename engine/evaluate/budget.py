@@ -10,7 +10,10 @@ keep their results, and the rest go on in a new child (or, the run's budget spen
 problem). A child that dies without a timeout (a crash) is isolated the same way: its document is the one
 that was running.
 
-Where ``fork`` is not available (Windows), documents are judged in this process without a budget.
+Where ``fork`` is not available (Windows), or the engine does not survive one (OPA: the Go runtime's threads
+are not forked, so a forked child would block for ever on its first evaluation), documents are judged in this
+process: the run's budget is kept between documents (those left when it is spent are not judged, each with
+its problem), but a document that runs past its own budget cannot be stopped.
 """
 
 from __future__ import annotations
@@ -99,14 +102,21 @@ def _problem(place: Place, message: str, hint: str) -> Judgement:
 class BudgetedJudge(Generic[D]):
     """Judges ``(slot, document)`` pairs within ``budgets``, in forked children (see the module docstring)."""
 
-    def __init__(self, judge: Callable[[D], Judgement], place: Callable[[D], Place], budgets: Budgets):
+    def __init__(
+        self, judge: Callable[[D], Judgement], place: Callable[[D], Place], budgets: Budgets, *, fork: bool = True
+    ):
         self._judge = judge
         self._place = place
         self._budgets = budgets
+        self._fork = fork  # False: the engine does not survive a fork (see the module docstring)
 
     def run(self, items: Sequence[tuple[int, D]]) -> Iterator[tuple[int, Judgement]]:
-        if not can_enforce():
-            for slot, document in items:
+        if not (self._fork and can_enforce()):
+            for position, (slot, document) in enumerate(items):
+                if time.time() >= self._budgets.deadline:
+                    for late_slot, late in items[position:]:
+                        yield late_slot, run_budget_problem(self._place(late), self._budgets)
+                    return
                 yield slot, self._judge(document)
             return
         position = 0

@@ -25,6 +25,11 @@ class Engine(Protocol):
     #: next document must start from a freshly prepared one.
     fresh_after_failure: bool
 
+    #: Whether a process forked from one holding this engine can still evaluate (time budgets judge in a
+    #: forked child, see :mod:`.budget`): regorus can; OPA cannot, the Go runtime's threads do not survive a
+    #: fork, so a forked child would wait for ever on the first evaluation.
+    fork_safe: bool
+
     @property
     def modules(self) -> list[tuple[str, str]]: ...
 

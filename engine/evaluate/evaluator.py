@@ -129,6 +129,8 @@ class PreparedEngine:
 
     #: A Rust panic can leave the interpreter mid-rule ("recursion detected" on every later evaluation).
     fresh_after_failure = True
+    #: regorus keeps no threads of its own: a forked child evaluates with the parent's prepared engine.
+    fork_safe = True
 
     def __init__(self, modules: Iterable[tuple[str, str]], data: Mapping[str, Any] | None = None):
         self._engine = regorus.Engine()

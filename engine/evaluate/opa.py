@@ -77,6 +77,8 @@ class OpaPreparedEngine:
 
     #: OPA stays usable after an evaluation error or a recovered Go panic.
     fresh_after_failure = False
+    #: Go's runtime threads do not survive ``fork``: a forked child blocks on its first call into OPA.
+    fork_safe = False
 
     def __init__(
         self, modules: Iterable[tuple[str, str]], data: Mapping[str, Any] | None = None, *, by_path: bool = False

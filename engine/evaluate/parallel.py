@@ -92,6 +92,11 @@ class Stages(Protocol):
 
     def judge(self, document: Document, index: DocumentIndex, context: PolicyContext) -> Judgement: ...
 
+    @property
+    def fork_safe(self) -> bool:
+        """Whether a forked child may judge with these stages' engine (see :mod:`.budget`)."""
+        ...
+
     def state(self) -> StagesState: ...
 
 
@@ -393,7 +398,7 @@ class Worker:
 
         locations = zip(task.slots, task.offsets, task.lengths, strict=True)
         items = [(slot, (task.spool, offset, length)) for slot, offset, length in locations]
-        return list(BudgetedJudge(judge, place, run.budgets).run(items))
+        return list(BudgetedJudge(judge, place, run.budgets, fork=self.stages.fork_safe).run(items))
 
 
 class _Process:
@@ -838,7 +843,9 @@ def run_items(stages: Stages, items: Iterable[Document | ReadProblem], *, budget
     context = stages.run_context(ledger.context_documents)
     stages.use_context(context)
     try:
-        judge = BudgetedJudge(lambda document: stages.judge(document, index, context), place_of, budgets)
+        judge = BudgetedJudge(
+            lambda document: stages.judge(document, index, context), place_of, budgets, fork=stages.fork_safe
+        )
         for slot, judgement in judge.run(pending):
             ledger.judged(slot, judgement)
     finally:

@@ -65,6 +65,10 @@ class DocumentStages:
         self._engine_context = base_context
         self._rules_of_kind: dict[str, tuple[RuleMeta, ...]] = {}
 
+    @property
+    def fork_safe(self) -> bool:
+        return self._engine.fork_safe
+
     def state(self) -> StagesState:
         return StagesState(
             policy_set=self.policy_set,
