@@ -249,7 +249,10 @@ test_acc_002_persona_unknown_needs_review if {
 }
 
 test_acc_002_personal_account_owner_unknown_needs_review if {
-	_of(_deny(_without(_candidate, "owner")), "ACC-002") == {["needs_review", ["owner", "kind"], "owner_unknown"]}
+	findings := _deny(_without(_candidate, "owner"))
+	_of(findings, "ACC-002") == {["needs_review", ["owner", "kind"], "owner_unknown"]}
+	some f in _only(findings, "ACC-002")
+	f.params == {"account_type": "candidate_profile"}
 }
 
 test_acc_002_organisation_account_type_unknown_needs_review if {

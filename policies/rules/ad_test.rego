@@ -681,7 +681,9 @@ test_ad_011_timeline_stance_unknown_needs_review if {
 }
 
 test_ad_011_own_channels_are_not_platforms if {
-	_of(_deny(_set(_clean, {"platform": "email"})), "AD-011") == set()
+	every channel in ["email", "sms"] {
+		_of(_deny(_set(_clean, {"platform": channel})), "AD-011") == set()
+	}
 }
 
 test_ad_011_unknown_political_that_would_fail_needs_review if {
