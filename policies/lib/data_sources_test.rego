@@ -673,6 +673,12 @@ test_dat_009_platform_unknown_needs_review if {
 	_of(_block(ds, {}), "DAT-009") == {["needs_review", ["platform_binding", "platform"], "platform_unknown"]}
 }
 
+# Built with the platform's own tool: whichever platform that was, the source is the platform's own.
+test_dat_009_platform_unknown_but_built_with_its_tool_passes if {
+	ds := object.union(_aggregate, {"platform_binding": {"mechanism": "platform_taxonomy", "built_with_platform_tool": true}})
+	_of(_block(ds, {}), "DAT-009") == set()
+}
+
 # --- DAT-010 ------------------------------------------------------------------------------------------------
 
 test_dat_010_minors_in_political_ads_fail if {
