@@ -453,11 +453,29 @@ def checker_for(context: tuple[dict[str, Any], ...], as_of: str | None) -> Check
     return _checkers[key]
 
 
+def explicit_context_checker(context: list[dict[str, Any]], as_of: str | None) -> Checker | None:
+    """A checker given ``context`` explicitly, as ``--context`` names it: the one way a user may relax the bundled
+    context (a context document among the checked files may not, and its relaxing changes are refused). Not kept:
+    each mutated context is checked once. None when the engine refuses the context (an invalid one)."""
+    with tempfile.TemporaryDirectory() as folder:
+        files = []
+        for n, document in enumerate(context):
+            path = Path(folder) / f"context-{n}.yaml"
+            path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+            files.append(str(path))
+        try:
+            return Checker(as_of=as_of or AS_OF, context=files)
+        except EthiqError:
+            return None
+
+
 Outcome = frozenset[tuple[str, str, str, str, str]]
 
 
-def outcome(checker: Checker, documents: list[dict[str, Any]]) -> Outcome | None:
+def outcome(checker: Checker | None, documents: list[dict[str, Any]]) -> Outcome | None:
     """Every finding (rule, document, status, path, reason), or None when the documents could not be judged."""
+    if checker is None:
+        return None
     try:
         report = checker.check_documents(documents)
     except EthiqError:  # a context the engine refuses (an empty party name): not a judgement
@@ -468,11 +486,9 @@ def outcome(checker: Checker, documents: list[dict[str, Any]]) -> Outcome | None
 
 
 @cache
-def base_outcome(name: str, context_kind: bool) -> Outcome | None:
-    """An entry's findings as it is (its context documents checked with it, or merged into the checker)."""
+def base_outcome(name: str) -> Outcome | None:
+    """An entry's findings as it is, its context documents given to the checker."""
     base = entry(FIXTURES / name)
-    if context_kind:
-        return outcome(checker_for((), base.as_of), list(base.documents) + list(base.context))
     return outcome(checker_for(base.context, base.as_of), list(base.documents))
 
 
@@ -574,8 +590,10 @@ def moved_rules(kind: str, path: str, rules: tuple[str, ...]) -> dict[str, str]:
                         break
         if set(moved) >= set(rules):
             return moved
-        others = list(base.documents) if context_kind else []
-        before = base_outcome(base.name, context_kind)
+        if context_kind:  # the context given as a user names one (--context): it may relax, and the report says so
+            before = outcome(checker_for(tuple(targets), base.as_of), list(base.documents))
+        else:
+            before = base_outcome(base.name)
         if before is None:  # rules of the field's kind may judge it from another document (a lineage), so on
             continue
         for value, index, mutated in tried:  # one at a time, in the entry as it is
@@ -584,7 +602,10 @@ def moved_rules(kind: str, path: str, rules: tuple[str, ...]) -> dict[str, str]:
             changed = list(targets)
             changed[index] = mutated
             checks += 1
-            after = outcome(checker, others + changed)
+            if context_kind:
+                after = outcome(explicit_context_checker(changed, base.as_of), list(base.documents))
+            else:
+                after = outcome(checker, changed)
             if after is None:
                 continue
             for rule in {f[0] for f in after ^ before} & set(rules) - set(moved):

@@ -100,6 +100,25 @@ test_aud002_map_is_per_platform if {
 	audiences.art9_reasons("AUD-002", c, 0, [], "linkedin") == set() with data.ethiq.context as ctx
 }
 
+# The message names the platform and the platform's id of the mapped criterion.
+test_aud002_mapped_names_platform_and_id if {
+	ctx := {"sensitive_criteria_map": {"criteria": {"meta": {"123": ["health"]}}, "name_patterns": []}}
+	c := {"type": "interest", "platform_id": "123", "name": "x", "art9": []}
+	some r in audiences.art9_reasons("AUD-002", c, 0, [], "meta") with data.ethiq.context as ctx
+	r.params.platform == "meta"
+	r.params.id == "123"
+}
+
+# Name patterns that are not a list are no patterns: the defaults stay on rather than the check going off.
+test_aud002_context_patterns_not_a_list_keep_defaults if {
+	c := {"type": "interest", "name": "Religion", "art9": []}
+	every junk in ["(?i)opera", {"pattern": "(?i)opera"}, 5] {
+		ctx := {"sensitive_criteria_map": {"name_patterns": junk}}
+		reasons := audiences.art9_reasons("AUD-002", c, 0, ["normalized", "include", 0], "meta") with data.ethiq.context as ctx
+		_statuses(reasons) == {["needs_review", "name_pattern"]}
+	}
+}
+
 # --- spec_nodes -----------------------------------------------------------------------------------------
 
 test_aud009_spec_nodes_reach_eight_levels if {

@@ -51,6 +51,14 @@ test_cmp_007_unknown_values_are_not_assertions if {
 	campaigns.cmp007({"ttpa": {"records_ref": "unknown", "risk_assessment": {}}}) == set()
 }
 
+# An assessment given by date only is not backed by evidence that has no reference: a missing URL matches nothing.
+test_cmp_007_assessment_without_url_is_not_backed_by_unreferenced_evidence if {
+	campaign := {"ttpa": {"risk_assessment": {"date": "2026-05-01"}}, "evidence": [{"type": "screenshot"}]}
+	{[r.status, r.path, r.message] | some r in campaigns.cmp007(campaign)} == {
+		["fail", ["ttpa", "risk_assessment"], "evidence_missing"],
+	}
+}
+
 test_cmp_004_ignores_other_lists if {
 	link := {"kind": "audience", "id": "aud_x", "via": ["audience_ids", 0], "chain": ["cmp", "aud_x"]}
 	campaigns.cmp004({"links": [], "unresolved": [link], "related": {}}) == set()

@@ -387,6 +387,14 @@ test_dat_004_vendor_absent_but_aggregated_passes if {
 	_of(_block(ds, {}), "DAT-004") == set()
 }
 
+# A k_min that is not a number clears nothing (in Rego a string sorts above every number).
+test_dat_004_vendor_absent_k_min_not_a_number_needs_review if {
+	every k in ["500", [500], {"k": 500}, true] {
+		ds := object.union(object.remove(_clean, ["vendor_id"]), {"identifiability": "aggregated", "k_min": k})
+		["needs_review", ["vendor_id"], "vendor_unknown"] in _of(_block(ds, {}), "DAT-004")
+	}
+}
+
 # --- DAT-005 and DAT-006 through the lib (their own tests are in sources_test) ------------------------------
 
 test_dat_005_through_block_reasons if {
@@ -663,6 +671,12 @@ test_dat_009_tool_unknown_needs_review if {
 test_dat_009_platform_unknown_needs_review if {
 	ds := object.union(_aggregate, {"platform_binding": {"mechanism": "platform_taxonomy", "built_with_platform_tool": false}})
 	_of(_block(ds, {}), "DAT-009") == {["needs_review", ["platform_binding", "platform"], "platform_unknown"]}
+}
+
+# Built with the platform's own tool: whichever platform that was, the source is the platform's own.
+test_dat_009_platform_unknown_but_built_with_its_tool_passes if {
+	ds := object.union(_aggregate, {"platform_binding": {"mechanism": "platform_taxonomy", "built_with_platform_tool": true}})
+	_of(_block(ds, {}), "DAT-009") == set()
 }
 
 # --- DAT-010 ------------------------------------------------------------------------------------------------

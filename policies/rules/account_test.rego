@@ -223,11 +223,13 @@ test_acc_002_parody_persona_passes if {
 }
 
 test_acc_002_party_run_personal_account_without_person_fails if {
-	doc := _set(_candidate, "owner", {"kind": "party"})
-	findings := _deny(doc)
-	_of(findings, "ACC-002") == {["fail", ["owner", "person_ref"], "no_real_person"]}
-	some f in _only(findings, "ACC-002")
-	f.params == {"owner": "party", "account_type": "candidate_profile"}
+	every account_type in ["member_personal", "official_personal", "candidate_profile", "employee_personal"] {
+		doc := _set(_set(_candidate, "owner", {"kind": "party"}), "account_type", account_type)
+		findings := _deny(doc)
+		_of(findings, "ACC-002") == {["fail", ["owner", "person_ref"], "no_real_person"]}
+		some f in _only(findings, "ACC-002")
+		f.params == {"owner": "party", "account_type": account_type}
+	}
 }
 
 test_acc_002_vendor_run_personal_account_unverified_fails if {
@@ -247,7 +249,10 @@ test_acc_002_persona_unknown_needs_review if {
 }
 
 test_acc_002_personal_account_owner_unknown_needs_review if {
-	_of(_deny(_without(_candidate, "owner")), "ACC-002") == {["needs_review", ["owner", "kind"], "owner_unknown"]}
+	findings := _deny(_without(_candidate, "owner"))
+	_of(findings, "ACC-002") == {["needs_review", ["owner", "kind"], "owner_unknown"]}
+	some f in _only(findings, "ACC-002")
+	f.params == {"account_type": "candidate_profile"}
 }
 
 test_acc_002_organisation_account_type_unknown_needs_review if {

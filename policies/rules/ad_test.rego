@@ -547,6 +547,14 @@ test_ad_006_text_compared_with_declared_hash_when_index_has_none if {
 	_of(_deny_in(doc, _related, _with_posts([unhashed])), "AD-006") == {["fail", ["creative", "text"], "text_differs"]}
 }
 
+# Without a post id the message names none: the declared hash alone is compared.
+test_ad_006_text_differs_without_post_id_names_no_post if {
+	doc := _without(_set(_clean, {"public_counterpart": {"content_sha256": _other_hash}}), ["public_counterpart/post_id"])
+	findings := _deny_in(doc, _related, _with_posts([]))
+	_of(findings, "AD-006") == {["fail", ["creative", "text"], "text_differs"]}
+	{f.params | some f in findings; f.rule == "AD-006"} == {{"post_id": ""}}
+}
+
 test_ad_006_no_public_hash_needs_review if {
 	unhashed := json.remove(_post, ["content_sha256"])
 	doc := _without(_clean, ["public_counterpart/content_sha256"])
@@ -681,7 +689,9 @@ test_ad_011_timeline_stance_unknown_needs_review if {
 }
 
 test_ad_011_own_channels_are_not_platforms if {
-	_of(_deny(_set(_clean, {"platform": "email"})), "AD-011") == set()
+	every channel in ["email", "sms"] {
+		_of(_deny(_set(_clean, {"platform": channel})), "AD-011") == set()
+	}
 }
 
 test_ad_011_unknown_political_that_would_fail_needs_review if {

@@ -971,6 +971,14 @@ test_aud012_postal_codes_with_interests_warn if {
 	_rule(_warn_of(doc), "AUD-012") == {["fail", ["normalized", "geo", "postal_codes"], "postal_codes"]}
 }
 
+# One postal code is already an area of a few streets; an empty list targets no postal area at all.
+test_aud012_one_postal_code_warns_and_none_passes if {
+	one := _warn_of(_with(_aud, "/normalized/geo/postal_codes", ["11122"]))
+	_rule(one, "AUD-012") == {["fail", ["normalized", "geo", "postal_codes"], "postal_codes"]}
+	_params(one, "AUD-012", "postal_codes") == {"count": 1}
+	_rule(_warn_of(_with(_aud, "/normalized/geo/postal_codes", [])), "AUD-012") == set()
+}
+
 # Location alone, however small, selects nobody by their traits.
 test_aud012_location_only_passes if {
 	doc := _with(_without(_aud, "/normalized/include"), "/normalized/geo/cities", [{"name": "Sigtuna", "radius_km": 2}])
