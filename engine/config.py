@@ -29,7 +29,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from .errors import ConfigError
+from .errors import ConfigError, DocumentReadError
 from .evaluate.engines import ENGINES, REGORUS
 from .read.limits import DEFAULT_MAX_ALIAS_NODES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_FILE_SIZE, ReadLimits, parse_size
 
@@ -255,7 +255,7 @@ def find_config_file(cwd: Path) -> Path | None:
     start = Path(os.path.abspath(cwd))
     for directory in (start, *start.parents):
         candidate = directory / CONFIG_FILE
-        if candidate.is_file():
+        if os.path.lexists(candidate) and not candidate.is_dir():  # a FIFO or a dangling link is refused, not passed
             return candidate
         pyproject = directory / PYPROJECT_FILE
         if pyproject.is_file() and _has_ethiq_table(pyproject):
@@ -267,12 +267,18 @@ def find_config_file(cwd: Path) -> Path | None:
 
 
 def _read_toml(file: Path) -> tuple[str, dict[str, Any]]:
+    # Bounded as documents are, with the default limits (the file cannot raise its own): a FIFO or a link to
+    # /dev/zero named ethiq.toml is refused, not read.
+    from .read import read_text
+
     try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise ConfigError(f"cannot read: {err}", origin=str(file), file=str(file)) from err
+        text = read_text(file)
+    except DocumentReadError as err:
+        raise ConfigError(f"cannot read: {err}", origin=str(file), file=str(file), line=err.line) from err
     try:
         return text, tomllib.loads(text)
+    except RecursionError as err:
+        raise ConfigError("invalid TOML: nested too deeply", origin=str(file), file=str(file)) from err
     except tomllib.TOMLDecodeError as err:
         match = re.search(r"at line (\d+)", str(err))
         line = int(match.group(1)) if match else None
@@ -280,10 +286,12 @@ def _read_toml(file: Path) -> tuple[str, dict[str, Any]]:
 
 
 def _has_ethiq_table(pyproject: Path) -> bool:
+    from .read import read_text
+
     try:
-        text = pyproject.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return False
+        text = read_text(pyproject)
+    except DocumentReadError:
+        return False  # not ethiq's file to judge: a pyproject.toml that cannot be read says nothing about ethiq
     if PYPROJECT_TABLE not in text:
         return False  # a pyproject.toml that does not mention ethiq is none of its business, even if broken
     _, data = _read_toml(pyproject)

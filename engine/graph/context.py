@@ -20,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..errors import ContextError
+from ..errors import ContextError, ContextFileError
 from ..read import Document, iter_documents
 from ..report import ContextRelaxation
 from ..validate import SchemaSet, bundled_schemas
@@ -75,7 +75,7 @@ def build_context(
     relaxed: list[ContextRelaxation] = []
     refused: list[ContextRelaxation] = []
     bundled = [_read_context_file(path) for path in bundled_context_files()]
-    extra = [_read_context_file(Path(path)) for path in files]
+    extra = [_read_context_file(Path(path), named=True) for path in files]
     # Each group: its documents, and whether they may relax what came before (found in the checked tree: no).
     groups: list[tuple[list[Document], bool, list[ContextRelaxation] | None]] = [(docs, True, None) for docs in bundled]
     groups.append((list(documents), False, refused))
@@ -99,10 +99,16 @@ def build_context(
     return PolicyContext(data=merged, origins=origins, relaxations=relaxed, refused=refused)
 
 
-def _read_context_file(path: Path) -> list[Document]:
+def _read_context_file(path: Path, *, named: bool = False) -> list[Document]:
+    """The documents of one context file, read with the bounds of every document (regular files only, size,
+    aliases, depth). A named file that cannot be read is unusable input (exit 2); a bundled one, a broken
+    policy set (exit 3)."""
     documents: list[Document] = []
     for item in iter_documents([path]):
         if not isinstance(item, Document):
+            if named:
+                message = f"{item.message}; {item.hint}" if item.hint else item.message
+                raise ContextFileError(message, file=item.file, line=item.line)
             where = ":".join(str(p) for p in (item.file, item.line) if p is not None)
             raise ContextError(f"{where}: {item.message}")
         if item.kind != "policy_context":
