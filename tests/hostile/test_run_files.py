@@ -76,7 +76,8 @@ def _refused(load: Callable[[Path], object], error: type[Exception], tmp_path: P
         load(path)
     assert time.perf_counter() - start < TIME_BOUND
     assert isinstance(raised.value, InputError)  # exit 2, never 3 "report the crash"
-    assert str(path) in str(raised.value) and says in str(raised.value), str(raised.value)
+    assert str(path) in str(raised.value)
+    assert says in str(raised.value), str(raised.value)
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
@@ -102,12 +103,13 @@ def test_a_hostile_configuration_file_is_refused(tmp_path: Path, name: str) -> N
     with pytest.raises(ConfigError) as raised:
         load_config(tmp_path, {}, {})
     assert time.perf_counter() - start < TIME_BOUND
-    assert str(tmp_path / "ethiq.toml") in str(raised.value) and says in str(raised.value), str(raised.value)
+    assert str(tmp_path / "ethiq.toml") in str(raised.value)
+    assert says in str(raised.value), str(raised.value)
 
 
 def test_a_configuration_nested_beyond_the_parser_is_refused(tmp_path: Path) -> None:
     (tmp_path / "ethiq.toml").write_text("x = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match="ethiq.toml"):
+    with pytest.raises(ConfigError, match=r"ethiq\.toml"):
         load_config(tmp_path, {}, {})
 
 
@@ -119,5 +121,6 @@ def test_the_command_refuses_a_fifo_named_as_a_run_file(tmp_path: Path, option: 
     command = [sys.executable, "-m", "ethiq", "check", "--as-of", AS_OF, "vendor.yaml", option, str(fifo)]
     done = subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=tmp_path, check=False)
     assert done.returncode == 2, done.stderr
-    assert str(fifo) in done.stderr and "FIFO" in done.stderr
+    assert str(fifo) in done.stderr
+    assert "FIFO" in done.stderr
     assert "Traceback" not in done.stderr
