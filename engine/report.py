@@ -493,7 +493,7 @@ class ContextRelaxation:
         if self.how == "removed":
             what = f"{self.dotted}: removed {_short(self.was)}"
         elif self.how == "added":
-            what = f"{self.dotted}: set to {_short(self.now)}, a value whose direction is not known"
+            what = f"{self.dotted}: added {_short(self.now)}"
         else:
             what = f"{self.dotted} {self.how} from {_short(self.was)} to {_short(self.now)}"
         return f"{what} ({self.origin})" if origin else what
@@ -512,8 +512,8 @@ class ContextRelaxation:
             None,
             None,
             self.path,
-            hint="keep the bundled value, or name a context that relaxes it explicitly with --context FILE "
-            "or `context` in ethiq.toml (outside the checked files), so the report says what it relaxed",
+            hint="keep the value before it, or name the file as context explicitly (--context FILE or `context` "
+            "in the working directory's ethiq.toml), so that the report says what it relaxed",
         )
 
 
