@@ -267,7 +267,8 @@ def test_every_label_exists_in_both_languages() -> None:
 
 def test_cli_writes_html_and_markdown(campaign: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "ethiq", "check", "campaign", "--as-of", AS_OF, "--waivers", "waivers.json", "--context", "campaign/context.yaml",
+        [sys.executable, "-m", "ethiq", "check", "campaign", "--as-of", AS_OF, "--waivers", "waivers.json",
+         "--context", "campaign/context.yaml",
          "--format", "markdown", "--output", "html=report.html", "--lang", "sv"],
         capture_output=True, text=True, cwd=campaign, check=False,
     )  # fmt: skip
