@@ -4,9 +4,10 @@ One typed :class:`Config` holds every setting of a run, however it was given: th
 file, the environment and its flags (:func:`load_config`), and the Python API from its keyword arguments
 (:func:`resolve_config`), optionally over the file and the environment. The check reads nothing else.
 
-The file is found by walking up from the working directory; the nearest directory with one wins, and in
-one directory ``ethiq.toml`` beats ``pyproject.toml`` (which counts only when it has a ``[tool.ethiq]``
-table). Relative paths in the file are resolved against the file's directory, relative paths from the
+The file is found by walking up from the working directory, no further than the root of its repository (the
+directory holding ``.git``); the nearest directory with one wins, and in one directory ``ethiq.toml`` beats
+``pyproject.toml`` (which counts only when it has a ``[tool.ethiq]`` table). Checked paths never supply
+configuration. Relative paths in the file are resolved against the file's directory, relative paths from the
 environment or the command line against the working directory. Every value remembers where it came from
 (``default``, the file's path, ``env ETHIQ_X`` or ``flag --x``) so ``ethiq config`` can explain a setting.
 
@@ -251,7 +252,14 @@ def _apply_flags(
 
 
 def find_config_file(cwd: Path) -> Path | None:
-    """The nearest ``ethiq.toml``, or ``pyproject.toml`` with ``[tool.ethiq]``, in ``cwd`` or above."""
+    """The nearest ``ethiq.toml``, or ``pyproject.toml`` with ``[tool.ethiq]``, in ``cwd`` or above it, up to
+    the root of the repository ``cwd`` lies in (the nearest directory holding ``.git``) and never beyond it.
+
+    This is the trust model of the configuration (docs/waivers-and-config.md): the working directory's own
+    repository configures the run. A file above the repository belongs to another origin, and a file among the
+    checked paths is never looked for: checked files cannot set ``fail_on``, policies, context, exclusions,
+    limits or budgets.
+    """
     start = Path(os.path.abspath(cwd))
     for directory in (start, *start.parents):
         candidate = directory / CONFIG_FILE
@@ -260,6 +268,8 @@ def find_config_file(cwd: Path) -> Path | None:
         pyproject = directory / PYPROJECT_FILE
         if pyproject.is_file() and _has_ethiq_table(pyproject):
             return pyproject
+        if os.path.lexists(directory / ".git"):  # the repository's root: what lies above is not its own
+            return None
     return None
 
 
