@@ -338,7 +338,8 @@ class Checker:
         report: Report, config: Config, *, use_baseline: bool, selected: frozenset[str] | None = None
     ) -> Report:
         baseline = load_baseline(config.baseline) if use_baseline and config.baseline is not None else None
-        return decide(report, waivers=_waivers(config), baseline=baseline, fail_on=config.fail_on, selected=selected)
+        decided = decide(report, waivers=_waivers(config), baseline=baseline, fail_on=config.fail_on, selected=selected)
+        return replace(decided, config_file=str(config.file) if config.file is not None else None)
 
 
 def shown_path(path: Path, cwd: Path) -> str:

@@ -542,6 +542,7 @@ class Report:
     rules: Mapping[str, RuleMeta] = field(default_factory=dict)  # every rule the policy set can report
     fail_on: str = "block"  # the lowest severity that fails the run
     waivers_file: str | None = None  # the waiver file applied, if any
+    config_file: str | None = None  # the configuration file in effect (ethiq.toml or pyproject.toml), if any
     baseline: BaselineOutcome | None = None  # the baseline applied, if any
     judged: int = 0  # documents evaluated against the rules
     out_of_force: int = 0  # of them, those no rule was in force for on their relevant date (its effective date)
@@ -630,6 +631,7 @@ class Report:
             "context": list(self.context_origins),
             "context_relaxations": [r.to_dict() for r in self.context_relaxations],
             "waivers": self.waivers_file,
+            "config": self.config_file,
             "baseline": self.baseline.to_dict() if self.baseline is not None else None,
             "rules": [
                 self.rules[rule_id].to_dict(self.lang)

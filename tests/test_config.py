@@ -335,3 +335,24 @@ def test_a_file_named_like_the_waiver_file_cannot_hide_documents(tmp_path: Path)
     report = check([tmp_path], as_of="2026-11-23")
     assert {(f.document_id, f.rule_id) for f in report.blocking} >= {("ven_ca", "VEN-001")}
     assert not report.problems  # a waiver file in a sub-directory is skipped, not judged
+
+
+def test_every_format_names_the_configuration_and_waiver_files_applied(tmp_path: Path) -> None:
+    import io
+
+    from ethiq import Checker
+    from ethiq.cli.output import FORMATS, renderer
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "ethiq.toml").write_text('fail_on = "warn"\n', encoding="utf-8")
+    (tmp_path / "ethiq-waivers.yaml").write_text("waivers: []\n", encoding="utf-8")
+    (tmp_path / "vendor.yaml").write_text("kind: vendor\nid: ven_x\nlegal_name: Exempel AB\n", encoding="utf-8")
+    config = load_config(tmp_path, {}, {})
+    report = Checker(as_of="2026-11-23", config=config).check([tmp_path / "vendor.yaml"])
+    assert report.config_file == str(tmp_path / "ethiq.toml")
+    assert report.waivers_file == str(tmp_path / "ethiq-waivers.yaml")
+    for fmt in FORMATS:
+        out = io.StringIO()
+        renderer(fmt)(report, out)
+        assert "ethiq.toml" in out.getvalue(), fmt
+        assert "ethiq-waivers.yaml" in out.getvalue(), fmt

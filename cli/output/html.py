@@ -108,6 +108,7 @@ def _summary(view: DpoView) -> str:
             f"<code>{e(shown_file(report.waivers_file))}</code>" if report.waivers_file else e(t("none")),
         ),
         (t("baseline_file"), f"<code>{e(shown_file(baseline))}</code>" if baseline else e(t("none"))),
+        (t("config_file"), f"<code>{e(shown_file(report.config_file))}</code>" if report.config_file else e(t("none"))),
         (t("commit"), e(view.commit_text())),
         (t("versions"), f"ethiq {e(_version())}, {e(report.engine or '-')}"),
         *((t("relaxed"), e(relaxation.describe())) for relaxation in report.context_relaxations),

@@ -86,6 +86,7 @@ def _summary(view: DpoView) -> list[str]:
         (t("fail_on"), md(t("fail_on_value", fail_on=t(f"severity_{report.fail_on}")))),
         (t("waiver_file"), code(shown_file(report.waivers_file)) if report.waivers_file else md(t("none"))),
         (t("baseline_file"), code(shown_file(baseline)) if baseline else md(t("none"))),
+        (t("config_file"), code(shown_file(report.config_file)) if report.config_file else md(t("none"))),
         (t("commit"), md(view.commit_text())),
         (t("versions"), f"ethiq {md(_version())}, {md(report.engine or '-')}"),
         *((t("relaxed"), md(relaxation.describe())) for relaxation in report.context_relaxations),
