@@ -4,9 +4,10 @@ One typed :class:`Config` holds every setting of a run, however it was given: th
 file, the environment and its flags (:func:`load_config`), and the Python API from its keyword arguments
 (:func:`resolve_config`), optionally over the file and the environment. The check reads nothing else.
 
-The file is found by walking up from the working directory; the nearest directory with one wins, and in
-one directory ``ethiq.toml`` beats ``pyproject.toml`` (which counts only when it has a ``[tool.ethiq]``
-table). Relative paths in the file are resolved against the file's directory, relative paths from the
+The file is found by walking up from the working directory, no further than the root of its repository (the
+directory holding ``.git``); the nearest directory with one wins, and in one directory ``ethiq.toml`` beats
+``pyproject.toml`` (which counts only when it has a ``[tool.ethiq]`` table). Checked paths never supply
+configuration. Relative paths in the file are resolved against the file's directory, relative paths from the
 environment or the command line against the working directory. Every value remembers where it came from
 (``default``, the file's path, ``env ETHIQ_X`` or ``flag --x``) so ``ethiq config`` can explain a setting.
 
@@ -29,7 +30,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from .errors import ConfigError
+from .errors import ConfigError, DocumentReadError
 from .evaluate.engines import ENGINES, REGORUS
 from .read.limits import DEFAULT_MAX_ALIAS_NODES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_FILE_SIZE, ReadLimits, parse_size
 
@@ -251,15 +252,24 @@ def _apply_flags(
 
 
 def find_config_file(cwd: Path) -> Path | None:
-    """The nearest ``ethiq.toml``, or ``pyproject.toml`` with ``[tool.ethiq]``, in ``cwd`` or above."""
+    """The nearest ``ethiq.toml``, or ``pyproject.toml`` with ``[tool.ethiq]``, in ``cwd`` or above it, up to
+    the root of the repository ``cwd`` lies in (the nearest directory holding ``.git``) and never beyond it.
+
+    This is the trust model of the configuration (docs/waivers-and-config.md): the working directory's own
+    repository configures the run. A file above the repository belongs to another origin, and a file among the
+    checked paths is never looked for: checked files cannot set ``fail_on``, policies, context, exclusions,
+    limits or budgets.
+    """
     start = Path(os.path.abspath(cwd))
     for directory in (start, *start.parents):
         candidate = directory / CONFIG_FILE
-        if candidate.is_file():
+        if os.path.lexists(candidate) and not candidate.is_dir():  # a FIFO or a dangling link is refused, not passed
             return candidate
         pyproject = directory / PYPROJECT_FILE
         if pyproject.is_file() and _has_ethiq_table(pyproject):
             return pyproject
+        if os.path.lexists(directory / ".git"):  # the repository's root: what lies above is not its own
+            return None
     return None
 
 
@@ -267,12 +277,18 @@ def find_config_file(cwd: Path) -> Path | None:
 
 
 def _read_toml(file: Path) -> tuple[str, dict[str, Any]]:
+    # Bounded as documents are, with the default limits (the file cannot raise its own): a FIFO or a link to
+    # /dev/zero named ethiq.toml is refused, not read.
+    from .read import read_text
+
     try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise ConfigError(f"cannot read: {err}", origin=str(file), file=str(file)) from err
+        text = read_text(file)
+    except DocumentReadError as err:
+        raise ConfigError(f"cannot read: {err}", origin=str(file), file=str(file), line=err.line) from err
     try:
         return text, tomllib.loads(text)
+    except RecursionError as err:
+        raise ConfigError("invalid TOML: nested too deeply", origin=str(file), file=str(file)) from err
     except tomllib.TOMLDecodeError as err:
         match = re.search(r"at line (\d+)", str(err))
         line = int(match.group(1)) if match else None
@@ -280,10 +296,12 @@ def _read_toml(file: Path) -> tuple[str, dict[str, Any]]:
 
 
 def _has_ethiq_table(pyproject: Path) -> bool:
+    from .read import read_text
+
     try:
-        text = pyproject.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return False
+        text = read_text(pyproject)
+    except DocumentReadError:
+        return False  # not ethiq's file to judge: a pyproject.toml that cannot be read says nothing about ethiq
     if PYPROJECT_TABLE not in text:
         return False  # a pyproject.toml that does not mention ethiq is none of its business, even if broken
     _, data = _read_toml(pyproject)

@@ -43,6 +43,15 @@ class DocumentReadError(InputError):
         self.column = column
 
 
+class ContextFileError(InputError):
+    """A context file named for the run (``--context`` or the configuration) cannot be read (exit 2)."""
+
+    def __init__(self, message: str, *, file: str, line: int | None = None):
+        super().__init__(f"{file}:{line}: {message}" if line else f"{file}: {message}")
+        self.file = file
+        self.line = line
+
+
 class UsageError(InputError):
     """The caller asked for something ethiq cannot do."""
 

@@ -27,7 +27,7 @@ from typing import Any
 
 from .cache import Cache
 from .config import Config, resolve_config
-from .errors import UsageError
+from .errors import InputError, UsageError
 from .evaluate import load_policy_set
 from .evaluate.budget import Budgets
 from .evaluate.engines import engine_version, require_engine
@@ -50,7 +50,7 @@ from .judge import (
 from .judge.probe import prove_extra_rules
 from .judge.selection import select_rules
 from .judge.waivers import DEFAULT_WAIVERS_FILE
-from .read import Document, Input, ReadLimits, ReadProblem, as_inputs, iter_inputs
+from .read import Document, Input, ReadLimits, ReadProblem, as_inputs, iter_inputs, parse_documents, read_text
 from .report import Problem, ProblemKind, Report, with_nothing_judged
 from .validate import bundled_schemas
 
@@ -338,7 +338,8 @@ class Checker:
         report: Report, config: Config, *, use_baseline: bool, selected: frozenset[str] | None = None
     ) -> Report:
         baseline = load_baseline(config.baseline) if use_baseline and config.baseline is not None else None
-        return decide(report, waivers=_waivers(config), baseline=baseline, fail_on=config.fail_on, selected=selected)
+        decided = decide(report, waivers=_waivers(config), baseline=baseline, fail_on=config.fail_on, selected=selected)
+        return replace(decided, config_file=str(config.file) if config.file is not None else None)
 
 
 def shown_path(path: Path, cwd: Path) -> str:
@@ -504,10 +505,18 @@ def _same_file(path: PathArg, other: PathArg | None) -> bool:
 
 
 def _is_waiver_file(path: Path, config: Config) -> bool:
-    """Whether ``path`` is a waiver file: the configured one, or one named as the default (any suffix)."""
+    """Whether ``path`` is a waiver file a walk skips: the configured one, or one named as the default (any
+    suffix) that holds a waiver file and nothing else. A file so named that holds documents is judged, so
+    that naming a file like the waiver file cannot hide documents from the check."""
     if _same_file(path, config.waivers):
         return True
-    return path.stem == Path(DEFAULT_WAIVERS_FILE).stem and path.suffix.lower() in (".yaml", ".yml", ".json")
+    if path.stem != Path(DEFAULT_WAIVERS_FILE).stem or path.suffix.lower() not in (".yaml", ".yml", ".json"):
+        return False
+    try:
+        documents = parse_documents(read_text(path, config.read_limits), name=str(path), limits=config.read_limits)
+    except InputError:
+        return False  # unreadable or unparsable: reading it as documents reports why
+    return len(documents) == 1 and "waivers" in documents[0].data and "kind" not in documents[0].data
 
 
 def _waiver_problems(file: str) -> list[Problem]:

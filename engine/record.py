@@ -175,6 +175,8 @@ def record_of(
         add("waivers", report.waivers_file)
     if report.baseline is not None:
         add("baseline", report.baseline.file)
+    if report.config_file:  # hashed, so that a changed configuration shows; its settings are recorded above
+        add("config", report.config_file)
 
     def setting(role: str) -> list[str]:
         return [f["path"] for f in files if f["role"] == role and not f["bundled"]]

@@ -493,7 +493,7 @@ class ContextRelaxation:
         if self.how == "removed":
             what = f"{self.dotted}: removed {_short(self.was)}"
         elif self.how == "added":
-            what = f"{self.dotted}: set to {_short(self.now)}, a value whose direction is not known"
+            what = f"{self.dotted}: added {_short(self.now)}"
         else:
             what = f"{self.dotted} {self.how} from {_short(self.was)} to {_short(self.now)}"
         return f"{what} ({self.origin})" if origin else what
@@ -512,8 +512,8 @@ class ContextRelaxation:
             None,
             None,
             self.path,
-            hint="keep the bundled value, or name a context that relaxes it explicitly with --context FILE "
-            "or `context` in ethiq.toml (outside the checked files), so the report says what it relaxed",
+            hint="keep the value before it, or name the file as context explicitly (--context FILE or `context` "
+            "in the working directory's ethiq.toml), so that the report says what it relaxed",
         )
 
 
@@ -542,6 +542,7 @@ class Report:
     rules: Mapping[str, RuleMeta] = field(default_factory=dict)  # every rule the policy set can report
     fail_on: str = "block"  # the lowest severity that fails the run
     waivers_file: str | None = None  # the waiver file applied, if any
+    config_file: str | None = None  # the configuration file in effect (ethiq.toml or pyproject.toml), if any
     baseline: BaselineOutcome | None = None  # the baseline applied, if any
     judged: int = 0  # documents evaluated against the rules
     out_of_force: int = 0  # of them, those no rule was in force for on their relevant date (its effective date)
@@ -630,6 +631,7 @@ class Report:
             "context": list(self.context_origins),
             "context_relaxations": [r.to_dict() for r in self.context_relaxations],
             "waivers": self.waivers_file,
+            "config": self.config_file,
             "baseline": self.baseline.to_dict() if self.baseline is not None else None,
             "rules": [
                 self.rules[rule_id].to_dict(self.lang)

@@ -12,6 +12,10 @@ from hypothesis import HealthCheck, settings
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
 AS_OF = "2026-11-23"
+EXAMPLE = FIXTURES / "example-campaign"
+#: The example campaign's own context, which relaxes the bundled one (the party's pages, the DSP contract,
+#: the public-post export): named, as the campaign's ethiq.toml names it, whenever the whole campaign is checked.
+EXAMPLE_CONTEXT = EXAMPLE / "context.yaml"
 
 sys.path.insert(0, str(Path(__file__).parent))  # tests/strategies.py
 
@@ -30,6 +34,14 @@ def checker():  # type: ignore[no-untyped-def]
     from ethiq import Checker
 
     return Checker(as_of=AS_OF)
+
+
+@pytest.fixture(scope="session")
+def example_checker():  # type: ignore[no-untyped-def]
+    """A checker with the example campaign's context named, as its ethiq.toml names it."""
+    from ethiq import Checker
+
+    return Checker(as_of=AS_OF, context=[EXAMPLE_CONTEXT])
 
 
 @pytest.fixture(scope="session", autouse=True)

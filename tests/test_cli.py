@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import AS_OF, FIXTURES, ROOT
+from conftest import AS_OF, EXAMPLE_CONTEXT, FIXTURES, ROOT
 
 EXAMPLE = FIXTURES / "example-campaign"
 
@@ -33,7 +33,7 @@ def test_clean_document_exits_0(tmp_path: Path) -> None:
 
 
 def test_blocking_findings_exit_1_and_table_names_rules() -> None:
-    result = ethiq("check", str(EXAMPLE), "--as-of", AS_OF)
+    result = ethiq("check", str(EXAMPLE), "--context", str(EXAMPLE_CONTEXT), "--as-of", AS_OF)
     assert result.returncode == 1, result.stderr
     for rule in ("DAT-005", "DAT-006", "AUD-013", "VEN-009"):
         assert rule in result.stdout
@@ -41,7 +41,7 @@ def test_blocking_findings_exit_1_and_table_names_rules() -> None:
 
 
 def test_json_report_carries_what_a_gate_needs() -> None:
-    result = ethiq("check", str(EXAMPLE), "--as-of", AS_OF, "--format", "json")
+    result = ethiq("check", str(EXAMPLE), "--context", str(EXAMPLE_CONTEXT), "--as-of", AS_OF, "--format", "json")
     assert result.returncode == 1
     report = json.loads(result.stdout)
     assert report["as_of"] == AS_OF

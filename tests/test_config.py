@@ -288,3 +288,71 @@ def test_read_limits_come_from_the_file_the_environment_and_flags(project: Path)
             load_config(project, {"ETHIQ_MAX_FILE_SIZE": bad}, {})
     with pytest.raises(ConfigError, match="max_depth"):
         load_config(project, {"ETHIQ_MAX_DEPTH": "0"}, {})
+
+
+# --- trust: only the working directory's repository configures a run -------------------------------------
+
+LENIENT = 'fail_on = "none"\nexclude = ["*.yaml"]\nmax_file_size = "1GiB"\ntime_budget = 100000\n'
+
+
+def test_a_configuration_above_the_repository_is_not_read(tmp_path: Path) -> None:
+    (tmp_path / "ethiq.toml").write_text(LENIENT, encoding="utf-8")
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "sub").mkdir()
+    for cwd in (repo, repo / "sub"):
+        config = load_config(cwd, {}, {})
+        assert config.file is None
+        assert config.fail_on == "block"
+    (repo / "ethiq.toml").write_text('fail_on = "warn"\n', encoding="utf-8")
+    assert load_config(repo / "sub", {}, {}).fail_on == "warn"  # the repository's own: trusted
+
+
+def test_a_configuration_among_the_checked_files_is_not_applied(tmp_path: Path) -> None:
+    """conftest's semantics: the working directory's configuration is the run's; a checked directory's is not."""
+    from ethiq import check
+
+    checked = tmp_path / "pull-request"
+    checked.mkdir()
+    (checked / "ethiq.toml").write_text(LENIENT, encoding="utf-8")
+    (checked / "pyproject.toml").write_text("[tool.ethiq]\n" + LENIENT, encoding="utf-8")
+    (checked / "vendor.yaml").write_text("kind: vendor\nid: ven_ca\nlegal_name: Cambridge Analytica LLC\n")
+    work = tmp_path / "work"
+    (work / ".git").mkdir(parents=True)
+    config = load_config(work, {}, {"paths": [str(checked)]})
+    assert config.file is None
+    report = check([checked], as_of="2026-11-23", config=config)
+    assert {f.rule_id for f in report.blocking} >= {"VEN-001"}
+    assert int(report.exit_code) == 1
+
+
+def test_a_file_named_like_the_waiver_file_cannot_hide_documents(tmp_path: Path) -> None:
+    from ethiq import check
+
+    (tmp_path / "ethiq-waivers.yaml").write_text("kind: vendor\nid: ven_ca\nlegal_name: Cambridge Analytica LLC\n")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "ethiq-waivers.yaml").write_text("waivers: []\n", encoding="utf-8")
+    report = check([tmp_path], as_of="2026-11-23")
+    assert {(f.document_id, f.rule_id) for f in report.blocking} >= {("ven_ca", "VEN-001")}
+    assert not report.problems  # a waiver file in a sub-directory is skipped, not judged
+
+
+def test_every_format_names_the_configuration_and_waiver_files_applied(tmp_path: Path) -> None:
+    import io
+
+    from ethiq import Checker
+    from ethiq.cli.output import FORMATS, renderer
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "ethiq.toml").write_text('fail_on = "warn"\n', encoding="utf-8")
+    (tmp_path / "ethiq-waivers.yaml").write_text("waivers: []\n", encoding="utf-8")
+    (tmp_path / "vendor.yaml").write_text("kind: vendor\nid: ven_x\nlegal_name: Exempel AB\n", encoding="utf-8")
+    config = load_config(tmp_path, {}, {})
+    report = Checker(as_of="2026-11-23", config=config).check([tmp_path / "vendor.yaml"])
+    assert report.config_file == str(tmp_path / "ethiq.toml")
+    assert report.waivers_file == str(tmp_path / "ethiq-waivers.yaml")
+    for fmt in FORMATS:
+        out = io.StringIO()
+        renderer(fmt)(report, out)
+        assert "ethiq.toml" in out.getvalue(), fmt
+        assert "ethiq-waivers.yaml" in out.getvalue(), fmt

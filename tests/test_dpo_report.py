@@ -76,14 +76,16 @@ def rendered(fmt: str, report: Any) -> str:
 def report(campaign: Path) -> Any:
     from ethiq import check
 
-    return check([campaign / "campaign"], as_of=AS_OF, waivers=campaign / "waivers.json")
+    named = [campaign / "campaign" / "context.yaml"]
+    return check([campaign / "campaign"], as_of=AS_OF, context=named, waivers=campaign / "waivers.json")
 
 
 @pytest.fixture(scope="module")
 def report_sv(campaign: Path) -> Any:
     from ethiq import check
 
-    return check([campaign / "campaign"], as_of=AS_OF, lang="sv", waivers=campaign / "waivers.json")
+    named = [campaign / "campaign" / "context.yaml"]
+    return check([campaign / "campaign"], as_of=AS_OF, lang="sv", context=named, waivers=campaign / "waivers.json")
 
 
 # --- deadlines ----------------------------------------------------------------------------------------------
@@ -266,6 +268,7 @@ def test_every_label_exists_in_both_languages() -> None:
 def test_cli_writes_html_and_markdown(campaign: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "ethiq", "check", "campaign", "--as-of", AS_OF, "--waivers", "waivers.json",
+         "--context", "campaign/context.yaml",
          "--format", "markdown", "--output", "html=report.html", "--lang", "sv"],
         capture_output=True, text=True, cwd=campaign, check=False,
     )  # fmt: skip

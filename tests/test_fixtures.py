@@ -27,6 +27,7 @@ from ethiq import Checker
 from ethiq.engine.config import CONFIG_FILE, load_config
 from ethiq.engine.read import Document, iter_documents
 
+CONTEXT_FILE = "context.yaml"  # an entry's own policy context, named for its check
 EXPECTED_EXIT = {"allow": 0, "warn": 0, "deny": 1, "invalid": 2}  # warn: non-blocking findings expected
 
 
@@ -80,9 +81,25 @@ def pinned_as_of(entry: Path) -> str | None:
 
 
 @cache
-def checker_on(as_of: str | None) -> Checker:
-    """One prepared checker per evaluation date (None: today, as ``ethiq check`` without --as-of)."""
-    return Checker(as_of=as_of)
+def checker_on(as_of: str | None, context: tuple[str, ...] = ()) -> Checker:
+    """One prepared checker per evaluation date (None: today, as ``ethiq check`` without --as-of) and named
+    context."""
+    return Checker(as_of=as_of, context=list(context))
+
+
+def named_context(entry: Path) -> tuple[str, ...]:
+    """The entry's own context files, named as a gate's configuration names a campaign's context (a context
+    among the checked files may only add to the policy): a pinned entry's ``ethiq.toml`` names them, any
+    other directory entry's ``context.yaml`` is named as ``--context`` would name it."""
+    if is_pinned(entry):
+        return tuple(str(path) for path in load_config(entry, {}, {}).context)
+    if entry.is_dir() and (entry / CONTEXT_FILE).is_file():
+        return (str(entry / CONTEXT_FILE),)
+    return ()
+
+
+def checker_for(entry: Path, as_of: str | None) -> Checker:
+    return checker_on(as_of, named_context(entry))
 
 
 def expectations(entry: Path) -> dict[str, list[tuple[str, str, str | None]]]:
@@ -112,7 +129,7 @@ def test_fixture_folders_exist() -> None:
 @pytest.mark.parametrize(("entry", "exit_code"), fixture_entries())
 def test_fixture_verdict(checker, entry: Path, exit_code: int) -> None:  # type: ignore[no-untyped-def]
     as_of = pinned_as_of(entry)
-    report = (checker_on(as_of) if as_of else checker).check([entry])
+    report = (checker_for(entry, as_of) if as_of or named_context(entry) else checker).check([entry])
     found: dict[str, set[tuple[str, str, str]]] = {}
     for f in report.findings:
         found.setdefault(f.document_id, set()).add((f.rule_id, f.status, f.json_path))
@@ -145,8 +162,9 @@ def checked_on_its_own(entry: Path) -> int:
     """The exit code of ``ethiq check`` run as a user would: ``.`` inside a pinned entry, else the entry's path
     from the repository root; the configuration found from there decides the date (default: today)."""
     cwd, path = (entry, ".") if is_pinned(entry) else (ROOT, str(entry.relative_to(ROOT)))
-    config = load_config(cwd, {}, {"paths": [path]})
-    report = checker_on(config.as_of).check([cwd / p for p in config.paths])
+    named = None if is_pinned(entry) else [str(p) for p in named_context(entry)] or None
+    config = load_config(cwd, {}, {"paths": [path], "context": named})
+    report = checker_on(config.as_of, tuple(str(p) for p in config.context)).check([cwd / p for p in config.paths])
     return int(report.exit_code)
 
 
@@ -155,9 +173,9 @@ def test_fixture_verdict_on_its_own_today(entry: Path, exit_code: int) -> None:
     assert checked_on_its_own(entry) == exit_code
 
 
-def outcome(checker: Checker, entry: Path) -> tuple[int, frozenset[tuple[str, str, str, str]]]:
+def outcome(as_of: str | None, entry: Path) -> tuple[int, frozenset[tuple[str, str, str, str]]]:
     """The exit code and the findings: a warn entry's verdict is its findings as much as its exit code."""
-    report = checker.check([entry])
+    report = checker_for(entry, as_of).check([entry])
     return int(report.exit_code), frozenset((f.document_id, f.rule_id, f.status, f.json_path) for f in report.findings)
 
 
@@ -169,16 +187,16 @@ def test_fixture_verdicts_do_not_rot() -> None:
     rotting = [
         str(entry.relative_to(FIXTURES))
         for entry, code in entries()
-        if not is_pinned(entry) and outcome(checker_on(later), entry)[0] != code
+        if not is_pinned(entry) and outcome(later, entry)[0] != code
     ]
     assert not rotting, f"date-dependent entries need an ethiq.toml with as_of (fixtures/README.md): {rotting}"
     needless = [
         str(entry.relative_to(FIXTURES))
         for entry, _ in entries()
         if is_pinned(entry)
-        and outcome(checker_on(later), entry)
-        == outcome(checker_on(pinned_as_of(entry)), entry)
-        == outcome(checker_on("2018-06-01"), entry)
+        and outcome(later, entry)
+        == outcome(pinned_as_of(entry), entry)
+        == outcome("2018-06-01", entry)
     ]
     assert not needless, f"pinned entries whose verdict does not depend on the date: {needless}"
 

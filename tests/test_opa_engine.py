@@ -45,7 +45,8 @@ def opa_checker() -> Checker:
 def test_the_command_gives_the_default_engines_report() -> None:
     reports = {}
     for engine in ("regorus", "opa"):
-        result = ethiq("check", "--engine", engine, str(EXAMPLE), "--as-of", AS_OF, "--format", "json")
+        named = ("--context", str(EXAMPLE / "context.yaml"))
+        result = ethiq("check", "--engine", engine, str(EXAMPLE), *named, "--as-of", AS_OF, "--format", "json")
         assert result.returncode == 1, result.stderr
         reports[engine] = json.loads(result.stdout)
     assert reports["regorus"]["tool"]["engine"].startswith("regorus")

@@ -67,8 +67,8 @@ def test_a_selected_run_reports_only_its_rules_and_recomputes_verdicts(checker: 
     assert {d.verdict for d in only.documents if d.id == "ds_newsletter_signups"} <= {"pass", "warn"}
 
 
-def test_fail_on_none_fails_only_on_non_waivable_bans(checker: Any) -> None:
-    report: Report = checker.check([EXAMPLE], fail_on="none")
+def test_fail_on_none_fails_only_on_non_waivable_bans(checker: Any, example_checker: Any) -> None:
+    report: Report = example_checker.check([EXAMPLE], fail_on="none")
     assert report.blocking
     assert all(f.non_waivable and f.severity == "block" for f in report.blocking)
     assert int(report.exit_code) == 1

@@ -23,11 +23,11 @@ NASTY = "Bold\x1b[1m red\x1b[31m bell\x07 back\r over\x9b c1 \u202eesrever"
 
 
 @pytest.fixture(scope="module")
-def example(checker: Any) -> Report:
+def example(example_checker: Any) -> Report:
     cwd = os.getcwd()
     os.chdir(ROOT)
     try:
-        report: Report = checker.check(["fixtures/example-campaign"])
+        report: Report = example_checker.check(["fixtures/example-campaign"])
     finally:
         os.chdir(cwd)
     assert len(report.findings) > 20, "the example campaign must have findings for these tests to mean anything"

@@ -35,8 +35,8 @@ REASON = "Accepted by the DPO after review; see the minutes."
 
 
 @pytest.fixture(scope="module")
-def report(checker) -> Report:  # type: ignore[no-untyped-def]
-    report: Report = checker.check([EXAMPLE])
+def report(example_checker) -> Report:  # type: ignore[no-untyped-def]
+    report: Report = example_checker.check([EXAMPLE])
     assert report.as_of == AS_OF
     assert report.is_blocking
     return report

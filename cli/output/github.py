@@ -132,7 +132,8 @@ def render(report: Report, out: TextIO) -> None:
 
 
 def command_lines(report: Report) -> Iterator[str]:
-    """One workflow command per finding, then one per problem, then one per relaxation of the policy context."""
+    """One workflow command per finding, then one per problem, then one per relaxation of the policy context,
+    then the run's notices and the configuration and waiver files applied."""
     labels = _labels(report)
     for finding in sorted(report.findings, key=finding_order):
         yield _finding_command(finding, report, labels)
@@ -148,6 +149,9 @@ def command_lines(report: Report) -> Iterator[str]:
         )
     for notice in report.notices:
         yield workflow_command("warning", notice.message, title=f"ethiq/{notice.code}")
+    for name, file in (("configuration", report.config_file), ("waivers", report.waivers_file)):
+        if file:  # which files configured the run
+            yield workflow_command("notice", f"{name}: {file}", title=f"ethiq: the {name} file applied")
 
 
 def level_of(finding: Finding, fail_on: str) -> str:

@@ -135,6 +135,8 @@ def _suite(root: ET.Element, name: str, report: Report) -> ET.Element:
         ("fail_on", report.fail_on),
         ("lang", report.lang),
         ("exit_code", str(int(report.exit_code))),
+        *((("waivers", report.waivers_file),) if report.waivers_file else ()),
+        *((("config", report.config_file),) if report.config_file else ()),
         *(("context_relaxation", r.describe()) for r in report.context_relaxations),
     ):
         ET.SubElement(properties, "property", name=key, value=value)

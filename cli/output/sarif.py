@@ -126,6 +126,8 @@ def to_sarif(report: Report, *, root: str | os.PathLike[str] | None = None) -> d
                             "engine": report.engine,
                             "summary": report.summary(),
                             "context_relaxations": [r.to_dict() for r in report.context_relaxations],
+                            "waivers": report.waivers_file,
+                            "config": report.config_file,
                         },
                         "toolConfigurationNotifications": [
                             {"level": "warning", "message": {"text": r.describe()}} for r in report.context_relaxations

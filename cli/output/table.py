@@ -56,6 +56,8 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "for the full text.",
         "disappeared": "baseline entries no finding matched (fixed, or not checked in this run)",
         "baseline_file": "baseline",
+        "config_file": "configuration",
+        "waiver_file": "waiver file",
     },
     "sv": {
         "fix": "Så åtgärdar du",
@@ -78,6 +80,8 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "eller använd --compact för hela texten.",
         "disappeared": "poster i baslinjen som inget fynd matchade (åtgärdade, eller inte kontrollerade nu)",
         "baseline_file": "baslinje",
+        "config_file": "konfiguration",
+        "waiver_file": "undantagsfil",
     },
 }
 
@@ -197,6 +201,13 @@ def table_lines(report: Report, *, width: int | None, symbols: bool = True) -> l
         lines.append(Text())
     if not report.findings and not report.problems and not report.notices:
         lines.append(Text(labels["clean"]))
+    applied = [
+        f"{labels[label]} {plain(file)}"
+        for label, file in (("config_file", report.config_file), ("waiver_file", report.waivers_file))
+        if file
+    ]
+    if applied:  # which files configured the run, beside what it found
+        lines.extend(_wrapped(Text("; ".join(applied), style="dim"), width, indent=0))
     if shortened and width is not None:
         lines.extend(_wrapped(Text(labels["shortened"].format(width=width), style="dim"), width, indent=0))
     lines.extend(_wrapped(Text(summary_line(report)), width, indent=0))

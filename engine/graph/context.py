@@ -14,15 +14,17 @@ relax; what it relaxed is listed in ``relaxations``, which every report shows.
 from __future__ import annotations
 
 import copy
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..errors import ContextError
+from ..errors import ContextError, ContextFileError
 from ..read import Document, iter_documents
-from ..report import ContextRelaxation
+from ..report import ContextRelaxation, is_file_name
 from ..validate import SchemaSet, bundled_schemas
 from .names import NameIndex
 from .relaxation import relaxations, tighten
@@ -74,11 +76,14 @@ def build_context(
     origins: list[str] = []
     relaxed: list[ContextRelaxation] = []
     refused: list[ContextRelaxation] = []
-    bundled = [_read_context_file(path) for path in bundled_context_files()]
-    extra = [_read_context_file(Path(path)) for path in files]
+    bundled = _bundled_documents()
+    extra = [_read_context_file(Path(path), named=True) for path in files]
+    # A file named as context that also lies in the checked tree counts once, as named.
+    named = {os.path.abspath(path) for path in files}
+    found = [d for d in documents if not (is_file_name(d.source.file) and os.path.abspath(d.source.file) in named)]
     # Each group: its documents, and whether they may relax what came before (found in the checked tree: no).
     groups: list[tuple[list[Document], bool, list[ContextRelaxation] | None]] = [(docs, True, None) for docs in bundled]
-    groups.append((list(documents), False, refused))
+    groups.append((found, False, refused))
     groups.extend((docs, True, relaxed) for docs in extra)
     for docs, may_relax, record in groups:
         for document in docs:
@@ -99,10 +104,23 @@ def build_context(
     return PolicyContext(data=merged, origins=origins, relaxations=relaxed, refused=refused)
 
 
-def _read_context_file(path: Path) -> list[Document]:
+@cache
+def _bundled_documents() -> tuple[list[Document], ...]:
+    """The bundled context files' documents, read once: package data does not change during a process, and
+    merging copies what it takes, so the documents are never changed."""
+    return tuple(_read_context_file(path) for path in bundled_context_files())
+
+
+def _read_context_file(path: Path, *, named: bool = False) -> list[Document]:
+    """The documents of one context file, read with the bounds of every document (regular files only, size,
+    aliases, depth). A named file that cannot be read is unusable input (exit 2); a bundled one, a broken
+    policy set (exit 3)."""
     documents: list[Document] = []
     for item in iter_documents([path]):
         if not isinstance(item, Document):
+            if named:
+                message = f"{item.message}; {item.hint}" if item.hint else item.message
+                raise ContextFileError(message, file=item.file, line=item.line)
             where = ":".join(str(p) for p in (item.file, item.line) if p is not None)
             raise ContextError(f"{where}: {item.message}")
         if item.kind != "policy_context":

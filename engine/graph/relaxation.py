@@ -1,23 +1,32 @@
 """What relaxes the policy context: the changes a context document makes that let more through.
 
-A ``policy_context`` document found among the checked files may add to the context (more blocklist entries
-and names, more sensitive criteria, stricter thresholds) but never relax what came before it; only a context
-named explicitly (``--context``, or ``context`` in the configuration) may, and the report says what it
-relaxed. "Relax" is defined per kind of data, for the parts of the context that ban or limit:
+A ``policy_context`` document found among the checked files may add to the context but never relax what
+came before it; only a context named explicitly (``--context``, or ``context`` in the configuration) may,
+and the report says what it relaxed. What a checked document may do is decided per top-level key, in one
+table, :data:`FROM_THE_TREE` (docs/policy-authoring.md shows the same table):
 
-- ``blocklists`` (vendors, people), ``sensitive_criteria_map``, ``taxonomies``, ``eu_member_states``: sets
-  of banned or sensitive things. A list relaxes when an element is gone (a list replaces the earlier one
-  whole, so a shorter list removes names); a map relaxes when an entry is gone or relaxed; a new entry or
-  element only adds. A blocklist entry's ``match_policy`` may only go from ``review`` to ``block``. Any other
-  changed value in these parts (a canonical name, a category) relaxes: its direction is unknown. Fields that
-  only document (``sources``, ``relation``, ``role``, ``confidence``, ``x-*``) are free.
-- ``thresholds`` and ``platform_floors``: numbers, each with its direction in :data:`STRICTER`: higher is
-  stricter for a minimum, lower for a maximum. A threshold whose direction is not known relaxes whenever it
-  changes or appears.
+- ``additive``: ``blocklists``, ``sensitive_criteria_map``, ``taxonomies``: sets of banned or sensitive
+  things. A list relaxes when an element is gone (a list replaces the earlier one whole, so a shorter list
+  removes names); a map relaxes when an entry is gone or relaxed; a new entry or element only adds. A
+  blocklist entry's ``match_policy`` may only go from ``review`` to ``block``. Any other changed value (a
+  canonical name, a category) relaxes: its direction is unknown.
+- ``stricter``: ``thresholds`` and ``platform_floors``: numbers, each with its direction in :data:`STRICTER`
+  (higher is stricter for a minimum, lower for a maximum). A threshold whose direction is not known relaxes
+  whenever it changes or appears; a floor for one more platform only adds.
+- ``fixed``: ``party``, ``jurisdictions``, ``elections``, ``eu_member_states``, ``platform_timeline``,
+  ``interpretations``, ``public_post_index``: facts the rules take as ground truth, where a change in either
+  direction can let something through (a later election date takes an ad out of the election window, a
+  voting age of 16 lets an audience of 16-year-olds pass, one more member state makes a foreign payer a
+  European one, a platform marked as accepting political ads, counsel's decision changed, a post declared
+  public so that a dark post passes, one more name that counts as the party). Any change, addition or
+  removal relaxes, except where :data:`ORDERS` knows the direction (an interpretation may become
+  ``disallowed``).
+- ``free``: what only documents the context (``description``, ``labels``, ``evidence``, ``sources``, the
+  document's own ``kind``, ``id``, ``schema_version``, ``x-*``) and ``as_of``, which no rule reads from a
+  context: the evaluation date is the run's configuration.
 
-Everything else in a context (the party, elections, the platform timeline, interpretations, the public
-post index) is the campaign's own description of itself, given in the checked tree by design; it is merged
-as before.
+A key the table does not know relaxes whenever it changes (fail closed). Inside every part, fields that
+only document an entry (:data:`FREE_FIELDS`, ``x-*``) are free.
 """
 
 from __future__ import annotations
@@ -43,12 +52,39 @@ STRICTER: Mapping[str, int] = {
     "min_justification_chars": +1,
 }
 
-#: Sets of banned or sensitive things (see the module docstring).
-SET_PARTS = ("blocklists", "sensitive_criteria_map", "taxonomies", "eu_member_states")
+ADDITIVE, STRICTER_ONLY, FIXED, FREE = "additive", "stricter", "fixed", "free"
+
+#: What a policy_context document among the checked files may do to each top-level key of the context.
+FROM_THE_TREE: Mapping[str, str] = {
+    "blocklists": ADDITIVE,
+    "sensitive_criteria_map": ADDITIVE,
+    "taxonomies": ADDITIVE,
+    "thresholds": STRICTER_ONLY,
+    "platform_floors": STRICTER_ONLY,
+    "party": FIXED,
+    "jurisdictions": FIXED,
+    "elections": FIXED,
+    "eu_member_states": FIXED,
+    "platform_timeline": FIXED,
+    "interpretations": FIXED,
+    "public_post_index": FIXED,
+    "kind": FREE,
+    "id": FREE,
+    "schema_version": FREE,
+    "description": FREE,
+    "labels": FREE,
+    "evidence": FREE,
+    "sources": FREE,
+    "as_of": FREE,
+}
+
 #: Fields that only document an entry: changing them neither adds nor relaxes.
 FREE_FIELDS = frozenset({"sources", "relation", "role", "confidence", "description", "note"})
-#: Ordered values, least strict first.
-ORDERS: Mapping[str, tuple[str, ...]] = {"match_policy": ("review", "block")}
+#: Ordered values, least strict first: a change towards the end of the tuple only tightens.
+ORDERS: Mapping[str, tuple[str, ...]] = {
+    "match_policy": ("review", "block"),
+    "ttpa_18_1_a_platform_native_interests": ("allowed_with_memo", "disallowed"),
+}
 
 Path = tuple[str, ...]
 
@@ -64,11 +100,15 @@ def relaxations(base: Mapping[str, Any], merged: Mapping[str, Any], source: Sour
 
 def _relaxations(base: Mapping[str, Any], merged: Mapping[str, Any], origin: str) -> list[Relaxation]:
     found: list[Relaxation] = []
-    for part in SET_PARTS:
-        if part in base or part in merged:
-            found.extend(_sets((part,), base.get(part), merged.get(part), origin))
-    for part in ("thresholds", "platform_floors"):
-        found.extend(_numbers((part,), base.get(part), merged.get(part), origin, part == "thresholds"))
+    for part in dict.fromkeys([*base, *merged]):
+        was, now = base.get(part), merged.get(part)
+        rule = FROM_THE_TREE.get(part, FREE if part.startswith("x-") else FIXED)
+        if rule == ADDITIVE:
+            found.extend(_sets((part,), was, now, origin))
+        elif rule == STRICTER_ONLY:
+            found.extend(_numbers((part,), was, now, origin, part == "thresholds"))
+        elif rule == FIXED:
+            found.extend(_fixed((part,), was, now, origin))
     return found
 
 
@@ -82,7 +122,7 @@ def tighten(merged: dict[str, Any], base: Mapping[str, Any], found: list[Relaxat
         was = _at(base, relaxation.path)
         if was is _MISSING:
             target.pop(key, None)
-        elif isinstance(was, list) and isinstance(target.get(key), list):
+        elif relaxation.how == "removed" and isinstance(was, list) and isinstance(target.get(key), list):
             target[key] = [*was, *(item for item in target[key] if item not in was)]
         else:
             target[key] = was
@@ -118,6 +158,31 @@ def _sets(path: Path, was: Any, now: Any, origin: str) -> Iterator[Relaxation]:
         gone = [item for item in was if _key(item) not in kept]
         if gone:
             yield Relaxation(origin, path, gone, None, "removed")
+        return
+    order = ORDERS.get(key)
+    if order is not None and was in order and now in order:
+        if order.index(now) < order.index(was):
+            yield Relaxation(origin, path, was, now, "lowered")
+        return
+    yield Relaxation(origin, path, was, now, "changed")
+
+
+def _fixed(path: Path, was: Any, now: Any, origin: str) -> Iterator[Relaxation]:
+    """Any change relaxes, but for documenting fields and values whose order is known (see :data:`ORDERS`)."""
+    if was == now:
+        return
+    key = path[-1]
+    if key in FREE_FIELDS or key.startswith("x-"):
+        return
+    if was is None:
+        yield Relaxation(origin, path, None, now, "added")
+        return
+    if now is None:
+        yield Relaxation(origin, path, was, None, "removed")
+        return
+    if isinstance(was, Mapping) and isinstance(now, Mapping):
+        for name in dict.fromkeys([*was, *now]):
+            yield from _fixed((*path, name), was.get(name), now.get(name), origin)
         return
     order = ORDERS.get(key)
     if order is not None and was in order and now in order:

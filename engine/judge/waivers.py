@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DocumentReadError, InputError, PolicyLoadError
-from ..read import Document, parse_documents
+from ..read import Document, parse_documents, read_text
 from ..read.formats import JSON_SUFFIXES, YAML_SUFFIXES
 from ..report import Finding, Problem, ProblemKind, Report, Status, is_file_name, json_path
 
@@ -195,12 +195,10 @@ def _validator() -> Draft7Validator:
 def load_waivers(path: str | Path) -> WaiverSet:
     """Read and validate a waiver file; raises :class:`WaiverFileError` listing every violation."""
     file = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except UnicodeDecodeError as err:
-        raise WaiverFileError(file, [WaiverViolation((), f"not UTF-8 text: {err.reason} at byte {err.start}")]) from err
-    except OSError as err:
-        raise WaiverFileError(file, [WaiverViolation((), f"cannot read: {err.strerror}")]) from err
+    try:  # bounded as documents are: a FIFO or /dev/zero named as the waiver file is refused, not read
+        text = read_text(path)
+    except DocumentReadError as err:
+        raise WaiverFileError(file, [WaiverViolation((), f"cannot read: {err}", err.line, err.column)]) from err
     suffix = Path(path).suffix.lower()
     fmt = "json" if suffix in JSON_SUFFIXES else "yaml" if suffix in YAML_SUFFIXES else None
     return parse_waivers(text, file=file, fmt=fmt)

@@ -19,6 +19,7 @@ from .documents import (
     parse_documents,
     parse_text,
     read_stdin,
+    read_text,
 )
 from .limits import DEFAULT_LIMITS, ReadLimits
 from .memory import Input, as_inputs, iter_inputs, json_value
@@ -42,4 +43,5 @@ __all__ = [
     "parse_documents",
     "parse_text",
     "read_stdin",
+    "read_text",
 ]

@@ -261,6 +261,25 @@ def read_regular_file(path: Path, max_size: int) -> bytes:
     return b"".join(chunks)
 
 
+def read_text(path: str | os.PathLike[str], limits: ReadLimits = DEFAULT_LIMITS) -> str:
+    """The UTF-8 text of one file named for the run (a waiver, baseline, context or configuration file).
+
+    Bounded as documents are (:func:`read_regular_file`): a FIFO, a device or a file above ``max_file_size``
+    is refused before it can block or fill memory. Raises :class:`DocumentReadError` naming the file, with
+    what to do in its message.
+    """
+    name = str(path)
+    try:
+        data = read_regular_file(Path(path), limits.max_file_size)
+    except _Unreadable as err:
+        raise DocumentReadError(f"{err.message}; {err.hint}", file=name) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        problem = _not_utf8(name, data, err.start, err.reason)
+        raise DocumentReadError(problem.message, file=name, line=problem.line, column=problem.column) from None
+
+
 def _check_regular(status: os.stat_result, max_size: int) -> None:
     kind = stat.S_IFMT(status.st_mode)
     if kind != stat.S_IFREG:
@@ -330,14 +349,16 @@ def parse_text(
     return _parse_text(text, name, fmt or sniff_format(text), keep_text=True, limits=limits)
 
 
-def parse_documents(text: str, *, name: str = "<string>", fmt: str | None = None) -> list[Document]:
+def parse_documents(
+    text: str, *, name: str = "<string>", fmt: str | None = None, limits: ReadLimits = DEFAULT_LIMITS
+) -> list[Document]:
     """Documents of a string (JSON or YAML); raises :class:`DocumentReadError` on a problem.
 
     To check documents held as Python values, pass the mappings themselves (``ethiq.check([mapping])``):
     dates in them need no conversion.
     """
     documents: list[Document] = []
-    for item in parse_text(text, name, fmt):
+    for item in parse_text(text, name, fmt, limits=limits):
         if isinstance(item, ReadProblem):
             raise DocumentReadError(item.message, file=item.file, line=item.line, column=item.column)
         documents.append(item)
