@@ -25,6 +25,9 @@ class DocumentIndex:
         self._by_key: dict[tuple[str, str], Document] = {}
         # input.dependents of the run's data sources (see .dependents), set once the whole run is read.
         self.dependents: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        # Each data source's own judgement of its lineage (ethiq.lib.data_sources.own_lineage), by id: judged
+        # once per run, when the first source derived from it is judged. Valid for this index only.
+        self.own_lineage: dict[str, Any] = {}
         self._views: OrderedDict[tuple[str, str], dict[str, Any]] = OrderedDict()
         for document in documents:
             self.add(document)

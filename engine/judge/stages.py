@@ -13,16 +13,20 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import EthiqError
+from ..errors import EthiqError, EvaluationError
 from ..evaluate import PolicySet, build_input_json
 from ..evaluate.engines import Engine
-from ..graph import DocumentIndex, Intake, Judgement, PolicyContext, build_context, intake
+from ..evaluate.evaluator import UNDEFINED
+from ..graph import DocumentIndex, Intake, Judgement, PolicyContext, ancestry_routes, build_context, intake, parents_of
 from ..graph.native import judged
 from ..platforms import Derivation
 from ..read import Document, ReadProblem
 from ..report import Finding, Problem, ProblemKind, RuleMeta, Verdict
 from ..validate import SchemaSet, bundled_schemas
 from .findings import findings_of, relevant_date_of, verdict_of
+
+#: A data source's own part of DAT-007, judged with the source as the document (see :meth:`DocumentStages.ancestry`).
+OWN_LINEAGE_RULE = "data.ethiq.lib.data_sources.own_lineage_of_input"
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +148,48 @@ class DocumentStages:
         self, seen: Document, derivation: Derivation | None, index: DocumentIndex, context: PolicyContext
     ) -> str:
         native = derivation.native_input() if derivation is not None else None
-        return build_input_json(seen, index, context, self.as_of, native)
+        ancestry = self.ancestry(seen, index, context) if seen.kind == "data_source" else None
+        return build_input_json(seen, index, context, self.as_of, native, ancestry=ancestry)
+
+    def ancestry(self, source: Document, index: DocumentIndex, context: PolicyContext) -> dict[str, Any] | None:
+        """``input.ancestry`` of the data source ``source``: for each ancestor whose own judgement of its
+        lineage adds anything, ``{"route": [ids from source], "own": <judgement>}``.
+
+        Each ancestor is judged once per run (cached on the run's index) with itself as the document and only
+        the documents it names, so a lineage of n sources costs n judgements, not one per pair. None when the
+        policy set has no such judgement (a policy set of one's own): then the rules get the whole lineage.
+        Uses the engine: call it before setting the input of the document judged.
+        """
+        if source.id is None:
+            return None
+
+        def parents(ident: str) -> list[str] | None:
+            found = index.get("data_source", ident)
+            return None if found is None else parents_of(index.judged_data(found))
+
+        ancestors, route = ancestry_routes(source.id, parents_of(source.data), parents)
+        out: dict[str, Any] = {}
+        for ident in ancestors:
+            own = index.own_lineage.get(ident)
+            if own is None:
+                found = index.get("data_source", ident)
+                assert found is not None  # ancestry_routes lists only sources of the index
+                own = self._own_lineage(found, index, context)
+                if own is None:
+                    return None
+                index.own_lineage[ident] = own
+            if any(own.values()):  # empty lists and false: nothing to tell along any route
+                out[ident] = {"route": route(ident), "own": own}
+        return out
+
+    def _own_lineage(self, source: Document, index: DocumentIndex, context: PolicyContext) -> dict[str, Any] | None:
+        self._engine.set_input_json(build_input_json(source, index, context, self.as_of, whole_lineage=False))
+        own = self._engine.eval_rule(OWN_LINEAGE_RULE)
+        if own is UNDEFINED:
+            return None
+        if not isinstance(own, dict):
+            raise EvaluationError(f"{OWN_LINEAGE_RULE}: expected an object, the engine returned {type(own).__name__}")
+        return own
 
     def _results(self, kind: str) -> Iterator[tuple[str, list[Any]]]:
         for entry in self.policy_set.entry_points.get(kind, []):
