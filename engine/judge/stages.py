@@ -9,7 +9,7 @@ worker processes, without importing the checker: a worker rebuilds it from its p
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -162,31 +162,36 @@ class DocumentStages:
         """
         if source.id is None:
             return None
+        known = index.lineage_parents
 
         def parents(ident: str) -> list[str] | None:
-            found = index.get("data_source", ident)
-            return None if found is None else parents_of(index.judged_data(found))
-
-        ancestors, route = ancestry_routes(source.id, parents_of(source.data), parents)
-        out: dict[str, Any] = {}
-        for ident in ancestors:
-            own = index.own_lineage.get(ident)
-            if own is None:
+            if ident not in known:
                 found = index.get("data_source", ident)
-                assert found is not None  # ancestry_routes lists only sources of the index
-                own = self._own_lineage(found, index, context)
-                if own is None:
-                    return None
-                index.own_lineage[ident] = own
-            if any(own.values()):  # empty lists and false: nothing to tell along any route
-                out[ident] = {"route": route(ident), "own": own}
-        return out
+                known[ident] = None if found is None else parents_of(index.judged_data(found))
+            return known[ident]
 
-    def _own_lineage(self, source: Document, index: DocumentIndex, context: PolicyContext) -> dict[str, Any] | None:
+        def own(ident: str) -> dict[str, Any]:
+            judged = index.own_lineage.get(ident)
+            if judged is None:
+                found = index.get("data_source", ident)
+                assert found is not None  # only ids that name a source of the index are judged
+                judged = index.own_lineage[ident] = self._own_lineage(found, index, context)
+            return judged
+
+        try:
+            root_parents = parents_of(source.data)
+            if not any(_adds_upstream(parent, parents, own, index.lineage_adds) for parent in root_parents):
+                return {}  # nothing upstream adds anything: no walk (a clean lineage costs one step per source)
+            ancestors, route = ancestry_routes(source.id, root_parents, parents)
+            return {ident: {"route": route(ident), "own": own(ident)} for ident in ancestors if _adds(own(ident))}
+        except _NoOwnLineage:
+            return None
+
+    def _own_lineage(self, source: Document, index: DocumentIndex, context: PolicyContext) -> dict[str, Any]:
         self._engine.set_input_json(build_input_json(source, index, context, self.as_of, whole_lineage=False))
         own = self._engine.eval_rule(OWN_LINEAGE_RULE)
         if own is UNDEFINED:
-            return None
+            raise _NoOwnLineage
         if not isinstance(own, dict):
             raise EvaluationError(f"{OWN_LINEAGE_RULE}: expected an object, the engine returned {type(own).__name__}")
         return own
@@ -194,6 +199,52 @@ class DocumentStages:
     def _results(self, kind: str) -> Iterator[tuple[str, list[Any]]]:
         for entry in self.policy_set.entry_points.get(kind, []):
             yield entry, self._engine.eval_set(entry)
+
+
+class _NoOwnLineage(Exception):
+    """The policy set judges no data source's own lineage (a policy set of one's own)."""
+
+
+def _adds(own: dict[str, Any]) -> bool:
+    """Whether a source's own judgement has anything to tell along a route (empty lists and false: nothing)."""
+    return any(own.values())
+
+
+def _adds_upstream(
+    start: str,
+    parents: Callable[[str], list[str] | None],
+    own: Callable[[str], dict[str, Any]],
+    memo: dict[str, bool],
+) -> bool:
+    """Whether the source ``start`` or any source upstream of it adds anything, remembered per source in
+    ``memo`` (the run's ``index.lineage_adds``): after the first walk, one step per source judged.
+
+    Depth first without recursion (a chain may be longer than Python's stack). A cycle answers true for the
+    sources on the path to it: true only makes the caller walk the lineage, which is always right.
+    """
+    if start in memo:
+        return memo[start]
+    if parents(start) is None:
+        return False  # names no source: the source naming it reports it (own_lineage's "unresolved")
+    stack: list[tuple[str, Iterator[str]]] = [(start, iter(parents(start) or ()))]
+    on_path = {start}
+    while stack:
+        node, pending = stack[-1]
+        for parent in pending:
+            if parent in memo or parents(parent) is None:
+                continue
+            if parent in on_path:
+                for member, _ in stack:
+                    memo[member] = True
+                return True
+            stack.append((parent, iter(parents(parent) or ())))
+            on_path.add(parent)
+            break
+        else:
+            stack.pop()
+            on_path.discard(node)
+            memo[node] = _adds(own(node)) or any(memo.get(parent, False) for parent in parents(node) or ())
+    return memo[start]
 
 
 def engine_failure(document: Document, message: str) -> Judgement:

@@ -502,11 +502,11 @@ _node(ds, related, id) := ds if id == _self_id(ds)
 
 _node(ds, related, id) := _sources(related)[id] if id != _self_id(ds)
 
-# A graph reason points at the route's first step in ds, and reports the route.
+# A graph reason points at the route's first step in ds (the first entry naming it, should ds name a parent
+# twice), and reports the route.
 _via(ds, chain) := ["lineage", "derived_from", i] if {
 	count(chain) > 1
-	some i, p in _derived_from(ds)
-	p == chain[1]
+	i := min({j | some j, p in _derived_from(ds); p == chain[1]})
 } else := ["lineage", "derived_from"]
 
 _chain_text(chain) := concat(" → ", [sprintf("%v", [id]) | some id in chain])
