@@ -4,6 +4,8 @@ Its shape is the policy contract (docs/policy-authoring.md)::
 
     {"kind", "as_of", "document", "related", "links", "unresolved", "names", "derived", "lineage", "dependents"}
 
+and, for a data source judged with its ancestry, ``"ancestry"`` (then ``related`` stops at its parents).
+
 The text is spliced rather than built as a dict and dumped, because referenced documents recur in the
 neighbourhoods of many documents (a vendor behind a hundred data sources): a :class:`RunIndex` remembers
 their JSON text and the names in them, once per run. tests/test_inputs.py proves that the text parses to
