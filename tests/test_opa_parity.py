@@ -33,6 +33,7 @@ from ethiq.engine.evaluate.opa import OpaPreparedEngine, bindings_problem
 from ethiq.engine.evaluate.policies import PolicySet, discover_modules
 from ethiq.engine.evaluate.testing import find_tests
 from ethiq.engine.graph import PolicyContext, build_context
+from ethiq.engine.judge.stages import OWN_LINEAGE_RULE
 from ethiq.engine.read import Document
 from ethiq.engine.validate import JUDGED_KINDS
 
@@ -102,10 +103,16 @@ def ethiq_inputs(checker: Any, paths: Sequence[str | Path]) -> list[Built]:
     enforce = budget.can_enforce
 
     def record(
-        document: Document, index: Any, context: PolicyContext, as_of: str, native: dict[str, Any] | None = None
+        document: Document,
+        index: Any,
+        context: PolicyContext,
+        as_of: str,
+        native: dict[str, Any] | None = None,
+        **options: Any,
     ) -> str:
-        text: str = build(document, index, context, as_of, native)
-        built.append(Built(document, text, context))
+        text: str = build(document, index, context, as_of, native, **options)
+        if options.get("whole_lineage", True):  # not an ancestor's input for its own_lineage alone
+            built.append(Built(document, text, context))
         return text
 
     stages.build_input_json = record  # type: ignore[assignment]
@@ -135,9 +142,22 @@ class Tally:
 Outcome = tuple[str, Any]
 
 
+def _entries(policy_set: PolicySet, kind: str) -> list[str]:
+    """The entry points of ``kind``, and for a data source the judgement of its own lineage the engine
+    evaluates once per source and run (an object: compared as the one-element set holding it)."""
+    entries = list(policy_set.entry_points.get(kind, []))
+    return [*entries, OWN_LINEAGE_RULE] if kind == "data_source" else entries
+
+
+def _value_of(engine: Any) -> Callable[[str], list[Any]]:
+    """A rule's value as a one-element set: for rules whose value is not a set of findings."""
+    return lambda rule: [engine.eval_rule(rule)]
+
+
 def _outcome(evaluate: Callable[[str], list[Any]], entry: str) -> Outcome:
     try:
-        return "set", sorted(json.dumps(item, sort_keys=True, ensure_ascii=False) for item in evaluate(entry))
+        found = evaluate(entry)
+        return "set", sorted(json.dumps(item, sort_keys=True, ensure_ascii=False) for item in found)
     except EthiqError as err:
         return "error", str(err)
 
@@ -185,9 +205,12 @@ def compare(
                 where = f"{item.document.source.file}:{item.document.source.line} {item.document.id}"
                 regorus.set_input_json(item.input_json)
                 opa.set_input_json(item.input_json)
-                for entry in policy_set.entry_points.get(item.document.kind or "", []):
+                for entry in _entries(policy_set, item.document.kind or ""):
                     tally.evaluations += 1
-                    expected, actual = _outcome(regorus.eval_set, entry), _outcome(opa_set, entry)
+                    if entry == OWN_LINEAGE_RULE:
+                        expected, actual = _outcome(_value_of(regorus), entry), _outcome(_value_of(opa), entry)
+                    else:
+                        expected, actual = _outcome(regorus.eval_set, entry), _outcome(opa_set, entry)
                     if "error" in (expected[0], actual[0]):
                         tally.errors.append(f"{where} {entry}: regorus {expected} / OPA {actual}")
                     elif expected != actual:

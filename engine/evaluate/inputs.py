@@ -4,6 +4,8 @@ Its shape is the policy contract (docs/policy-authoring.md)::
 
     {"kind", "as_of", "document", "related", "links", "unresolved", "names", "derived", "lineage", "dependents"}
 
+and, for a data source judged with its ancestry, ``"ancestry"`` (then ``related`` stops at its parents).
+
 The text is spliced rather than built as a dict and dumped, because referenced documents recur in the
 neighbourhoods of many documents (a vendor behind a hundred data sources): a :class:`RunIndex` remembers
 their JSON text and the names in them, once per run. tests/test_inputs.py proves that the text parses to
@@ -60,13 +62,18 @@ def build_input_json(
     context: PolicyContext,
     as_of: str,
     native: dict[str, Any] | None = None,
+    *,
+    ancestry: dict[str, Any] | None = None,
+    whole_lineage: bool = True,
 ) -> str:
     """The ``input`` the rules see for ``document``, as JSON text.
 
     ``native`` is ``input.derived.native`` of a document read by a platform adapter, which is then the
-    document as derived (:func:`ethiq.engine.graph.native.judged`).
+    document as derived (:func:`ethiq.engine.graph.native.judged`). ``ancestry`` is ``input.ancestry`` of a
+    data source (:mod:`ethiq.engine.graph.lineage`): given, or with ``whole_lineage=False``, the lineage is
+    followed only to the sources ``document`` is derived from directly.
     """
-    hood = neighbourhood(document, index)
+    hood = neighbourhood(document, index, whole_lineage=whole_lineage and ancestry is None)
     describe = context.names.describe
     names: dict[str, Any] = {}
     for name in iter_names(document.data):
@@ -88,7 +95,9 @@ def build_input_json(
             f',"related":{{{",".join(related)}}},"links":{dumps(hood.links)}',
             f',"unresolved":{dumps(hood.unresolved)},"names":{dumps(names)}',
             f',"derived":{dumps(_derived(document, native))},"lineage":{dumps(_lineage(document, hood.related))}',
-            f',"dependents":{dumps(_dependents(document, index))}}}',
+            f',"dependents":{dumps(_dependents(document, index))}',
+            "" if ancestry is None else f',"ancestry":{dumps(ancestry)}',
+            "}",
         )
     )
 

@@ -10,7 +10,7 @@ from .context import PolicyContext, build_context
 from .derived import content_sha256, derive
 from .index import DocumentIndex
 from .ledger import Intake, Judgement, Key, Ledger, intake, ledger_of
-from .lineage import lineage_facts
+from .lineage import ancestry_routes, lineage_facts, parents_of
 from .neighbourhood import Neighbourhood, neighbourhood
 from .references import iter_names, iter_references
 
@@ -22,6 +22,7 @@ __all__ = [
     "Ledger",
     "Neighbourhood",
     "PolicyContext",
+    "ancestry_routes",
     "build_context",
     "content_sha256",
     "derive",
@@ -31,4 +32,5 @@ __all__ = [
     "ledger_of",
     "lineage_facts",
     "neighbourhood",
+    "parents_of",
 ]

@@ -51,8 +51,12 @@ class DependentGraph:
             if kind in ("data_source", "audience", "ad"):
                 self._reverse.setdefault((kind, ident), []).append((key, relation))
 
-    def dependents(self, key: Key) -> list[dict[str, Any]]:
-        """Every audience and ad that reaches ``key`` through references, each once, by id."""
+    def dependents(self, key: Key, leads: set[Key] | None = None) -> list[dict[str, Any]]:
+        """Every audience and ad that reaches ``key`` through references, each once, by id.
+
+        ``leads`` (from :meth:`leads`), when given, are the only documents worth walking back from: the others
+        are reached by no audience or ad, so skipping them finds the same dependents in the same order.
+        """
         found: dict[Key, str] = {}
         seen = {key}
         queue = deque([key])
@@ -61,7 +65,8 @@ class DependentGraph:
                 if source in seen:
                     continue
                 seen.add(source)
-                queue.append(source)
+                if leads is None or source in leads:
+                    queue.append(source)
                 if source[0] in DEPENDENT_KINDS:
                     found[source] = relation
         return [
@@ -74,12 +79,29 @@ class DependentGraph:
             for (kind, ident), relation in sorted(found.items())
         ]
 
+    def leads(self) -> set[Key]:
+        """The documents some audience or ad reaches through references (those included): in one pass over
+        the run's references, so that a long lineage no audience uses costs no walk per source."""
+        forward: dict[Key, list[Key]] = {}
+        for target, sources in self._reverse.items():
+            for source, _ in sources:
+                forward.setdefault(source, []).append(target)
+        reached = {key for key in (*self._political, *forward) if key[0] in DEPENDENT_KINDS}
+        queue = deque(reached)
+        while queue:
+            for target in forward.get(queue.popleft(), ()):
+                if target not in reached:
+                    reached.add(target)
+                    queue.append(target)
+        return reached
+
     def table(self) -> dict[Key, list[dict[str, Any]]]:
         """The dependents of every data source that has any."""
         table = {}
+        leads = self.leads()
         for key in self._reverse:
-            if key[0] == "data_source":
-                found = self.dependents(key)
+            if key[0] == "data_source" and key in leads:
+                found = self.dependents(key, leads)
                 if found:
                     table[key] = found
         return table

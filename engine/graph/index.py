@@ -25,6 +25,16 @@ class DocumentIndex:
         self._by_key: dict[tuple[str, str], Document] = {}
         # input.dependents of the run's data sources (see .dependents), set once the whole run is read.
         self.dependents: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        # Each data source's own judgement of its lineage (ethiq.lib.data_sources.own_lineage), by id: judged
+        # once per run, when the first source derived from it is judged. Valid for this index only.
+        self.own_lineage: dict[str, Any] = {}
+        # The parents (lineage.derived_from) of each data source an ancestry was walked through, by id; None
+        # for an id that names no source. One entry per source: walking a lineage is then a dictionary lookup
+        # per step, however often the source is walked through.
+        self.lineage_parents: dict[str, list[str] | None] = {}
+        # Whether a data source or any source upstream of it adds anything to DAT-007, by id (see
+        # ethiq.engine.judge.stages): a source with nothing upstream to tell needs no walk of its lineage.
+        self.lineage_adds: dict[str, bool] = {}
         self._views: OrderedDict[tuple[str, str], dict[str, Any]] = OrderedDict()
         for document in documents:
             self.add(document)

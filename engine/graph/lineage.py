@@ -13,11 +13,18 @@ and ids that name no source of the run, as ``graph.reachable`` counts them); ``d
 sources of the neighbourhood derived directly from it, most sources upstream first, ties by id. The rules
 read these facts only to choose which route to report: which ancestors are judged is still computed from
 ``related`` (policies/lib/data_sources.rego), and a source without facts is handled the slow way.
+
+That still judges every ancestor's own facts again for every source derived from it: quadratic over a
+chain. So the engine judges each source's own part of DAT-007 once per run (``own_lineage`` in Rego, with
+the source as the document) and hands each judged source its ancestry instead of its ancestors
+(``input.ancestry``): for every ancestor whose own judgement adds anything, that judgement and the route
+:func:`ancestry_routes` chooses, the route the rules would choose themselves.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import deque
+from collections.abc import Callable, Mapping
 from typing import Any
 
 
@@ -120,3 +127,54 @@ def _components(graph: Mapping[str, list[str]]) -> list[list[str]]:
                         break
                 components.append(members)
     return components
+
+
+def ancestry_routes(
+    root: str, root_parents: list[str], parents_of: Callable[[str], list[str] | None]
+) -> tuple[list[str], Callable[[str], list[str]]]:
+    """The ancestors of the source ``root`` (breadth first) and the route from ``root`` to each, as the rules
+    choose it: the spanning tree in which each ancestor hangs under the source derived directly from it that
+    has the most ids upstream (ties: the smallest id), and [root, id] for an ancestor whose tree parent hangs in
+    a cycle off the root. ``parents_of(id)`` is None for an id that names no source of the run.
+
+    About one step per ancestor: counting ids upstream is needed only where an ancestor has two sources derived
+    directly from it.
+    """
+    graph: dict[str, list[str]] = {root: root_parents}
+    missing: set[str] = set()
+    ancestors: list[str] = []
+    queue = deque([root])
+    while queue:
+        for parent in graph[queue.popleft()]:
+            if parent in graph or parent in missing:
+                continue
+            parents = parents_of(parent)
+            if parents is None:
+                missing.add(parent)
+                continue
+            graph[parent] = parents
+            ancestors.append(parent)
+            queue.append(parent)
+    derived_into: dict[str, list[str]] = {ident: [] for ident in graph}
+    for ident, parents in graph.items():
+        for parent in dict.fromkeys(parents):
+            if parent in derived_into and parent != ident:
+                derived_into[parent].append(ident)
+    counts = upstream_counts(graph) if any(len(into) > 1 for into in derived_into.values()) else {}
+    up = {
+        ident: into[0] if len(into) == 1 else min(into, key=lambda child: (-counts[child], child))
+        for ident, into in derived_into.items()
+        if ident != root and into
+    }
+
+    def route(ident: str) -> list[str]:
+        path, seen = [ident], {ident}
+        while path[-1] != root:
+            above = up.get(path[-1])
+            if above is None or above in seen:
+                return [root, ident]
+            path.append(above)
+            seen.add(above)
+        return path[::-1]
+
+    return ancestors, route

@@ -4,6 +4,10 @@ From a document the engine follows its references transitively (breadth first, e
 reference, so cycles terminate) and hands the rules what it reached: the documents (``related``), each route
 to them (``links``, with ``via``, where in the judged document the route starts, and ``chain``, the ids
 along it) and every reference that names no document (``unresolved``), which blocking rules treat as unknown.
+
+With ``whole_lineage=False`` the sources a data source is derived from are reached but not followed: their
+own ancestry reaches the rules as their judgements (``input.ancestry``, see :mod:`.lineage`), so that the
+input of each source of a long lineage stays the size of the source, not of its lineage.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from ..read import Document
 from .index import DocumentIndex
 from .references import Reference, iter_references
 
+LINEAGE = "derived_from"  # the relation of lineage.derived_from
+
 
 @dataclass(slots=True)
 class Neighbourhood:
@@ -26,7 +32,7 @@ class Neighbourhood:
     unresolved: list[dict[str, Any]]
 
 
-def neighbourhood(document: Document, index: DocumentIndex) -> Neighbourhood:
+def neighbourhood(document: Document, index: DocumentIndex, *, whole_lineage: bool = True) -> Neighbourhood:
     """Everything reachable from ``document`` through references, with the routes and the dead ends."""
     related: dict[str, dict[str, Any]] = {}
     links: list[dict[str, Any]] = []
@@ -52,7 +58,7 @@ def neighbourhood(document: Document, index: DocumentIndex) -> Neighbourhood:
             links.append(entry)
             data = index.judged_data(target)  # a referenced audience's native JSON is judged too
             related.setdefault(target_kind, {})[ident] = data
-            if not ref.follow:
+            if not ref.follow or (ref.relation == LINEAGE and not whole_lineage):
                 continue
             for _, next_id, next_ref in iter_references(data, target_kind):
                 queue.append((next_ref.target, next_id, next_ref, route))

@@ -9,20 +9,24 @@ worker processes, without importing the checker: a worker rebuilds it from its p
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import EthiqError
+from ..errors import EthiqError, EvaluationError
 from ..evaluate import PolicySet, build_input_json
 from ..evaluate.engines import Engine
-from ..graph import DocumentIndex, Intake, Judgement, PolicyContext, build_context, intake
+from ..evaluate.evaluator import UNDEFINED
+from ..graph import DocumentIndex, Intake, Judgement, PolicyContext, ancestry_routes, build_context, intake, parents_of
 from ..graph.native import judged
 from ..platforms import Derivation
 from ..read import Document, ReadProblem
 from ..report import Finding, Problem, ProblemKind, RuleMeta, Verdict
 from ..validate import SchemaSet, bundled_schemas
 from .findings import findings_of, relevant_date_of, verdict_of
+
+#: A data source's own part of DAT-007, judged with the source as the document (see :meth:`DocumentStages.ancestry`).
+OWN_LINEAGE_RULE = "data.ethiq.lib.data_sources.own_lineage_of_input"
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,11 +152,103 @@ class DocumentStages:
         self, seen: Document, derivation: Derivation | None, index: DocumentIndex, context: PolicyContext
     ) -> str:
         native = derivation.native_input() if derivation is not None else None
-        return build_input_json(seen, index, context, self.as_of, native)
+        ancestry = self.ancestry(seen, index, context) if seen.kind == "data_source" else None
+        return build_input_json(seen, index, context, self.as_of, native, ancestry=ancestry)
+
+    def ancestry(self, source: Document, index: DocumentIndex, context: PolicyContext) -> dict[str, Any] | None:
+        """``input.ancestry`` of the data source ``source``: for each ancestor whose own judgement of its
+        lineage adds anything, ``{"route": [ids from source], "own": <judgement>}``.
+
+        Each ancestor is judged once per run (cached on the run's index) with itself as the document and only
+        the documents it names, so a lineage of n sources costs n judgements, not one per pair. None when the
+        policy set has no such judgement (a policy set of one's own): then the rules get the whole lineage.
+        Uses the engine: call it before setting the input of the document judged.
+        """
+        if source.id is None:
+            return None
+        known = index.lineage_parents
+
+        def parents(ident: str) -> list[str] | None:
+            if ident not in known:
+                found = index.get("data_source", ident)
+                known[ident] = None if found is None else parents_of(index.judged_data(found))
+            return known[ident]
+
+        def own(ident: str) -> dict[str, Any]:
+            judged = index.own_lineage.get(ident)
+            if judged is None:
+                found = index.get("data_source", ident)
+                assert found is not None  # only ids that name a source of the index are judged
+                judged = index.own_lineage[ident] = self._own_lineage(found, index, context)
+            return judged
+
+        try:
+            root_parents = parents_of(source.data)
+            if not any(_adds_upstream(parent, parents, own, index.lineage_adds) for parent in root_parents):
+                return {}  # nothing upstream adds anything: no walk (a clean lineage costs one step per source)
+            ancestors, route = ancestry_routes(source.id, root_parents, parents)
+            return {ident: {"route": route(ident), "own": own(ident)} for ident in ancestors if _adds(own(ident))}
+        except _NoOwnLineage:
+            return None
+
+    def _own_lineage(self, source: Document, index: DocumentIndex, context: PolicyContext) -> dict[str, Any]:
+        self._engine.set_input_json(build_input_json(source, index, context, self.as_of, whole_lineage=False))
+        own = self._engine.eval_rule(OWN_LINEAGE_RULE)
+        if own is UNDEFINED:
+            raise _NoOwnLineage
+        if not isinstance(own, dict):
+            raise EvaluationError(f"{OWN_LINEAGE_RULE}: expected an object, the engine returned {type(own).__name__}")
+        return own
 
     def _results(self, kind: str) -> Iterator[tuple[str, list[Any]]]:
         for entry in self.policy_set.entry_points.get(kind, []):
             yield entry, self._engine.eval_set(entry)
+
+
+class _NoOwnLineage(Exception):
+    """The policy set judges no data source's own lineage (a policy set of one's own)."""
+
+
+def _adds(own: dict[str, Any]) -> bool:
+    """Whether a source's own judgement has anything to tell along a route (empty lists and false: nothing)."""
+    return any(own.values())
+
+
+def _adds_upstream(
+    start: str,
+    parents: Callable[[str], list[str] | None],
+    own: Callable[[str], dict[str, Any]],
+    memo: dict[str, bool],
+) -> bool:
+    """Whether the source ``start`` or any source upstream of it adds anything, remembered per source in
+    ``memo`` (the run's ``index.lineage_adds``): after the first walk, one step per source judged.
+
+    Depth first without recursion (a chain may be longer than Python's stack). A cycle answers true for the
+    sources on the path to it: true only makes the caller walk the lineage, which is always right.
+    """
+    if start in memo:
+        return memo[start]
+    if parents(start) is None:
+        return False  # names no source: the source naming it reports it (own_lineage's "unresolved")
+    stack: list[tuple[str, Iterator[str]]] = [(start, iter(parents(start) or ()))]
+    on_path = {start}
+    while stack:
+        node, pending = stack[-1]
+        for parent in pending:
+            if parent in memo or parents(parent) is None:
+                continue
+            if parent in on_path:
+                for member, _ in stack:
+                    memo[member] = True
+                return True
+            stack.append((parent, iter(parents(parent) or ())))
+            on_path.add(parent)
+            break
+        else:
+            stack.pop()
+            on_path.discard(node)
+            memo[node] = _adds(own(node)) or any(memo.get(parent, False) for parent in parents(node) or ())
+    return memo[start]
 
 
 def engine_failure(document: Document, message: str) -> Judgement:

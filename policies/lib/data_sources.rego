@@ -16,14 +16,24 @@ import data.ethiq.lib.facts
 import data.ethiq.lib.sources
 import data.ethiq.lib.vendors
 
-block_reasons(ds, related) := union({
+block_reasons(ds, related) := _block_reasons(ds, related, dat007(ds, related))
+
+# block_reasons of the judged source (inp is the engine's input). Where the engine handed over the source's
+# ancestry (input.ancestry, see dat007_given), `related` holds only the sources it is derived from directly,
+# and DAT-007 reads the ancestors' own judgements from the ancestry.
+judged_block_reasons(inp) := _block_reasons(inp.document, related, dat007_given(inp.document, related, inp.ancestry)) if {
+	is_object(object.get(inp, "ancestry", null))
+	related := object.get(inp, "related", {})
+} else := block_reasons(inp.document, object.get(inp, "related", {}))
+
+_block_reasons(ds, related, dat007_reasons) := union({
 	dat001(ds),
 	dat002(ds),
 	dat003(ds),
 	dat004(ds, _vendors(related)),
 	sources.dat005(ds, _vendors(related)),
 	sources.dat006(ds),
-	dat007(ds, related),
+	dat007_reasons,
 	dat008(ds),
 	dat009(ds),
 	dat010(ds),
@@ -492,11 +502,11 @@ _node(ds, related, id) := ds if id == _self_id(ds)
 
 _node(ds, related, id) := _sources(related)[id] if id != _self_id(ds)
 
-# A graph reason points at the route's first step in ds, and reports the route.
+# A graph reason points at the route's first step in ds (the first entry naming it, should ds name a parent
+# twice), and reports the route.
 _via(ds, chain) := ["lineage", "derived_from", i] if {
 	count(chain) > 1
-	some i, p in _derived_from(ds)
-	p == chain[1]
+	i := min({j | some j, p in _derived_from(ds); p == chain[1]})
 } else := ["lineage", "derived_from"]
 
 _chain_text(chain) := concat(" → ", [sprintf("%v", [id]) | some id in chain])
@@ -506,23 +516,85 @@ _graph_reason(status, path, chain, message, params) := object.union(
 	{"trace": chain},
 )
 
-# The tree is computed once and handed to every check; each check spells out a route only for a reason.
-dat007(ds, related) := _dat007(ds, related, lineage_tree(ds, related))
-
-_dat007(ds, related, tree) := _settle(fails, reviews) if {
-	taints := _ancestor_taint(ds, related, tree) | _vendor_taint(ds, related, tree)
-	fails := {r | some r in taints; r.status == "fail"}
-	unchecked := {r | some r in taints; r.status == "needs_review"}
-	reviews := (unchecked | _unresolved_ancestors(ds, related, tree)) | _lineage_unknown(ds, related, tree)
+# DAT-007 is the union, over ds and each of its ancestors, of what that source itself adds (own_lineage: its
+# own taint, its vendors' Cambridge Analytica reasons, its unresolved parents, its unknown lineage), each
+# told along the source's route from ds. The tree is computed once; a route is spelled out only for a source
+# that adds something.
+dat007(ds, related) := _settle(fails, reviews) if {
+	tree := lineage_tree(ds, related)
+	reasons := {r |
+		some id, _ in tree.up
+		own := own_lineage(_node(ds, related, id), related)
+		_adds(ds, id, own)
+		some r in _node_reasons(ds, id, own, route(tree, id))
+	}
+	fails := {r | some r in reasons; r.status == "fail"}
+	reviews := {r | some r in reasons; r.status == "needs_review"}
 }
 
+# The same, for the judged source when the engine handed over its ancestry (input.ancestry): for each
+# ancestor that adds anything, its route from ds and its own_lineage, judged by the engine once per run with
+# the ancestor as the document. ds's own part is judged here, from `related`.
+dat007_given(ds, related, ancestry) := _settle(fails, reviews) if {
+	root := _self_id(ds)
+	reasons := _node_reasons(ds, root, own_lineage(ds, related), [root]) | {r |
+		some id, entry in ancestry
+		id != root
+		some r in _node_reasons(ds, id, entry.own, entry.route)
+	}
+	fails := {r | some r in reasons; r.status == "fail"}
+	reviews := {r | some r in reasons; r.status == "needs_review"}
+}
+
+# What one source adds to the lineage of itself and of every source derived from it, judged on the source
+# alone and the documents it names (`related`: its vendors, and the sources it is derived from directly):
+#   taint            its reasons of the rules that taint descendants (DAT-005, DAT-006, DAT-008)
+#   vendors          [path, vendor id, reason] for each Cambridge Analytica reason of a vendor it names
+#   unresolved       the ids it is derived from that name no source (of `related`, nor itself)
+#   lineage_unknown  whether it leaves unsaid what it was derived from
+own_lineage(node, related) := {
+	"taint": _taint_reasons(node, related),
+	"vendors": _own_vendor_taint(node, related),
+	"unresolved": {parent |
+		some parent in _parents(node)
+		parent != _self_id(node)
+		not facts.has_key(_sources(related), parent)
+	},
+	"lineage_unknown": _lineage_unsaid(node),
+}
+
+_lineage_unsaid(node) := false if {
+	is_array(facts.value(node, ["lineage", "derived_from"], null))
+} else := true
+
+# The entry point the engine evaluates once per data source and run: own_lineage of input.document.
+own_lineage_of_input := own_lineage(input.document, object.get(input, "related", {}))
+
+_adds(ds, id, own) if {
+	id != _self_id(ds)
+	count(own.taint) > 0
+}
+
+_adds(_, _, own) if count(own.vendors) > 0
+
+_adds(ds, _, own) if {
+	some parent in own.unresolved
+	parent != _self_id(ds)
+}
+
+_adds(_, _, own) if own.lineage_unknown
+
+_node_reasons(ds, id, own, chain) := union({
+	_ancestor_taint(ds, id, own, chain),
+	_vendor_taint(ds, id, own, chain),
+	_unresolved_ancestors(ds, own, chain),
+	_lineage_unknown(ds, id, own, chain),
+})
+
 # An ancestor failing DAT-005, DAT-006 or DAT-008 (fail, or cannot be cleared: needs_review).
-_ancestor_taint(ds, related, tree) := {r |
-	some id, _ in tree.up
-	id != tree.root
-	ancestor := _sources(related)[id]
-	some inner in _taint_reasons(ancestor, related)
-	chain := route(tree, id)
+_ancestor_taint(ds, id, own, chain) := {r |
+	id != _self_id(ds)
+	some inner in own.taint
 	r := _graph_reason(inner.status, _via(ds, chain), chain, _taint_messages[inner.status], {
 		"ancestor": id,
 		"reason_rule": inner.rule,
@@ -538,16 +610,18 @@ _taint_reasons(ancestor, related) := {inner |
 }
 
 # A vendor that supplied or collected this source or an ancestor, and fails the Cambridge Analytica rules.
-_vendor_taint(ds, related, tree) := {r |
-	some id, _ in tree.up
-	node := _node(ds, related, id)
+_own_vendor_taint(node, related) := {[path, vendor_id, inner] |
 	some path in _vendor_paths
 	facts.is_set_string(node, path)
 	vendor_id := facts.value(node, path, null)
 	vendor_id != "party"
 	vendor := _vendors(related)[vendor_id]
 	some inner in vendors.ca_reasons(vendor, _vendors(related))
-	chain := route(tree, id)
+}
+
+_vendor_taint(ds, id, own, chain) := {r |
+	some entry in own.vendors
+	[path, vendor_id, inner] := entry
 	full := array.concat(chain, [vendor_id])
 	r := _graph_reason(inner.status, _vendor_via(ds, chain, path), full, _vendor_messages[inner.status], {
 		"vendor": vendor_id,
@@ -566,22 +640,17 @@ _vendor_via(ds, chain, path) := path if count(chain) == 1
 _vendor_via(ds, chain, _) := _via(ds, chain) if count(chain) > 1
 
 # A parent id that names no related source: the lineage cannot be cleared (input.unresolved).
-_unresolved_ancestors(ds, related, tree) := {r |
-	some id, _ in tree.up
-	some parent in _parents(_node(ds, related, id))
+_unresolved_ancestors(ds, own, chain) := {r |
+	some parent in own.unresolved
 	parent != _self_id(ds)
-	not facts.has_key(_sources(related), parent)
-	chain := route(tree, id)
 	full := array.concat(chain, [parent])
 	r := _graph_reason("needs_review", _via(ds, full), full, "ancestor_unresolved", {"ancestor": parent})
 }
 
 # A source, or an ancestor, that does not say what it was derived from (derived_from: [] says "nothing").
-_lineage_unknown(ds, related, tree) := {r |
-	some id, _ in tree.up
-	node := _node(ds, related, id)
-	not is_array(facts.value(node, ["lineage", "derived_from"], null))
-	r := _lineage_unknown_reason(ds, id, route(tree, id))
+_lineage_unknown(ds, id, own, chain) := {r |
+	own.lineage_unknown
+	r := _lineage_unknown_reason(ds, id, chain)
 }
 
 _lineage_unknown_reason(ds, id, chain) := reason("DAT-007", "needs_review", ["lineage", "derived_from"], "lineage_unknown", {}) if {

@@ -676,7 +676,7 @@ _dependents := ttpa.dependents_of(input)
 # its own id.
 _related := object.get(input, "related", {})
 
-_block := data_sources.block_reasons(input.document, _related)
+_block := data_sources.judged_block_reasons(input)
 
 _warn := data_sources.warn_reasons(input.document, _related)
 
