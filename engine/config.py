@@ -22,7 +22,6 @@ import difflib
 import math
 import os
 import re
-import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -267,6 +266,8 @@ def find_config_file(cwd: Path) -> Path | None:
 
 
 def _read_toml(file: Path) -> tuple[str, dict[str, Any]]:
+    import tomllib  # only a run with a configuration file reads TOML
+
     try:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:

@@ -20,8 +20,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import platform
-import subprocess
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -29,8 +27,6 @@ from functools import cache
 from importlib import resources
 from pathlib import Path, PurePath
 from typing import Any
-
-from jsonschema import Draft7Validator
 
 from .errors import InputError
 from .evaluate import bundled_policy_dir, engine_version
@@ -105,6 +101,8 @@ def _origin_file(origin: str) -> str:
 def git_state(root: str | os.PathLike[str] | None = None) -> dict[str, Any] | None:
     """The commit checked out at ``root`` (default: the working directory) and whether the tree has changes
     (untracked files count), or None outside a repository or without git."""
+    import subprocess  # only a record asks git
+
     where = Path.cwd() if root is None else Path(root)
 
     def git(*args: str) -> str | None:
@@ -178,6 +176,8 @@ def record_of(
 
     def setting(role: str) -> list[str]:
         return [f["path"] for f in files if f["role"] == role and not f["bundled"]]
+
+    import platform  # only a record names the interpreter
 
     waivers = setting("waivers")
     baseline = setting("baseline")
@@ -327,6 +327,8 @@ def load_record(path: str | os.PathLike[str]) -> dict[str, Any]:
 
 def check_record(record: Any, *, file: str = "<record>") -> None:
     """Raise :class:`RecordFileError` unless ``record`` is valid against the record schema."""
+    from jsonschema import Draft7Validator  # only a record read back is checked
+
     errors = sorted(Draft7Validator(record_schema()).iter_errors(record), key=lambda e: list(map(str, e.path)))
     if errors:
         lines = [f"{e.json_path}: {e.message}" for e in errors[:20]]

@@ -122,10 +122,16 @@ def _parsed_schema(kind: str) -> dict[str, Any]:
 
 
 class SchemaSet:
-    """Validators for every kind, built once and reused for every document."""
+    """Validators for every kind, built once and reused for every document.
+
+    Without ``schemas``, each bundled schema is read when a document of its kind first needs it: a check of
+    one file reads one schema, not all of them.
+    """
 
     def __init__(self, schemas: Mapping[str, Mapping[str, Any]] | None = None):
-        self._schemas = dict(schemas) if schemas is not None else {kind: load_schema(kind) for kind in KINDS}
+        self._schemas: Mapping[str, Mapping[str, Any]] = (
+            dict(schemas) if schemas is not None else SchemasOnDemand(load_schema)
+        )
         # Built on first use: checking a schema and building its validator costs more than a small run.
         self._validators: dict[str, Draft7Validator] = {}
 
@@ -161,6 +167,31 @@ class SchemaSet:
         validator = self._validator(kind)
         violations = [v for error in validator.iter_errors(data) for v in violations_of(error)]
         return sorted(violations, key=lambda v: (path_sort_key(v.path), v.message))
+
+
+class SchemasOnDemand(Mapping[str, Mapping[str, Any]]):
+    """The bundled kinds, each schema made by ``make(kind)`` on first use and kept."""
+
+    def __init__(self, make: Callable[[str], Mapping[str, Any]]):
+        self._make = make
+        self._made: dict[str, Mapping[str, Any]] = {}
+
+    def __getitem__(self, kind: str) -> Mapping[str, Any]:
+        schema = self._made.get(kind)
+        if schema is None:
+            if kind not in KINDS:
+                raise KeyError(kind)
+            schema = self._made[kind] = self._make(kind)
+        return schema
+
+    def __contains__(self, kind: object) -> bool:
+        return kind in KINDS
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(KINDS)
+
+    def __len__(self) -> int:
+        return len(KINDS)
 
 
 def violations_of(error: ValidationError) -> Iterator[SchemaViolation]:
