@@ -24,14 +24,14 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path, PurePath
 from typing import Any
 
 from .errors import InputError
 from .evaluate import bundled_policy_dir, engine_version
 from .pipeline import check
-from .report import Report, is_file_name
+from .report import TOOL_VERSION, Report, is_file_name
+from .resources import package_dir
 
 __all__ = [
     "RECORD_VERSION",
@@ -59,7 +59,7 @@ class RecordFileError(InputError):
 @cache
 def record_schema() -> dict[str, Any]:
     """The JSON Schema (draft-07) of a record."""
-    text = resources.files("ethiq.policies").joinpath("schemas", "record.schema.json").read_text(encoding="utf-8")
+    text = package_dir("ethiq.policies").joinpath("schemas", "record.schema.json").read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
 
@@ -254,12 +254,7 @@ def _finding_entry(finding: Any, fail_on: str) -> dict[str, Any]:
 
 
 def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("ethiq")
-    except PackageNotFoundError:
-        return "0+unknown"
+    return TOOL_VERSION
 
 
 # --- verification --------------------------------------------------------------------------------------------

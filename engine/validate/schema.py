@@ -16,7 +16,6 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # jsonschema is imported when a document needs it: most are accepted by the fast path
@@ -25,6 +24,7 @@ if TYPE_CHECKING:  # jsonschema is imported when a document needs it: most are a
 
 from ..errors import PolicyLoadError, UsageError
 from ..report import json_path
+from ..resources import package_dir
 from .wording import message_of
 
 KINDS: tuple[str, ...] = ("policy_context", "vendor", "data_source", "audience", "account", "ad", "campaign")
@@ -113,7 +113,7 @@ def load_schema(kind: str) -> dict[str, Any]:
 def _parsed_schema(kind: str) -> dict[str, Any]:
     if kind not in KINDS:
         raise UsageError(f"unknown kind {kind!r}; expected one of: {', '.join(KINDS)}")
-    resource = resources.files("ethiq.policies").joinpath("schemas", f"{kind}.schema.json")
+    resource = package_dir("ethiq.policies").joinpath("schemas", f"{kind}.schema.json")
     try:
         schema: dict[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as err:
