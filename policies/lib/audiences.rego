@@ -629,8 +629,7 @@ meta_removed := {sprintf("%v", [x]) | some x in object.get(context, ["sensitive_
 # Art. 9 category there fails on its own).
 aud009(aud) := _legacy_fields(nodes) | _removed_ids(nodes) if {
 	platform_of(aud) == "meta"
-	is_object(facts.value(aud, "native_spec", null))
-	nodes := spec_nodes(aud.native_spec) # walked once for both tests
+	nodes := spec_nodes(aud.native_spec) # walked once for both tests; no nodes unless it is an object
 } else := set()
 
 # Every [path, value] inside a platform spec, down to a fixed depth. Rego has no recursion and regorus's
