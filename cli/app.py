@@ -10,12 +10,15 @@ Exit codes (the same for every command and output format):
 
 from __future__ import annotations
 
+import copy
 import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+import typer.main
+from typer.models import CommandInfo, TyperInfo
 
 from ethiq import __version__
 
@@ -667,6 +670,41 @@ inputs.register(app)  # ethiq inspect, ethiq input
 INTERRUPTED = 130
 
 
+def app_for(args: list[str]) -> typer.Typer:
+    """``app`` with only the command ``args`` names, when its first word names one; else the whole ``app``.
+
+    typer builds a click command, with every parameter inspected and converted, for each registered command
+    on every run; ``ethiq check FILE`` needs only ``check``'s. The command itself, its help and its errors are
+    the same: a run without a command word (``ethiq``, ``--help``, ``--version``) or with a word that names no
+    command (a typo, answered with the full list) gets the whole app.
+    """
+    word = args[0] if args else ""
+    if not word or word.startswith("-"):
+        return app
+    commands = [info for info in app.registered_commands if _command_name(info) == word]
+    groups = [info for info in app.registered_groups if _group_name(info) == word]
+    if len(commands) + len(groups) != 1:
+        return app
+    narrowed = copy.copy(app)
+    narrowed.registered_commands = commands
+    narrowed.registered_groups = groups
+    return narrowed
+
+
+def _command_name(info: CommandInfo) -> str | None:
+    if isinstance(info.name, str):
+        return info.name
+    return typer.main.get_command_name(info.callback.__name__) if info.callback is not None else None
+
+
+def _group_name(info: TyperInfo) -> str | None:
+    if isinstance(info.name, str):
+        return info.name
+    instance = info.typer_instance
+    name = instance.info.name if instance is not None else None
+    return name if isinstance(name, str) else None
+
+
 def main() -> None:
     """Console entry point: run the app and map every failure to its exit code."""
     import click
@@ -674,7 +712,7 @@ def main() -> None:
     from ethiq.engine.errors import EthiqError
 
     try:
-        code = app(standalone_mode=False, prog_name="ethiq")
+        code = app_for(sys.argv[1:])(standalone_mode=False, prog_name="ethiq")
     except KeyboardInterrupt:  # outside a command; inside one, click turns it into Abort
         code = INTERRUPTED
     except EthiqError as err:

@@ -23,7 +23,6 @@ import difflib
 import math
 import os
 import re
-import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -277,6 +276,8 @@ def find_config_file(cwd: Path) -> Path | None:
 
 
 def _read_toml(file: Path) -> tuple[str, dict[str, Any]]:
+    import tomllib  # only a run with a configuration file reads TOML
+
     # Bounded as documents are, with the default limits (the file cannot raise its own): a FIFO or a link to
     # /dev/zero named ethiq.toml is refused, not read.
     from .read import read_text

@@ -98,8 +98,8 @@ class Checker:
         self.as_of: str = self.config.as_of or today()
         schemas = bundled_schemas()
         context_files = [str(path) for path in self.config.context]
-        base_context = build_context(files=context_files, schemas=schemas)
         store = None if cache is False else Cache(None if cache is True else cache)
+        base_context = build_context(files=context_files, schemas=schemas, cache=store)
         load_skeleton_table(store)
         self.policy_set = load_policy_set(
             self.config.policies,

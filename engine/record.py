@@ -20,22 +20,18 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import platform
-import subprocess
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path, PurePath
 from typing import Any
-
-from jsonschema import Draft7Validator
 
 from .errors import InputError
 from .evaluate import bundled_policy_dir, engine_version
 from .pipeline import check
-from .report import Report, is_file_name
+from .report import TOOL_VERSION, Report, is_file_name
+from .resources import package_dir
 
 __all__ = [
     "RECORD_VERSION",
@@ -63,7 +59,7 @@ class RecordFileError(InputError):
 @cache
 def record_schema() -> dict[str, Any]:
     """The JSON Schema (draft-07) of a record."""
-    text = resources.files("ethiq.policies").joinpath("schemas", "record.schema.json").read_text(encoding="utf-8")
+    text = package_dir("ethiq.policies").joinpath("schemas", "record.schema.json").read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
 
@@ -105,6 +101,8 @@ def _origin_file(origin: str) -> str:
 def git_state(root: str | os.PathLike[str] | None = None) -> dict[str, Any] | None:
     """The commit checked out at ``root`` (default: the working directory) and whether the tree has changes
     (untracked files count), or None outside a repository or without git."""
+    import subprocess  # only a record asks git
+
     where = Path.cwd() if root is None else Path(root)
 
     def git(*args: str) -> str | None:
@@ -181,6 +179,8 @@ def record_of(
     def setting(role: str) -> list[str]:
         return [f["path"] for f in files if f["role"] == role and not f["bundled"]]
 
+    import platform  # only a record names the interpreter
+
     waivers = setting("waivers")
     baseline = setting("baseline")
     return {
@@ -256,12 +256,7 @@ def _finding_entry(finding: Any, fail_on: str) -> dict[str, Any]:
 
 
 def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("ethiq")
-    except PackageNotFoundError:
-        return "0+unknown"
+    return TOOL_VERSION
 
 
 # --- verification --------------------------------------------------------------------------------------------
@@ -329,6 +324,8 @@ def load_record(path: str | os.PathLike[str]) -> dict[str, Any]:
 
 def check_record(record: Any, *, file: str = "<record>") -> None:
     """Raise :class:`RecordFileError` unless ``record`` is valid against the record schema."""
+    from jsonschema import Draft7Validator  # only a record read back is checked
+
     errors = sorted(Draft7Validator(record_schema()).iter_errors(record), key=lambda e: list(map(str, e.path)))
     if errors:
         lines = [f"{e.json_path}: {e.message}" for e in errors[:20]]

@@ -46,8 +46,7 @@ from ethiq.engine import (
     parse_documents,
     validate,
 )
-
-__version__ = "0.1.0"
+from ethiq.engine.report import TOOL_VERSION as __version__
 
 __all__ = [
     "KINDS",

@@ -50,8 +50,19 @@ def test_all_is_sorted_small_and_exactly_what_the_package_exports() -> None:
 
 def test_check_is_typed_and_documented_for_help() -> None:
     signature = inspect.signature(ethiq.check)
-    for name in ("texts", "as_of", "lang", "policies", "context", "waivers", "baseline", "fail_on", "exclude",
-                 "jobs", "config"):
+    for name in (
+        "texts",
+        "as_of",
+        "lang",
+        "policies",
+        "context",
+        "waivers",
+        "baseline",
+        "fail_on",
+        "exclude",
+        "jobs",
+        "config",
+    ):
         assert signature.parameters[name].kind is inspect.Parameter.KEYWORD_ONLY, name
         assert signature.parameters[name].annotation != inspect.Parameter.empty, name
     assert signature.return_annotation in ("Report", ethiq.Report)
@@ -202,3 +213,10 @@ def test_fail_on_and_waivers_decide_inside_the_engine(checker: ethiq.Checker, tm
     assert len(warn.blocking) > len(report.blocking)
     with pytest.raises(ethiq.ConfigError):
         checker.check([EXAMPLE], fail_on="sometimes")
+
+
+def test_the_package_version_is_the_distribution_version() -> None:
+    """Reports name ``ethiq.__version__``; it must be the version pip installed."""
+    from importlib.metadata import version
+
+    assert ethiq.__version__ == version("ethiq")

@@ -15,7 +15,8 @@ from ethiq.engine.cache import CACHE_DIR_VARIABLE, Cache, cache_key, default_cac
 from ethiq.engine.errors import PolicyLoadError
 from ethiq.engine.evaluate import policies
 from ethiq.engine.evaluate.policies import PROOF_NAMESPACE, load_policy_set
-from ethiq.engine.graph import names
+from ethiq.engine.graph import context, names
+from ethiq.engine.validate import bundled_schemas
 
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = "2026-11-23"
@@ -178,6 +179,30 @@ def test_the_confusables_table_is_cached_and_a_corrupt_copy_rebuilt(
     names.load_skeleton_table(cache)
     assert names._skeleton_table() == built
     assert names.normalize_name("C\u0430mbridge An\u0430lytica") == names.normalize_name("Cambridge Analytica")
+
+
+def test_the_bundled_context_is_cached_and_an_edited_copy_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    schemas = bundled_schemas()
+    monkeypatch.setattr(context, "_BUNDLED", {})
+    read = context.build_context(schemas=schemas)
+    monkeypatch.setattr(context, "_BUNDLED", {})
+    cache = Cache(tmp_path / "cache")
+    stored = context.build_context(schemas=schemas, cache=cache)
+    (entry,) = entries(tmp_path / "cache", context.BUNDLED_NAMESPACE)
+    assert (stored.data, stored.origins) == (read.data, read.origins)
+
+    monkeypatch.setattr(context, "_BUNDLED", {})
+    assert context.build_context(schemas=schemas, cache=cache).data == read.data  # read back from the entry
+
+    edited = json.loads(entry.read_text(encoding="utf-8"))
+    edited["value"]["data"]["thresholds"] = {"min_audience_size": 1}
+    entry.write_text(json.dumps(edited), encoding="utf-8")
+    monkeypatch.setattr(context, "_BUNDLED", {})
+    again = context.build_context(schemas=schemas, cache=cache)
+    assert again.data == read.data
+    assert again.data["thresholds"] != {"min_audience_size": 1}
 
 
 def test_keys_separate_their_parts() -> None:

@@ -13,9 +13,10 @@ import sys
 import pytest
 import typer.core
 import typer.main
+from typer.testing import CliRunner
 
 from conftest import ROOT
-from ethiq.cli.app import app
+from ethiq.cli.app import app, app_for
 
 # Parameters are told apart by their click-level `param_type_name`, "option" or "argument".
 GROUP = typer.main.get_command(app)
@@ -78,3 +79,28 @@ def test_help_names_values_in_words_not_python_types(args: list[str]) -> None:
     assert not re.search(r"<(str|int|float|bool|path)>|list\[|\bTEXT\b|\bINTEGER\b", text), text
     usage = next(line.strip() for line in text.splitlines() if line.strip().startswith("Usage:"))
     assert re.fullmatch(rf"Usage: ethiq {' '.join(args)} \[OPTIONS\]( \[?[A-Z]+\]?(\.\.\.)?)?", usage), usage
+
+
+NARROWED_RUNS = [
+    *([*args, "--help"] for args in [*([name] for name in COMMANDS), ["baseline", "create"]]),
+    ["check", "--no-such-option"],
+    ["check", "--format", "yaml", "x.yaml"],
+    ["baseline"],
+]
+
+
+@pytest.mark.parametrize("args", NARROWED_RUNS, ids=" ".join)
+def test_a_command_run_alone_reads_as_in_the_whole_app(args: list[str]) -> None:
+    """The entry point builds only the command named (a faster start); its help and usage errors are the same."""
+    narrowed = app_for(args)
+    assert narrowed is not app
+    assert len(narrowed.registered_commands) + len(narrowed.registered_groups) == 1
+    env = {"COLUMNS": "250", "NO_COLOR": "1", "TERM": "dumb"}
+    whole = CliRunner().invoke(app, args, prog_name="ethiq", env=env)
+    alone = CliRunner().invoke(narrowed, args, prog_name="ethiq", env=env)
+    assert (alone.exit_code, alone.output) == (whole.exit_code, whole.output)
+
+
+@pytest.mark.parametrize("args", [[], ["--help"], ["--version"], ["chek", "x.yaml"], ["x.yaml"]], ids=" ".join)
+def test_a_run_naming_no_command_gets_the_whole_app(args: list[str]) -> None:
+    assert app_for(args) is app

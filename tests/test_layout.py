@@ -25,6 +25,7 @@ ROOTS = {"ethiq": "ethiq", "engine": "ethiq.engine", "cli": "ethiq.cli"}
 STAGE_RANK = {
     "ethiq.engine.errors": 0,
     "ethiq.engine.cache": 0,  # a leaf every stage may keep computed values in
+    "ethiq.engine.resources": 0,  # a leaf: where the bundled files are installed
     "ethiq.engine.report": 1,
     "ethiq.engine.read": 2,
     "ethiq.engine.validate": 3,

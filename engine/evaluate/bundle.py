@@ -27,13 +27,15 @@ import io
 import json
 import os
 import re
-import tarfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..errors import PolicyLoadError
+
+if TYPE_CHECKING:  # tarfile is loaded by building or reading a bundle, which a check rarely does
+    import tarfile
 
 MANIFEST = ".manifest"
 DATA_FILE = "data.json"
@@ -143,6 +145,8 @@ def build_bundle(
 ) -> bytes:
     """The bundle as a gzipped tar, the same bytes for the same contents."""
     files = bundle_files(modules, data, entry_points=entry_points, revision=revision, metadata=metadata)
+    import tarfile
+
     raw = io.BytesIO()
     with tarfile.open(fileobj=raw, mode="w", format=tarfile.PAX_FORMAT) as archive:
         for name in sorted(files):
@@ -157,6 +161,8 @@ def build_bundle(
 
 def read_bundle(blob: bytes) -> Bundle:
     """A bundle read the way OPA reads one; anything OPA would refuse is a :class:`PolicyLoadError`."""
+    import tarfile
+
     try:
         with tarfile.open(fileobj=io.BytesIO(blob), mode="r:gz") as archive:
             manifest, modules, data = _read_files(archive)

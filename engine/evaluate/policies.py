@@ -16,7 +16,6 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,7 @@ import yaml
 from ..cache import Cache, cache_key
 from ..errors import EvaluationError, PolicyLoadError
 from ..report import RuleMeta, RuleSource
+from ..resources import package_dir
 from ..validate import JUDGED_KINDS
 from .engines import REGORUS, Engine, check_engine_name, prepare_engine
 from .evaluator import PreparedEngine, engine_version
@@ -64,7 +64,7 @@ def kinds_of_package(package: str) -> tuple[str, ...]:
 
 
 def bundled_policy_dir() -> Path:
-    return Path(str(resources.files("ethiq.policies")))
+    return package_dir("ethiq.policies")
 
 
 @cache

@@ -14,17 +14,18 @@ relax; what it relaxed is listed in ``relaxations``, which every report shows.
 from __future__ import annotations
 
 import copy
+import json
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..cache import Cache, cache_key
 from ..errors import ContextError, ContextFileError
 from ..read import Document, iter_documents
 from ..report import ContextRelaxation, is_file_name
+from ..resources import package_dir
 from ..validate import SchemaSet, bundled_schemas
 from .names import NameIndex
 from .relaxation import relaxations, tighten
@@ -64,33 +65,34 @@ def merge(base: Mapping[str, Any], overlay: Mapping[str, Any]) -> dict[str, Any]
 
 
 def bundled_context_files() -> list[Path]:
-    return sorted(Path(str(resources.files("ethiq.policies"))).joinpath("data", "context").glob("*.yaml"))
+    return sorted(package_dir("ethiq.policies").joinpath("data", "context").glob("*.yaml"))
 
 
 def build_context(
-    documents: Iterable[Document] = (), files: Iterable[str | Path] = (), *, schemas: SchemaSet | None = None
+    documents: Iterable[Document] = (),
+    files: Iterable[str | Path] = (),
+    *,
+    schemas: SchemaSet | None = None,
+    cache: Cache | None = None,
 ) -> PolicyContext:
-    """The bundled context, then ``documents`` (policy_context documents of the run), then ``files``."""
+    """The bundled context, then ``documents`` (policy_context documents of the run), then ``files``.
+
+    The bundled part, the same for every run, is read once per process, or taken from ``cache``.
+    """
     schemas = schemas or bundled_schemas()
-    merged: dict[str, Any] = {}
-    origins: list[str] = []
+    merged, origins = bundled_context(schemas, cache)
     relaxed: list[ContextRelaxation] = []
     refused: list[ContextRelaxation] = []
-    bundled = _bundled_documents()
     extra = [_read_context_file(Path(path), named=True) for path in files]
     # A file named as context that also lies in the checked tree counts once, as named.
     named = {os.path.abspath(path) for path in files}
-    found = [d for d in documents if not (is_file_name(d.source.file) and os.path.abspath(d.source.file) in named)]
+    in_tree = [d for d in documents if not (is_file_name(d.source.file) and os.path.abspath(d.source.file) in named)]
     # Each group: its documents, and whether they may relax what came before (found in the checked tree: no).
-    groups: list[tuple[list[Document], bool, list[ContextRelaxation] | None]] = [(docs, True, None) for docs in bundled]
-    groups.append((found, False, refused))
+    groups: list[tuple[list[Document], bool, list[ContextRelaxation] | None]] = [(in_tree, False, refused)]
     groups.extend((docs, True, relaxed) for docs in extra)
     for docs, may_relax, record in groups:
         for document in docs:
-            violations = schemas.validate(document.data)
-            if violations:
-                detail = "; ".join(f"{v.json_path}: {v.message}" for v in violations[:5])
-                raise ContextError(f"{document.source}: invalid policy context: {detail}")
+            _check_context_document(document, schemas)
             after = merge(merged, document.data)
             if record is not None:
                 found = relaxations(merged, after, document.source)
@@ -104,11 +106,69 @@ def build_context(
     return PolicyContext(data=merged, origins=origins, relaxations=relaxed, refused=refused)
 
 
-@cache
-def _bundled_documents() -> tuple[list[Document], ...]:
-    """The bundled context files' documents, read once: package data does not change during a process, and
-    merging copies what it takes, so the documents are never changed."""
-    return tuple(_read_context_file(path) for path in bundled_context_files())
+BUNDLED_NAMESPACE = "context"
+_BUNDLED: dict[str, str] = {}  # the bundled context as JSON, per key, for the life of the process
+#: The modules that read, validate and merge the bundled context: a change to any is a new cache key.
+_READING_SOURCES = (
+    "graph/context.py",
+    "read/documents.py",
+    "read/formats.py",
+    "read/limits.py",
+    "validate/schema.py",
+    "validate/fast.py",
+)
+
+
+def bundled_context(schemas: SchemaSet, cache: Cache | None = None) -> tuple[dict[str, Any], list[str]]:
+    """The bundled context files, each validated and merged in file-name order, and their origins.
+
+    A fresh copy on every call. Kept for the process and in ``cache`` under the sha256 of the files (paths and
+    bytes), the ``policy_context`` schema and the modules that read and merge them; a cached entry of any
+    other shape is a miss, computed again.
+    """
+    paths = bundled_context_files()
+    engine_dir = Path(__file__).resolve().parent.parent
+    key = cache_key(
+        [
+            *((f"file:{path}", path.read_bytes()) for path in paths),
+            ("schema", json.dumps(schemas.schema("policy_context"), sort_keys=True)),
+            *((f"ethiq/{name}", (engine_dir / name).read_bytes()) for name in _READING_SOURCES),
+        ]
+    )
+    text = _BUNDLED.get(key)
+    if text is None and cache is not None:
+        value = cache.load(BUNDLED_NAMESPACE, key)
+        if (
+            isinstance(value, dict)
+            and isinstance(value.get("data"), dict)
+            and isinstance(value.get("origins"), list)
+            and all(isinstance(origin, str) for origin in value["origins"])
+        ):
+            text = json.dumps(value, ensure_ascii=False)
+    if text is None:
+        merged: dict[str, Any] = {}
+        origins: list[str] = []
+        for path in paths:
+            for document in _read_context_file(path):
+                _check_context_document(document, schemas)
+                merged = merge(merged, document.data)
+                origins.append(str(document.source))
+        value = {"data": merged, "origins": origins}
+        text = json.dumps(value, ensure_ascii=False)
+        if json.loads(text) != value:  # only JSON values can be kept; anything else is read on every run
+            return merged, origins
+        if cache is not None:
+            cache.store(BUNDLED_NAMESPACE, key, value)
+    _BUNDLED[key] = text
+    fresh = json.loads(text)
+    return fresh["data"], fresh["origins"]
+
+
+def _check_context_document(document: Document, schemas: SchemaSet) -> None:
+    violations = schemas.validate(document.data)
+    if violations:
+        detail = "; ".join(f"{v.json_path}: {v.message}" for v in violations[:5])
+        raise ContextError(f"{document.source}: invalid policy context: {detail}")
 
 
 def _read_context_file(path: Path, *, named: bool = False) -> list[Document]:

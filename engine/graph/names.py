@@ -42,8 +42,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, TypedDict
 
-from rapidfuzz import fuzz, process
-
 from ..cache import Cache, cache_key
 from ..errors import ContextError
 
@@ -435,6 +433,8 @@ class _FuzzyMatcher:
         """
         if len(norm) <= SHORT_NAME_MAX or not self._candidates:
             return []
+        from rapidfuzz import fuzz, process  # loaded by the first name long enough to compare
+
         hits: set[str] = set()
         compact = norm.replace(" ", "")
         for _, _, index in process.extract(

@@ -12,8 +12,6 @@ proven on the same documents by the test suite, so a run without extra policies 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from importlib import resources
-from pathlib import Path
 
 from ..errors import EvaluationError
 from ..evaluate import PolicySet, RunIndex, build_input_json
@@ -21,13 +19,14 @@ from ..evaluate.engines import Engine
 from ..evaluate.policies import locate_fault
 from ..graph import PolicyContext
 from ..read import Document, iter_documents
+from ..resources import package_dir
 from ..validate import JUDGED_KINDS
 from .findings import findings_of
 
 
 def example_documents() -> list[Document]:
     """The judged documents of the example campaign shipped with ethiq (``fixtures/example-campaign``)."""
-    root = Path(str(resources.files("ethiq.fixtures"))) / "example-campaign"
+    root = package_dir("ethiq.fixtures") / "example-campaign"
     return [item for item in iter_documents([root]) if isinstance(item, Document) and item.kind in JUDGED_KINDS]
 
 

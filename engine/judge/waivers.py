@@ -28,7 +28,6 @@ import os
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +35,7 @@ from ..errors import DocumentReadError, InputError, PolicyLoadError
 from ..read import Document, parse_documents, read_text
 from ..read.formats import JSON_SUFFIXES, YAML_SUFFIXES
 from ..report import Finding, Problem, ProblemKind, Report, Status, is_file_name, json_path
+from ..resources import package_dir
 
 # The documents' error model, so a waiver file's violations read like a document's.
 from ..validate.schema import format_checker, path_sort_key, violations_of
@@ -175,7 +175,7 @@ class WaiverSet:
 @cache
 def waivers_schema() -> dict[str, Any]:
     """The bundled waiver-file schema (draft-07)."""
-    resource = resources.files("ethiq.policies").joinpath("schemas", "waivers.schema.json")
+    resource = package_dir("ethiq.policies").joinpath("schemas", "waivers.schema.json")
     try:
         schema: dict[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as err:

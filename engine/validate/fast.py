@@ -14,13 +14,13 @@ from contextlib import suppress
 from functools import cache
 from typing import Any
 
-from .schema import KINDS, SchemaSet, SchemaViolation, conforms, load_schema
+from .schema import SchemaSet, SchemasOnDemand, SchemaViolation, conforms, load_schema
 
 
 @cache
 def bundled_schemas() -> SchemaSet:
     """The bundled schemas with the fast path, built once per process and shared by every check."""
-    return AcceptingSchemaSet({kind: inline_refs(load_schema(kind)) for kind in KINDS})
+    return AcceptingSchemaSet()
 
 
 def inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
@@ -70,14 +70,24 @@ class AcceptingSchemaSet(SchemaSet):
 
     def __init__(self, schemas: Mapping[str, Mapping[str, Any]] | None = None):
         super().__init__(schemas)
-        self._accept: dict[str, Accept] = {}
-        for kind in self.kinds:
+        if schemas is None:  # the bundled schemas, each inlined when its kind is first validated
+            self._schemas = SchemasOnDemand(lambda kind: inline_refs(load_schema(kind)))
+        self._accept: dict[str, Accept | None] = {}
+
+    def _acceptor(self, kind: str) -> Accept | None:
+        """The compiled predicate of ``kind``, compiled on first use; None when the fast path cannot judge it."""
+        if kind in self._accept:
+            return self._accept[kind]
+        accept: Accept | None = None
+        if kind in self._schemas:
             with suppress(_Unsupported):  # a kind the fast path cannot compile is always left to jsonschema
-                self._accept[kind] = _compile(self.schema(kind))
+                accept = _compile(self.schema(kind))
+        self._accept[kind] = accept
+        return accept
 
     def validate(self, data: Mapping[str, Any]) -> list[SchemaViolation]:
         kind = data.get("kind")
-        accept = self._accept.get(kind) if isinstance(kind, str) else None
+        accept = self._acceptor(kind) if isinstance(kind, str) else None
         if accept is not None:
             with suppress(Exception):  # an exception is not an acceptance: jsonschema decides below
                 if accept(data):

@@ -16,7 +16,6 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # jsonschema is imported when a document needs it: most are accepted by the fast path
@@ -25,6 +24,7 @@ if TYPE_CHECKING:  # jsonschema is imported when a document needs it: most are a
 
 from ..errors import PolicyLoadError, UsageError
 from ..report import json_path
+from ..resources import package_dir
 from .wording import message_of
 
 KINDS: tuple[str, ...] = ("policy_context", "vendor", "data_source", "audience", "account", "ad", "campaign")
@@ -113,7 +113,7 @@ def load_schema(kind: str) -> dict[str, Any]:
 def _parsed_schema(kind: str) -> dict[str, Any]:
     if kind not in KINDS:
         raise UsageError(f"unknown kind {kind!r}; expected one of: {', '.join(KINDS)}")
-    resource = resources.files("ethiq.policies").joinpath("schemas", f"{kind}.schema.json")
+    resource = package_dir("ethiq.policies").joinpath("schemas", f"{kind}.schema.json")
     try:
         schema: dict[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as err:
@@ -122,10 +122,16 @@ def _parsed_schema(kind: str) -> dict[str, Any]:
 
 
 class SchemaSet:
-    """Validators for every kind, built once and reused for every document."""
+    """Validators for every kind, built once and reused for every document.
+
+    Without ``schemas``, each bundled schema is read when a document of its kind first needs it: a check of
+    one file reads one schema, not all of them.
+    """
 
     def __init__(self, schemas: Mapping[str, Mapping[str, Any]] | None = None):
-        self._schemas = dict(schemas) if schemas is not None else {kind: load_schema(kind) for kind in KINDS}
+        self._schemas: Mapping[str, Mapping[str, Any]] = (
+            dict(schemas) if schemas is not None else SchemasOnDemand(load_schema)
+        )
         # Built on first use: checking a schema and building its validator costs more than a small run.
         self._validators: dict[str, Draft7Validator] = {}
 
@@ -161,6 +167,31 @@ class SchemaSet:
         validator = self._validator(kind)
         violations = [v for error in validator.iter_errors(data) for v in violations_of(error)]
         return sorted(violations, key=lambda v: (path_sort_key(v.path), v.message))
+
+
+class SchemasOnDemand(Mapping[str, Mapping[str, Any]]):
+    """The bundled kinds, each schema made by ``make(kind)`` on first use and kept."""
+
+    def __init__(self, make: Callable[[str], Mapping[str, Any]]):
+        self._make = make
+        self._made: dict[str, Mapping[str, Any]] = {}
+
+    def __getitem__(self, kind: str) -> Mapping[str, Any]:
+        schema = self._made.get(kind)
+        if schema is None:
+            if kind not in KINDS:
+                raise KeyError(kind)
+            schema = self._made[kind] = self._make(kind)
+        return schema
+
+    def __contains__(self, kind: object) -> bool:
+        return kind in KINDS
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(KINDS)
+
+    def __len__(self) -> int:
+        return len(KINDS)
 
 
 def violations_of(error: ValidationError) -> Iterator[SchemaViolation]:

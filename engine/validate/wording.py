@@ -12,9 +12,10 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema.exceptions import ValidationError
+if TYPE_CHECKING:  # a message is worded only for a document jsonschema judged, so jsonschema is loaded already
+    from jsonschema.exceptions import ValidationError
 
 #: Patterns of the bundled schemas, without their anchors, and what a value must look like to match them.
 PATTERNS = {

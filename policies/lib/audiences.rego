@@ -627,9 +627,9 @@ meta_removed := {sprintf("%v", [x]) | some x in object.get(context, ["sensitive_
 # Only a Meta audience's raw spec is read. Without a native_spec there is no raw spec to carry a legacy
 # field: the normalized projection is judged by AUD-002/AUD-003 (a political_affiliation criterion or an
 # Art. 9 category there fails on its own).
-aud009(aud) := _legacy_fields(aud.native_spec) | _removed_ids(aud.native_spec) if {
+aud009(aud) := _legacy_fields(nodes) | _removed_ids(nodes) if {
 	platform_of(aud) == "meta"
-	is_object(facts.value(aud, "native_spec", null))
+	nodes := spec_nodes(aud.native_spec) # walked once for both tests; no nodes unless it is an object
 } else := set()
 
 # Every [path, value] inside a platform spec, down to a fixed depth. Rego has no recursion and regorus's
@@ -656,18 +656,21 @@ _is_collection(x) if is_object(x)
 
 _is_collection(x) if is_array(x)
 
-_legacy_fields(spec) := {r |
-	some node in spec_nodes(spec)
+# The field names a Meta spec must not carry, united once per evaluation rather than once per node.
+_legacy_keys := legacy_meta_fields | meta_removed
+
+_legacy_fields(nodes) := {r |
+	some node in nodes
 	p := node[0]
 	key := p[count(p) - 1]
 	is_string(key)
-	key in (legacy_meta_fields | meta_removed)
+	key in _legacy_keys
 	r := reason("AUD-009", "fail", array.concat(["native_spec"], p), "legacy_field", {"field": key})
 }
 
 # An option id is the value of an "id" key, or an element of a list of ids.
-_removed_ids(spec) := {r |
-	some node in spec_nodes(spec)
+_removed_ids(nodes) := {r |
+	some node in nodes
 	p := node[0]
 	v := node[1]
 	_id_position(p)

@@ -132,6 +132,13 @@ test_aud009_spec_nodes_of_non_object if {
 	audiences.spec_nodes("x") == set()
 }
 
+test_aud009_meta_audience_without_an_object_spec_has_no_legacy_field if {
+	audiences.aud009({"platform": "meta"}) == set()
+	audiences.aud009({"platform": "meta", "native_spec": ["politics"]}) == set()
+	audiences.aud009({"platform": "meta", "native_spec": "politics"}) == set()
+	count(audiences.aud009({"platform": "meta", "native_spec": {"politics": [1]}})) == 1
+}
+
 # --- countries and elections (AUD-006) ------------------------------------------------------------------
 
 test_aud006_countries_from_geo if {
