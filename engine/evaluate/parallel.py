@@ -827,9 +827,19 @@ class _PathRun:
                 self.ledger.judged(slot, judgement)
 
 
-def run_items(stages: Stages, items: Iterable[Document | ReadProblem], *, budgets: Budgets | None = None) -> RunOutcome:
-    """The same stages over documents already in memory, in this process (they are their own spool)."""
-    budgets = (budgets or Budgets()).start()
+@dataclass(frozen=True, slots=True)
+class Intaken:
+    """Documents in memory, taken in: the ledger recording them, those to judge (slot, document) in input
+    order, the run's index (``input.dependents`` filled as for files) and the run's context."""
+
+    ledger: Ledger
+    pending: list[tuple[int, Document]]
+    index: RunIndex
+    context: PolicyContext
+
+
+def intake_items(stages: Stages, items: Iterable[Document | ReadProblem]) -> Intaken:
+    """Read, validate and index ``items`` as a run over files does: what both judging and inspecting start from."""
     ledger = Ledger()
     pending: list[tuple[int, Document]] = []
     for item in items:
@@ -837,20 +847,27 @@ def run_items(stages: Stages, items: Iterable[Document | ReadProblem], *, budget
         if slot is not None:
             assert isinstance(item, Document)
             pending.append((slot, item))
-    judged = dict(pending)
-    index = RunIndex(ledger.index(judged.__getitem__).values())
+    by_slot = dict(pending)
+    index = RunIndex(ledger.index(by_slot.__getitem__).values())
     index.dependents = ledger.dependents()
-    context = stages.run_context(ledger.context_documents)
+    return Intaken(ledger, pending, index, stages.run_context(ledger.context_documents))
+
+
+def run_items(stages: Stages, items: Iterable[Document | ReadProblem], *, budgets: Budgets | None = None) -> RunOutcome:
+    """The same stages over documents already in memory, in this process (they are their own spool)."""
+    budgets = (budgets or Budgets()).start()
+    run = intake_items(stages, items)
+    index, context = run.index, run.context
     stages.use_context(context)
     try:
         judge = BudgetedJudge(
             lambda document: stages.judge(document, index, context), place_of, budgets, fork=stages.fork_safe
         )
-        for slot, judgement in judge.run(pending):
-            ledger.judged(slot, judgement)
+        for slot, judgement in judge.run(run.pending):
+            run.ledger.judged(slot, judgement)
     finally:
         stages.use_context(stages.base_context)
-    return RunOutcome(ledger.finish(), context)
+    return RunOutcome(run.ledger.finish(), context)
 
 
 def place_of(document: Document) -> Place:

@@ -14,8 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..evaluate.inputs import RunIndex
-from ..graph import Ledger
+from ..evaluate.parallel import intake_items
 from ..graph.native import judged
 from ..read import Document, ReadProblem
 from ..report import ExitCode, Problem
@@ -62,20 +61,10 @@ class Inspection:
 
 def inspect_items(stages: DocumentStages, items: Iterable[Document | ReadProblem]) -> Inspection:
     """The ``input`` of every judgeable document of ``items``, built as the check builds it."""
-    ledger = Ledger()
-    pending: list[tuple[int, Document]] = []
-    for item in items:
-        slot = ledger.add(stages.intake(item))
-        if slot is not None:
-            assert isinstance(item, Document)
-            pending.append((slot, item))
-    documents = dict(pending)
-    index = RunIndex(ledger.index(documents.__getitem__).values())
-    index.dependents = ledger.dependents()  # as the check fills it: the input shown is the input judged
-    context = stages.run_context(ledger.context_documents)
+    run = intake_items(stages, items)  # as the check takes them in: the input shown is the input judged
     out = []
-    for _, document in pending:
-        text = stages.input_json(document, index, context)
+    for _, document in run.pending:
+        text = stages.input_json(document, run.index, run.context)
         _, derivation = judged(document)
         platform = document.data.get("platform")
         out.append(
@@ -90,7 +79,7 @@ def inspect_items(stages: DocumentStages, items: Iterable[Document | ReadProblem
                 input_json=text,
             )
         )
-    return Inspection(tuple(out), ledger.finish().problems)
+    return Inspection(tuple(out), run.ledger.finish().problems)
 
 
 def _plain(value: Any) -> Any:
