@@ -487,6 +487,7 @@ test_ad_013_start_missing_needs_review if {
 test_ad_013_election_not_in_context_needs_review if {
 	ad := _put(_put(_us_paid, "/political/election_ids", ["SE-EU-2029"]), "/schedule", {"start": "2029-05-01"})
 	_of(_ad013(ad)) == {["needs_review", ["schedule", "start"], "window_unknown"]}
+	{object.keys(r.params) | some r in _ad013(ad)} == {{"elections"}}
 }
 
 # Without elections named, every election in the context counts (here: the 2030 one).
