@@ -490,6 +490,13 @@ test_ad_013_election_not_in_context_needs_review if {
 	{object.keys(r.params) | some r in _ad013(ad)} == {{"elections"}}
 }
 
+# The message lists the elections whose window may overlap, not those it clearly misses.
+test_ad_013_window_unknown_lists_only_the_open_elections if {
+	ad := _put(_put(_us_paid, "/political/election_ids", ["SE-RIKSDAG-2026", "SE-EU-2029"]), "/schedule", {"start": "2029-05-01"})
+	_of(_ad013(ad)) == {["needs_review", ["schedule", "start"], "window_unknown"]}
+	{r.params | some r in _ad013(ad)} == {{"elections": "SE-EU-2029"}}
+}
+
 # Without elections named, every election in the context counts (here: the 2030 one).
 test_ad_013_unnamed_election_uses_every_context_election if {
 	ad := _put(_drop(_us_paid, "political/election_ids"), "/schedule", {"start": "2030-07-01", "end": "2030-07-31"})
