@@ -487,6 +487,14 @@ test_ad_013_start_missing_needs_review if {
 test_ad_013_election_not_in_context_needs_review if {
 	ad := _put(_put(_us_paid, "/political/election_ids", ["SE-EU-2029"]), "/schedule", {"start": "2029-05-01"})
 	_of(_ad013(ad)) == {["needs_review", ["schedule", "start"], "window_unknown"]}
+	{object.keys(r.params) | some r in _ad013(ad)} == {{"elections"}}
+}
+
+# The message lists the elections whose window may overlap, not those it clearly misses.
+test_ad_013_window_unknown_lists_only_the_open_elections if {
+	ad := _put(_put(_us_paid, "/political/election_ids", ["SE-RIKSDAG-2026", "SE-EU-2029"]), "/schedule", {"start": "2029-05-01"})
+	_of(_ad013(ad)) == {["needs_review", ["schedule", "start"], "window_unknown"]}
+	{r.params | some r in _ad013(ad)} == {{"elections": "SE-EU-2029"}}
 }
 
 # Without elections named, every election in the context counts (here: the 2030 one).
