@@ -11,13 +11,16 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ethiq.engine import read_stdin
 from ethiq.engine.errors import UsageError
 from ethiq.engine.report import Report
 
 from .output import FORMATS, Renderer, renderer
+
+if TYPE_CHECKING:
+    from ethiq.engine.evaluate.parallel import Progress
 
 
 def parse_outputs(values: Sequence[str]) -> list[tuple[str, Path]]:
@@ -56,12 +59,23 @@ def run_check(
     stdin_text = read_stdin(config.read_limits) if stdin_is_input else None
     from .progress import ProgressDisplay, wants_progress
 
-    options = {"rules": rules, "skip_rules": skip_rules, "cache": cache, "changed_since": changed_since}
+    def run(progress: Progress | None = None) -> Report:
+        return check(
+            given,
+            config=config,
+            stdin_text=stdin_text,
+            rules=rules,
+            skip_rules=skip_rules,
+            cache=cache,
+            changed_since=changed_since,
+            progress=progress,
+        )
+
     if wants_progress(config.format, sys.stderr):
         with ProgressDisplay(config.lang) as display:
-            report = check(given, config=config, stdin_text=stdin_text, progress=display.update, **options)
+            report = run(display.update)
     else:
-        report = check(given, config=config, stdin_text=stdin_text, **options)
+        report = run()
     render_all(report, config.format, targets, compact=compact, stdin_text=stdin_text)
     return int(report.exit_code)
 

@@ -316,7 +316,7 @@ class Checker:
         context = outcome.context
         problems = [*ledgered.problems, *(relaxation.problem() for relaxation in context.refused)]
         if changed_since is None:
-            problems = list(with_nothing_judged(ledgered.documents, problems))
+            problems = [*with_nothing_judged(ledgered.documents, problems)]
         return Report(
             as_of=self.as_of,
             lang=self.lang,
@@ -494,7 +494,7 @@ def validate(
         waiver_files.append(shown_path(settings.waivers, Path.cwd()))
     problems = list(ledgered.problems)
     if not waiver_files:  # a run that validated nothing says so; a waiver file alone is something validated
-        problems = with_nothing_judged(ledgered.documents, problems, contexts_count=True)
+        problems = [*with_nothing_judged(ledgered.documents, problems, contexts_count=True)]
     for file in dict.fromkeys(waiver_files):
         problems.extend(_waiver_problems(file))
     return Report(as_of=settings.as_of or today(), lang=settings.lang, documents=ledgered.documents, problems=problems)
