@@ -37,7 +37,7 @@ PATTERNS = {
     r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)*": "a dotted lower-case name such as user.contact.email",
 }
 
-_ANCHORS = re.compile(r"^\^|(\$|\\Z|\\z|\(\?!\\n\)\$?)$")
+_ANCHORS = re.compile(r"^\^|(\$\(\?!\\n\)|\$|\\Z|\\z|\(\?!\\n\)\$?)$")
 
 _TYPE_NAMES = {
     "string": "text",
