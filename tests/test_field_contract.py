@@ -9,11 +9,16 @@ that no value can move fails: either the rule does not read the field (fix the r
 table names the wrong rule. A field no rule reads is documented ``informational``.
 
 And every schema property is documented: a field the schema accepts and the tables do not name fails too.
+
+The search looks for the pairs expected to move. Pairs listed as not yet provable (``unproven``) are searched
+only with ``ETHIQ_CONTRACT=full`` (``make contract``): proving that no value moves them tries every candidate,
+which is most of the contract's cost, and only tells that one may now leave the list.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import tempfile
 from collections.abc import Iterator, Mapping
@@ -554,6 +559,8 @@ def moved_rules(kind: str, path: str, rules: tuple[str, ...]) -> dict[str, str]:
     copies with ids of their own beside an unchanged copy: a rule moved when a copy's findings differ from the
     unchanged copy's. Any other rule (a context field, an audience field an ad rule reads) is checked one
     mutant at a time, comparing all findings of the entry."""
+    if not rules:
+        return {}
     parts = segments(path)
     moved: dict[str, str] = {}
     entries = list({e.name: e for rule in rules for e in bases(rule)}.values())
@@ -657,12 +664,21 @@ def contract_fields() -> list[Any]:
     return [pytest.param(kind, path, rules, id=f"{kind}:{path}") for (kind, path), rules in documented_pairs().items()]
 
 
+#: ``full``: also search the pairs listed as not yet provable, to find those that may leave the list.
+FULL = os.environ.get("ETHIQ_CONTRACT") == "full"
+
+
+def searched(kind: str, path: str, rules: tuple[str, ...]) -> tuple[str, ...]:
+    """The rules of a field the search looks for: those expected to move it, or all of them with FULL."""
+    return rules if FULL else tuple(rule for rule in rules if (kind, path, rule) not in unread())
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("kind", "path", "rules"), contract_fields())
 def test_a_documented_field_moves_its_rules(kind: str, path: str, rules: tuple[str, ...]) -> None:
-    moved = dict(moved_rules(kind, path, rules))
+    moved = dict(moved_rules(kind, path, searched(kind, path, rules)))
     left = {rule for rule in rules if (kind, path, rule) in unread()}
-    unread_rules = [rule for rule in rules if rule not in moved]
+    unread_rules = [rule for rule in searched(kind, path, rules) if rule not in moved]
     if unread_rules:  # an object feeds a rule through its fields: one of them moving it is enough
         for (child_kind, child), child_rules in documented_pairs().items():
             if (
@@ -670,7 +686,7 @@ def test_a_documented_field_moves_its_rules(kind: str, path: str, rules: tuple[s
                 and child.startswith((f"{path}.", f"{path}[]."))
                 and set(child_rules) & set(unread_rules)
             ):
-                for rule, how in moved_rules(child_kind, child, child_rules).items():
+                for rule, how in moved_rules(child_kind, child, searched(child_kind, child, child_rules)).items():
                     moved.setdefault(rule, how)
     fixed = sorted(left & set(moved))
     assert not fixed, f"{kind} {path} now moves {fixed}: remove them from `unproven` in {OVERRIDES.name} ({moved})"
