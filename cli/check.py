@@ -9,18 +9,15 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ethiq.engine import read_stdin
 from ethiq.engine.errors import UsageError
 from ethiq.engine.report import Report
 
 from .output import FORMATS, Renderer, renderer
-
-if TYPE_CHECKING:
-    from ethiq.engine.evaluate.parallel import Progress
 
 
 def parse_outputs(values: Sequence[str]) -> list[tuple[str, Path]]:
@@ -59,7 +56,7 @@ def run_check(
     stdin_text = read_stdin(config.read_limits) if stdin_is_input else None
     from .progress import ProgressDisplay, wants_progress
 
-    def run(progress: Progress | None = None) -> Report:
+    def run(progress: Callable[[str, int, int], None] | None = None) -> Report:
         return check(
             given,
             config=config,

@@ -319,18 +319,19 @@ def outputs(env: dict[str, str]) -> dict[str, str]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    ("paths", "code"),
+    ("paths", "extra", "code"),
     [
-        (str(FIXTURES / "rules" / "VEN-001" / "allow" / "clean-media-agency" / "vendor.yaml"), "0"),
-        (str(FIXTURES / "example-campaign"), "1"),
-        (str(FIXTURES / "invalid" / "unparsable.yaml"), "2"),
+        (str(FIXTURES / "rules" / "VEN-001" / "allow" / "clean-media-agency" / "vendor.yaml"), "", "0"),
+        (str(FIXTURES / "example-campaign"), f"--context {FIXTURES / 'example-campaign' / 'context.yaml'}", "1"),
+        (str(FIXTURES / "invalid" / "unparsable.yaml"), "", "2"),
     ],
 )
 def test_action_check_step_records_the_exit_code_and_the_exit_step_returns_it(
-    action: dict[str, Any], step_env: dict[str, str], tmp_path: Path, paths: str, code: str
+    action: dict[str, Any], step_env: dict[str, str], tmp_path: Path, paths: str, extra: str, code: str
 ) -> None:
     check = steps(action)[step_index(action, lambda s: s.get("id") == "check")]
-    result = run_step(check, {**step_env, "CHECK_PATHS": paths}, cwd=ROOT)
+    env = {**step_env, "CHECK_PATHS": paths, "EXTRA_ARGS": f"{step_env['EXTRA_ARGS']} {extra}".strip()}
+    result = run_step(check, env, cwd=ROOT)
     assert result.returncode == 0, result.stderr  # the step itself never fails: the upload must run
     recorded = outputs(step_env)
     assert recorded["exit-code"] == code

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import copy
 import json
+import os
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +18,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import FIXTURES
+from conftest import AS_OF, FIXTURES
+from ethiq import Checker
 from ethiq.engine.read.documents import Document, iter_documents, parse_documents
 from ethiq.engine.validate.schema import SchemaSet
 
@@ -31,7 +34,25 @@ def entries(*folders: str) -> list[Path]:
 
 
 def datas_of(entry: Path) -> list[dict[str, Any]]:
-    return [item.data for item in iter_documents([entry]) if isinstance(item, Document)]
+    """The documents of ``entry`` but its named context (see :func:`checker_of`)."""
+    from test_fixtures import named_context
+
+    named = {os.path.abspath(path) for path in named_context(entry)}
+    items = iter_documents([entry])
+    return [i.data for i in items if isinstance(i, Document) and os.path.abspath(i.source.file) not in named]
+
+
+@cache
+def _checker_with(context: tuple[str, ...]) -> Checker:
+    return Checker(as_of=AS_OF, context=list(context))
+
+
+def checker_of(checker: Checker, entry: Path) -> Checker:
+    """The session's checker, or one with the entry's own context named, as the fixture table checks it."""
+    from test_fixtures import named_context
+
+    context = named_context(entry)
+    return _checker_with(context) if context else checker
 
 
 def as_documents(datas: list[dict[str, Any]]) -> list[Document]:
@@ -70,6 +91,7 @@ def objects_in(value: Any) -> list[dict[str, Any]]:
 @pytest.mark.skipif(not JUDGED, reason="no fixtures yet")
 @given(st.sampled_from(JUDGED or [Path()]), st.data())
 def test_extension_fields_and_document_order_change_nothing(checker, entry: Path, data) -> None:  # type: ignore[no-untyped-def]
+    checker = checker_of(checker, entry)
     datas = datas_of(entry)
     before = verdicts(checker, datas)
     changed = copy.deepcopy(datas)
@@ -103,6 +125,7 @@ def boolean_fact_findings(checker: Any, datas: list[dict[str, Any]]) -> list[tup
 @pytest.mark.skipif(not DENIED, reason="no fixtures yet")
 @given(st.sampled_from(DENIED or [Path()]), st.data())
 def test_an_unknown_fact_never_turns_a_blocking_finding_into_a_pass(checker, entry: Path, data) -> None:  # type: ignore[no-untyped-def]
+    checker = checker_of(checker, entry)
     datas = datas_of(entry)
     candidates = boolean_fact_findings(checker, datas)
     if not candidates:

@@ -401,10 +401,16 @@ def documentation_base() -> str | None:
     (``direct_url.json``): a Git repository on the web gives ``<repository>/blob/<commit>/docs/``, the rules
     of exactly the version installed, and a local checkout (an editable install) its ``docs/`` folder.
     None when neither is known (a wheel from an index that declares no URL)."""
-    try:
-        distribution = metadata.distribution("ethiq")
-    except metadata.PackageNotFoundError:
-        return None
+    # Every distribution named ethiq on the path, in order: a build's ``ethiq.egg-info`` in the working directory
+    # may come first, and only the installed one records where it came from.
+    for distribution in metadata.distributions(name="ethiq"):
+        found = _documentation_of(distribution)
+        if found is not None:
+            return found
+    return None
+
+
+def _documentation_of(distribution: metadata.Distribution) -> str | None:
     for entry in distribution.metadata.get_all("Project-URL") or []:
         label, _, url = str(entry).partition(",")
         if label.strip().lower() == "documentation" and url.strip():

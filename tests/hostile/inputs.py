@@ -160,6 +160,6 @@ HOSTILE: dict[str, Callable[[Path], Hostile]] = {
         "newline-id.json",
         json.dumps({"kind": "vendor", "id": "ven_x\n", "legal_name": "X AB"}),
         "schema_violation",
-        "does not match",
+        "must be an id of letters",
     ),
 }
