@@ -765,3 +765,66 @@ test_block_and_warn_reasons_split_by_severity if {
 		r.status in {"fail", "needs_review"}
 	}
 }
+
+# --- the engine's facts: input.lineage and input.ancestry give what the whole lineage gives ------------------
+
+_middle := object.union(_clean, {"id": "ds_middle", "lineage": {"derived_from": ["ds_quiz"]}})
+
+_other := object.union(_clean, {"id": "ds_other"})
+
+_grandchild := object.union(_clean, {"lineage": {"derived_from": ["ds_other", "ds_middle"]}})
+
+_chain_sources := {"ds_middle": _middle, "ds_quiz": _quiz, "ds_other": _other}
+
+# The counts and derived-into lists the engine hands over in input.lineage (each count includes the source).
+_lineage_facts := {
+	"ds_clean": {"upstream": 4, "derived_into": []},
+	"ds_middle": {"upstream": 2, "derived_into": ["ds_clean"]},
+	"ds_other": {"upstream": 1, "derived_into": ["ds_clean"]},
+	"ds_quiz": {"upstream": 1, "derived_into": ["ds_middle"]},
+}
+
+test_dat_007_routes_from_the_engines_lineage_facts_are_the_routes_found_alone if {
+	run := {"names": _names, "lineage": _lineage_facts}
+	given := data_sources.block_reasons(_grandchild, _related(_chain_sources)) with data.ethiq.context as _context
+		with data.ethiq.index as _index
+		with input as run
+	alone := _block(_grandchild, _chain_sources)
+	_only(given, "DAT-007") == _only(alone, "DAT-007")
+	_one(_only(given, "DAT-007")).trace == ["ds_clean", "ds_middle", "ds_quiz"]
+}
+
+# own_lineage_of_input, the entry point the engine evaluates once per source: the quiz source taints.
+test_own_lineage_of_input_is_the_sources_own_part if {
+	own := data_sources.own_lineage_of_input with input as {"document": _quiz, "related": _related({})}
+		with data.ethiq.context as _context
+	count(own.taint) > 0
+	own.unresolved == set()
+	own.lineage_unknown == false
+}
+
+# With input.ancestry (each ancestor that adds anything: its route and its own_lineage), the judged source's
+# DAT-007 is the one its whole lineage gives.
+test_dat_007_from_the_ancestry_is_the_dat_007_of_the_whole_lineage if {
+	own := data_sources.own_lineage_of_input with input as {"document": _quiz, "related": _related({})}
+		with data.ethiq.context as _context
+	inp := {
+		"document": _grandchild,
+		"related": _related({"ds_middle": _middle, "ds_other": _other}),
+		"ancestry": {"ds_quiz": {"own": own, "route": ["ds_clean", "ds_middle", "ds_quiz"]}},
+		"names": _names,
+	}
+	given := data_sources.judged_block_reasons(inp) with data.ethiq.context as _context
+		with data.ethiq.index as _index
+		with input as inp
+	_only(given, "DAT-007") == _only(_block(_grandchild, _chain_sources), "DAT-007")
+}
+
+# Without the ancestry, judged_block_reasons judges the whole lineage in `related`.
+test_judged_block_reasons_without_ancestry_reads_related if {
+	inp := {"document": _grandchild, "related": _related(_chain_sources), "names": _names}
+	given := data_sources.judged_block_reasons(inp) with data.ethiq.context as _context
+		with data.ethiq.index as _index
+		with input as inp
+	_only(given, "DAT-007") == _only(_block(_grandchild, _chain_sources), "DAT-007")
+}
