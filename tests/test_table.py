@@ -116,7 +116,8 @@ def test_each_finding_is_one_line_that_fits_and_breaks_no_token(example: Report,
     assert files == {f.file for f in example.findings}
 
 
-def test_piped_output_is_never_padded_nor_shortened(example: Report) -> None:
+def test_piped_output_is_never_padded_nor_shortened(example: Report, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)  # piped, and no width asked for (a CI log)
     lines = _lines(example, None)
     assert all(line == line.rstrip() for line in lines)
     assert all("…" not in line for line in lines)
@@ -134,7 +135,8 @@ def test_columns_sets_the_width_when_piped(example: Report, monkeypatch: pytest.
     assert any("Lines shortened to 80 columns" in line for line in lines)
 
 
-def test_the_remediation_is_shown_once_per_rule(example: Report) -> None:
+def test_the_remediation_is_shown_once_per_rule(example: Report, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)
     text = "\n".join(_lines(example, None))
     for rule_id in {f.rule_id for f in example.findings if f.remediation}:
         remediation = next(f.remediation for f in example.findings if f.rule_id == rule_id)
