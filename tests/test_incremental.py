@@ -4,11 +4,9 @@ document whose findings the edits changed, and gives each document it judges exa
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +14,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_parallel import generate  # bench/generate.py, loaded once
 
 from ethiq import Checker
 from ethiq.engine.errors import UsageError
@@ -31,16 +30,6 @@ GIT_ENV = {
 }
 
 
-def _generate(docs: int, seed: int, out: Path) -> None:
-    spec = importlib.util.spec_from_file_location("ethiq_bench_generate", ROOT / "bench" / "generate.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is created
-    spec.loader.exec_module(module)
-    module.generate(docs, seed=seed, out=out)
-
-
 def git(repo: Path, *args: str) -> str:
     env = {**os.environ, **GIT_ENV}
     return subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True).stdout
@@ -49,7 +38,7 @@ def git(repo: Path, *args: str) -> str:
 @pytest.fixture(scope="module")
 def repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
     repo = tmp_path_factory.mktemp("incremental") / "repo"
-    _generate(60, seed=5, out=repo)
+    generate(60, seed=5, out=repo)
     git(repo, "init", "-q")
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "generated")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import signal
 import subprocess
@@ -11,20 +10,11 @@ import time
 from pathlib import Path
 
 import pytest
+from test_parallel import generate  # bench/generate.py, loaded once
 
 from ethiq.engine.evaluate.parallel import available_cpus, resolve_jobs
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _generate(docs: int, out: Path) -> None:
-    spec = importlib.util.spec_from_file_location("ethiq_bench_generate", ROOT / "bench" / "generate.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is created
-    spec.loader.exec_module(module)
-    module.generate(docs, seed=3, out=out)
 
 
 def _children(pid: int) -> set[int]:
@@ -55,7 +45,7 @@ def test_auto_jobs_are_the_cpus_this_process_may_use() -> None:
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="finds the worker processes through /proc")
 def test_ctrl_c_with_two_jobs_ends_with_one_line_and_130(tmp_path: Path) -> None:
     repository = tmp_path / "repo"
-    _generate(1500, repository)
+    generate(1500, seed=3, out=repository)
     env = {**os.environ, "ETHIQ_CACHE_DIR": str(tmp_path / "cache")}
     command = [sys.executable, "-m", "ethiq", "check", str(repository), "--jobs", "2", "--as-of", "2026-11-23"]
     # A session of its own, so the SIGINT goes to the check and its workers as a terminal's Ctrl-C does.

@@ -159,7 +159,12 @@ def _sets(path: Path, was: Any, now: Any, origin: str) -> Iterator[Relaxation]:
         if gone:
             yield Relaxation(origin, path, gone, None, "removed")
         return
-    order = ORDERS.get(key)
+    yield from _changed(path, was, now, origin)
+
+
+def _changed(path: Path, was: Any, now: Any, origin: str) -> Iterator[Relaxation]:
+    """A value replaced by another: lowered where their order is known (:data:`ORDERS`), else changed."""
+    order = ORDERS.get(path[-1])
     if order is not None and was in order and now in order:
         if order.index(now) < order.index(was):
             yield Relaxation(origin, path, was, now, "lowered")
@@ -184,12 +189,7 @@ def _fixed(path: Path, was: Any, now: Any, origin: str) -> Iterator[Relaxation]:
         for name in dict.fromkeys([*was, *now]):
             yield from _fixed((*path, name), was.get(name), now.get(name), origin)
         return
-    order = ORDERS.get(key)
-    if order is not None and was in order and now in order:
-        if order.index(now) < order.index(was):
-            yield Relaxation(origin, path, was, now, "lowered")
-        return
-    yield Relaxation(origin, path, was, now, "changed")
+    yield from _changed(path, was, now, origin)
 
 
 def _numbers(path: Path, was: Any, now: Any, origin: str, need_direction: bool) -> Iterator[Relaxation]:
