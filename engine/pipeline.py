@@ -200,7 +200,9 @@ class Checker:
         waived = self._decide(judged, config, use_baseline=False)
         created = replace(baseline_of(waived), file=str(output))
         created.write(output)
-        report = decide(judged, waivers=_waivers(config), baseline=load_baseline(output), fail_on=config.fail_on)
+        report = decide(
+            judged, waivers=_waivers(config), baseline=load_baseline(output, config.read_limits), fail_on=config.fail_on
+        )
         return BaselineCreation(created, report)
 
     def inputs(
@@ -243,10 +245,17 @@ class Checker:
         """Read, validate, index and evaluate: the report before any decision."""
         items, text_list = self._inputs_of(config, inputs, texts)
 
+        unapplied: dict[str, Problem] = {}  # by file: an incremental check lists the walk twice
+
         def exclude(path: Path) -> bool:  # waiver and baseline files are applied, not judged
-            if _is_waiver_file(path, config) or _same_file(path, config.baseline):
+            if _same_file(path, config.waivers) or _same_file(path, config.baseline):
                 return True
-            return bool(config.exclude) and config.excludes(path)
+            if bool(config.exclude) and config.excludes(path):
+                return True
+            if _is_waiver_file(path, config):  # another waiver file: not applied, and said so
+                unapplied.setdefault(str(path), _unapplied_waivers(path, config))
+                return True
+            return False
 
         limits = config.read_limits
         budgets = Budgets(document=config.document_time_budget, run=config.time_budget).start()
@@ -275,8 +284,8 @@ class Checker:
                 progress=progress,
             )
             if select is not None:  # narrowed to what changed: nothing changed is no failure, and says so
-                return self._report(outcome, changed_since=changed_since)
-        return self._report(outcome)
+                return self._report(outcome, changed_since=changed_since, skipped=[*unapplied.values()])
+        return self._report(outcome, skipped=[*unapplied.values()])
 
     def _incremental(
         self, config: Config, paths: list[PathArg], revision: str, exclude: Callable[[Path], bool] | None
@@ -310,11 +319,14 @@ class Checker:
             raise UsageError("no paths to check: give PATH arguments, inputs, or set `paths` in ethiq.toml")
         return items, text_list
 
-    def _report(self, outcome: RunOutcome, *, changed_since: str | None = None) -> Report:
-        """The report of ``outcome``; ``changed_since``: an incremental check, which may judge nothing."""
+    def _report(
+        self, outcome: RunOutcome, *, changed_since: str | None = None, skipped: Sequence[Problem] = ()
+    ) -> Report:
+        """The report of ``outcome``; ``changed_since``: an incremental check, which may judge nothing;
+        ``skipped``: files the walk left out that the report must name (waiver files this run does not apply)."""
         ledgered = outcome.ledgered
         context = outcome.context
-        problems = [*ledgered.problems, *(relaxation.problem() for relaxation in context.refused)]
+        problems = [*skipped, *ledgered.problems, *(relaxation.problem() for relaxation in context.refused)]
         if changed_since is None:
             problems = [*with_nothing_judged(ledgered.documents, problems)]
         return Report(
@@ -337,7 +349,9 @@ class Checker:
     def _decide(
         report: Report, config: Config, *, use_baseline: bool, selected: frozenset[str] | None = None
     ) -> Report:
-        baseline = load_baseline(config.baseline) if use_baseline and config.baseline is not None else None
+        baseline = (
+            load_baseline(config.baseline, config.read_limits) if use_baseline and config.baseline is not None else None
+        )
         decided = decide(report, waivers=_waivers(config), baseline=baseline, fail_on=config.fail_on, selected=selected)
         return replace(decided, config_file=str(config.file) if config.file is not None else None)
 
@@ -360,7 +374,7 @@ def _patterns(value: str | Sequence[str] | None) -> tuple[str, ...]:
 
 
 def _waivers(config: Config) -> WaiverSet | None:
-    return load_waivers(config.waivers) if config.waivers is not None else None
+    return load_waivers(config.waivers, config.read_limits) if config.waivers is not None else None
 
 
 def check(
@@ -496,7 +510,7 @@ def validate(
     if not waiver_files:  # a run that validated nothing says so; a waiver file alone is something validated
         problems = [*with_nothing_judged(ledgered.documents, problems, contexts_count=True)]
     for file in dict.fromkeys(waiver_files):
-        problems.extend(_waiver_problems(file))
+        problems.extend(_waiver_problems(file, limits or settings.read_limits))
     return Report(as_of=settings.as_of or today(), lang=settings.lang, documents=ledgered.documents, problems=problems)
 
 
@@ -519,9 +533,21 @@ def _is_waiver_file(path: Path, config: Config) -> bool:
     return len(documents) == 1 and "waivers" in documents[0].data and "kind" not in documents[0].data
 
 
-def _waiver_problems(file: str) -> list[Problem]:
+def _unapplied_waivers(path: Path, config: Config) -> Problem:
+    """A waiver file met in a walk that is not this run's: skipped (it holds no documents), and named, since a
+    person who wrote it expects its waivers to apply."""
+    applied = f"this run applies {config.waivers}" if config.waivers is not None else "this run applies no waiver file"
+    return Problem(
+        ProblemKind.SKIPPED,
+        f"skipped: a waiver file that is not applied ({applied})",
+        str(path),
+        hint="name it with --waivers or `waivers` in ethiq.toml to apply it, or move its waivers into the applied file",
+    )
+
+
+def _waiver_problems(file: str, limits: ReadLimits) -> list[Problem]:
     try:
-        load_waivers(file)
+        load_waivers(file, limits)
     except WaiverFileError as err:
         return [
             Problem(ProblemKind.WAIVER, v.message, err.file, v.line, v.column, None, v.path) for v in err.violations

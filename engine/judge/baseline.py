@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DocumentReadError, InputError
-from ..read import parse_documents, read_text
+from ..read import DEFAULT_LIMITS, ReadLimits, parse_documents, read_text
 from ..read.formats import JSON_SUFFIXES
 from ..report import BaselineEntry, BaselineOutcome, Finding, Problem, ProblemKind, Report
 from .findings import reverdict
@@ -118,11 +118,11 @@ def _non_waivable(rule_id: str, report: Report) -> bool:
 # --- loading -------------------------------------------------------------------------------------------
 
 
-def load_baseline(path: str | os.PathLike[str]) -> Baseline:
+def load_baseline(path: str | os.PathLike[str], limits: ReadLimits = DEFAULT_LIMITS) -> Baseline:
     """Read a baseline file; raises :class:`BaselineFileError` when it is not usable."""
     file = str(path)
     try:  # bounded as documents are: a FIFO or /dev/zero named as the baseline is refused, not read
-        text = read_text(path)
+        text = read_text(path, limits)
     except DocumentReadError as err:
         raise BaselineFileError(file, f"cannot read: {err}", err.line) from err
     return parse_baseline(text, file=file, fmt="json" if Path(path).suffix.lower() in JSON_SUFFIXES else None)

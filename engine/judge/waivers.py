@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DocumentReadError, InputError, PolicyLoadError
-from ..read import Document, parse_documents, read_text
+from ..read import DEFAULT_LIMITS, Document, ReadLimits, parse_documents, read_text
 from ..read.formats import JSON_SUFFIXES, YAML_SUFFIXES
 from ..report import Finding, Problem, ProblemKind, Report, Status, is_file_name, json_path
 from ..resources import package_dir
@@ -192,11 +192,11 @@ def _validator() -> Draft7Validator:
     return Draft7Validator(schema, format_checker=format_checker())
 
 
-def load_waivers(path: str | Path) -> WaiverSet:
+def load_waivers(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS) -> WaiverSet:
     """Read and validate a waiver file; raises :class:`WaiverFileError` listing every violation."""
     file = str(path)
     try:  # bounded as documents are: a FIFO or /dev/zero named as the waiver file is refused, not read
-        text = read_text(path)
+        text = read_text(path, limits)
     except DocumentReadError as err:
         raise WaiverFileError(file, [WaiverViolation((), f"cannot read: {err}", err.line, err.column)]) from err
     suffix = Path(path).suffix.lower()

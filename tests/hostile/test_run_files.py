@@ -124,3 +124,18 @@ def test_the_command_refuses_a_fifo_named_as_a_run_file(tmp_path: Path, option: 
     assert str(fifo) in done.stderr
     assert "FIFO" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("option", ["waivers", "baseline"])
+def test_a_run_file_is_bounded_by_the_runs_own_limit(tmp_path: Path, option: str) -> None:
+    """The limit a run is given (ethiq.toml, ETHIQ_MAX_FILE_SIZE, --max-file-size) bounds its waiver and
+    baseline files too, not only its documents: a smaller limit refuses them, a larger one reads them."""
+    (tmp_path / "vendor.yaml").write_text(CLEAN, encoding="utf-8")
+    run_file = tmp_path / "run-file.yaml"
+    padding = "# " + "x" * 4000 + "\n"
+    run_file.write_text(padding + ("waivers: []\n" if option == "waivers" else "baseline: []\n"), encoding="utf-8")
+    (tmp_path / "ethiq.toml").write_text("max_file_size = 1024\n", encoding="utf-8")
+    small = Checker(as_of=AS_OF, config=load_config(tmp_path, {}, {}))
+    with pytest.raises(InputError, match="max_file_size") as raised:
+        small.check([str(tmp_path / "vendor.yaml")], **{option: str(run_file)})
+    assert str(run_file) in str(raised.value)

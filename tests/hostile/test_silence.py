@@ -134,3 +134,33 @@ def test_an_excluded_path_gives_no_notice(checker: Any, tmp_path: Path, monkeypa
     (tmp_path / "linked").symlink_to(tmp_path / "elsewhere")
     assert [p.kind for p in checker.check([str(tmp_path)]).problems] == ["skipped_path"]
     assert not checker.check([str(tmp_path)], exclude=["linked"]).problems
+
+
+WAIVERS = """waivers:
+  - id: W-1
+    rule: VEN-003
+    documents: ven_*
+    reason: accepted after review by the data-protection officer
+    owner: dpo@example.org
+    expires: 2999-01-01
+"""
+
+
+def test_a_waiver_file_the_run_does_not_apply_is_named(checker: Any, tmp_path: Path) -> None:
+    """A waiver file deeper in the tree holds no documents and is skipped, but not in silence: its author
+    expects it to apply, and the run applies another one (or none)."""
+    (tmp_path / "violating.yaml").write_text(VIOLATING, encoding="utf-8")
+    (tmp_path / "team").mkdir()
+    stray = tmp_path / "team" / "ethiq-waivers.yaml"
+    stray.write_text(WAIVERS, encoding="utf-8")
+    report = checker.check([str(tmp_path)])
+    (notice,) = report.problems
+    assert (notice.kind, notice.file) == ("skipped_path", str(stray))
+    assert "not applied" in notice.message
+    assert "--waivers" in notice.hint
+    assert notice.exit_code == ExitCode.OK
+    assert any(f.rule_id == "VEN-001" for f in report.findings)  # the other documents' findings are kept
+    applied = checker.check([str(tmp_path)], waivers=str(stray))
+    assert str(stray) not in {p.file for p in applied.problems}  # the applied file is skipped without a word
+    stray.write_text("kind: vendor\n", encoding="utf-8")  # so named but holding a document: judged, not skipped
+    assert [(p.kind, p.file) for p in checker.check([str(tmp_path)]).problems] == [("schema_violation", str(stray))]
