@@ -360,7 +360,8 @@ def _waivers(report: Report, labels: Mapping[str, str]) -> list[str]:
 def _problem_text(problem: Problem) -> Text:
     text = Text("  ")
     text.append("✖ " if problem.exit_code == 3 else "! ", style="bold magenta")
-    text.append(f"{plain(problem.location or '-')}  ", style="bold")
+    if problem.location:  # a problem of the whole run (nothing to check) has no file
+        text.append(f"{plain(problem.location)}  ", style="bold")
     if problem.path is not None:
         text.append(f"{plain(json_path(problem.path))}  ", style="cyan")
     text.append(plain(problem.message))
