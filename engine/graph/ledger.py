@@ -94,6 +94,12 @@ class Ledgered:
     out_of_force: int = 0  # of them, those no rule was in force for on their relevant date
 
 
+#: The fields of a finding whose values repeat across findings, kept once per run (all hashable: strings and
+#: tuples of strings, numbers and frozen records).
+_SHARED_FIELDS = ("rule_id", "severity", "status", "title", "message", "remediation", "document_id", "kind", "file")
+_SHARED_FIELDS += ("path", "sources", "trace", "variant")
+
+
 class Ledger:
     """Records the items of one run in input order. Intakes must be added in input order.
 
@@ -109,6 +115,7 @@ class Ledger:
         self._first: dict[Key, int] = {}  # the slot of the first valid document of each (kind, id)
         self._referenced: set[Key] = set()
         self._strings: dict[str, str] = {}  # one copy of each file name and kind, shared by their documents
+        self._shared: dict[Any, Any] = {}  # one copy of each value findings repeat (see _shared_finding)
         self._context_documents: list[Document] = []
         self._late_problems: list[tuple[int, Problem]] = []
         self._left_out: set[int] = set()  # slots an incremental check does not judge
@@ -183,11 +190,27 @@ class Ledger:
     def judged(self, slot: int, judgement: Judgement) -> None:
         if judgement.verdict != Verdict.PASS:
             self._verdicts[slot] = judgement.verdict
-        self._findings.extend(judgement.findings)
+        self._findings.extend(self._shared_finding(finding) for finding in judgement.findings)
         self._judged += 1
         self._out_of_force += not judgement.in_force
         if judgement.problem is not None:
             self._late_problems.append((slot, judgement.problem))
+
+    def _shared_finding(self, finding: Finding) -> Finding:
+        """``finding`` with one copy of each value that findings repeat (a rule's title, remediation and
+        sources, a path, a message): a finding unpickled from a worker brings its own copy of each, about 1 KiB,
+        and a large run holds a million findings until its report is written."""
+        shared = self._shared
+        values = {}
+        for name in _SHARED_FIELDS:
+            value = getattr(finding, name)
+            try:
+                kept = shared.setdefault(value, value)
+            except TypeError:  # not hashable (a policy of one's own may put anything in a trace): kept as it is
+                continue
+            if kept is not value:
+                values[name] = kept
+        return replace(finding, **values) if values else finding
 
     def leave_out(self, slot: int) -> None:
         """The document of ``slot`` is not judged in this run (an incremental check): the report leaves it out."""
