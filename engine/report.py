@@ -618,7 +618,11 @@ class Report:
             "exit_code": int(self.exit_code),
         }
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, *, streamed: bool = False) -> dict[str, Any]:
+        """The report as JSON-ready values; ``streamed``: ``documents`` and ``findings`` as iterators made on
+        demand, one record at a time, for a writer that streams them (a large run's report, never whole)."""
+        documents = (d.to_dict() for d in self.documents)
+        findings = (f.to_dict() for f in self.findings)
         return {
             "version": REPORT_VERSION,
             "tool": {"name": "ethiq", "version": _version(), "engine": self.engine},
@@ -627,8 +631,8 @@ class Report:
             "fail_on": self.fail_on,
             "exit_code": int(self.exit_code),
             "summary": self.summary(),
-            "documents": [d.to_dict() for d in self.documents],
-            "findings": [f.to_dict() for f in self.findings],
+            "documents": documents if streamed else list(documents),
+            "findings": findings if streamed else list(findings),
             "problems": [p.to_dict() for p in self.problems],
             "notices": [n.to_dict() for n in self.notices],
             "context": list(self.context_origins),

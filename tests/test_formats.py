@@ -123,6 +123,19 @@ def test_every_format_is_registered_and_renders(example: Report, monkeypatch: py
 # --- SARIF ------------------------------------------------------------------------------------------------
 
 
+def test_json_is_written_as_it_is_made_and_reads_as_the_reports_values(
+    example: Report, mixed: Report, waived: Report
+) -> None:
+    """The JSON writer streams documents and findings; its text is exactly ``json.dump`` of ``to_dict()``,
+    for a report with findings, problems and waivers, and for one with empty lists."""
+    empty = dataclasses.replace(example, documents=(), findings=(), problems=())
+    for report in (example, mixed, waived, empty):
+        out = io.StringIO()
+        renderer("json")(report, out)
+        assert out.getvalue() == json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    assert not isinstance(example.to_dict(streamed=True)["findings"], list)  # made one record at a time
+
+
 @pytest.fixture(scope="module")
 def sarif_validator() -> Draft4Validator:
     if not SARIF_SCHEMA.is_file():
