@@ -23,6 +23,7 @@ from conftest import AS_OF, FIXTURES, ROOT
 from ethiq.cli.output import FORMATS, renderer
 from ethiq.cli.output.github import command_lines, job_summary, write_job_summary
 from ethiq.cli.output.sarif import to_sarif
+from ethiq.cli.output.streaming import write_json
 from ethiq.engine import KINDS, Finding, Report
 
 EXAMPLE = FIXTURES / "example-campaign"
@@ -123,17 +124,27 @@ def test_every_format_is_registered_and_renders(example: Report, monkeypatch: py
 # --- SARIF ------------------------------------------------------------------------------------------------
 
 
-def test_json_is_written_as_it_is_made_and_reads_as_the_reports_values(
+def test_json_and_sarif_are_written_as_they_are_made_and_read_as_their_values(
     example: Report, mixed: Report, waived: Report
 ) -> None:
-    """The JSON writer streams documents and findings; its text is exactly ``json.dump`` of ``to_dict()``,
-    for a report with findings, problems and waivers, and for one with empty lists."""
+    """The JSON and SARIF writers stream documents, findings and results; their text is exactly ``json.dump``
+    of the whole value, for reports with findings, problems and waivers, and for one with empty lists."""
     empty = dataclasses.replace(example, documents=(), findings=(), problems=())
     for report in (example, mixed, waived, empty):
-        out = io.StringIO()
-        renderer("json")(report, out)
-        assert out.getvalue() == json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        for fmt, whole in (("json", report.to_dict()), ("sarif", to_sarif(report))):
+            out = io.StringIO()
+            renderer(fmt)(report, out)
+            assert out.getvalue() == json.dumps(whole, ensure_ascii=False, indent=2) + "\n", fmt
     assert not isinstance(example.to_dict(streamed=True)["findings"], list)  # made one record at a time
+    assert not isinstance(to_sarif(example, streamed=True)["runs"][0]["results"], list)
+
+
+def test_the_streaming_writer_writes_what_json_dump_writes() -> None:
+    value = {"a": [], "b": {}, "c": {"d": iter([{"e": [1, {"f": iter([])}]}, "x\ny", 2.5, None])}, "g": "å"}
+    whole = {"a": [], "b": {}, "c": {"d": [{"e": [1, {"f": []}]}, "x\ny", 2.5, None]}, "g": "å"}
+    out = io.StringIO()
+    write_json(value, out)
+    assert out.getvalue() == json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
 
 
 @pytest.fixture(scope="module")

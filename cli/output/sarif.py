@@ -20,6 +20,7 @@ import re
 from collections.abc import Mapping
 from functools import cache
 from importlib import metadata
+from itertools import chain
 from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote, unquote, urlparse
@@ -38,6 +39,7 @@ from .common import (
     problem_rule_id,
     relative_file,
 )
+from .streaming import write_json
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -77,12 +79,12 @@ LABELS = {
 
 
 def render(report: Report, out: TextIO) -> None:
-    json.dump(to_sarif(report), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    write_json(to_sarif(report, streamed=True), out)  # the results one at a time: see .streaming
 
 
-def to_sarif(report: Report, *, root: str | os.PathLike[str] | None = None) -> dict[str, Any]:
-    """The SARIF log of ``report``; artifact URIs are relative to ``root`` (default: working directory)."""
+def to_sarif(report: Report, *, root: str | os.PathLike[str] | None = None, streamed: bool = False) -> dict[str, Any]:
+    """The SARIF log of ``report``; artifact URIs are relative to ``root`` (default: working directory);
+    ``streamed``: the run's ``results`` as an iterator, made one result at a time."""
     lang = report.lang if report.lang in LABELS else "en"
     base = os.path.abspath(root if root is not None else os.getcwd())
     findings = sorted(report.findings, key=finding_order)
@@ -95,8 +97,11 @@ def to_sarif(report: Report, *, root: str | os.PathLike[str] | None = None) -> d
     descriptors += [_problem_descriptor(kind, lang) for kind in sorted({p.kind for p in problems} - set(PROBLEM_RULES))]
     index = {d["id"]: i for i, d in enumerate(descriptors)}
 
-    results = [_finding_result(f, report, index, base) for f in findings]
-    results += [_problem_result(p, index, base, lang) for p in problems]
+    made = chain(
+        (_finding_result(f, report, index, base) for f in findings),
+        (_problem_result(p, index, base, lang) for p in problems),
+    )
+    results = made if streamed else list(made)
     code = report.exit_code
     version = _version()
     driver: dict[str, Any] = {

@@ -96,8 +96,10 @@ class Ledgered:
 
 #: The fields of a finding whose values repeat across findings, kept once per run (all hashable: strings and
 #: tuples of strings, numbers and frozen records).
-_SHARED_FIELDS = ("rule_id", "severity", "status", "title", "message", "remediation", "document_id", "kind", "file")
-_SHARED_FIELDS += ("path", "sources", "trace", "variant")
+_SHARED_FIELDS: tuple[str, ...] = (
+    *("rule_id", "severity", "status", "title", "message", "remediation", "document_id", "kind", "file"),
+    *("path", "sources", "trace", "variant"),
+)
 
 
 class Ledger:
