@@ -135,10 +135,23 @@ _classified(criterion, platform) if _mapped(criterion, platform)
 _pattern_hits(criterion) := {{"pattern": p.pattern, "art9": object.get(p, "art9", [])} |
 	name := facts.value(criterion, "name", null)
 	is_string(name)
+	some p in _patterns_matching(name)
+}
+
+# The name patterns `name` matches: as the engine matched them (input.name_patterns: for each name it could
+# judge, the context's patterns it matches, each distinct name once per run), else by regex.match here.
+_patterns_matching(name) := [p |
+	some p in name_patterns
+	is_string(p.pattern)
+	p.pattern in hits
+] if {
+	hits := input.name_patterns[name]
+	is_array(hits)
+} else := [p |
 	some p in name_patterns
 	is_string(p.pattern)
 	regex.match(p.pattern, name)
-}
+]
 
 _label(criterion, i) := name if {
 	name := facts.value(criterion, "name", null)
