@@ -47,12 +47,11 @@ warn_reasons(ds, _) := dat011(ds) | dat012(ds)
 # block_reasons judges DAT-007 over each source's whole lineage, which over a lineage of n sources is n
 # walks of up to n sources; here each source's own part (own_lineage) is judged once, and DAT-007's status
 # for a source is the worst status its own part or an ancestor's part passes down, found by one walk
-# downstream per status from the sources that pass it down (the engine's input.lineage derived_into, or,
-# without it, the sources that name each one as a parent).
+# downstream per status from the sources that pass it down.
 block_statuses(ids, related) := {id: pairs |
 	sources := _sources(related)
-	lineage := {id: _parents(d) | some id, d in sources}
-	judged := {x | some x in graph.reachable(lineage, [id | some id in ids; is_object(sources[id])]); is_object(sources[x])}
+	lineage := {x: _parents(d) | some x, d in sources}
+	judged := {x | some x in graph.reachable(lineage, [y | some y in ids; is_object(sources[y])]); is_object(sources[x])}
 	own := {x: _own_statuses(sources[x], related) | some x in judged}
 	derived_into := _derived_into(lineage, judged)
 	down := {status: _passed_down(derived_into, judged, own, status) | some status in {"fail", "needs_review"}}
@@ -79,14 +78,15 @@ _passed_down(derived_into, judged, own, status) := graph.reachable(derived_into,
 	some child in derived_into[x]
 ])
 
-# ids -> the sources among `judged` derived directly from it: the engine's input.lineage, when it covers
-# them all, else found here.
-
-_derived_into(lineage, judged) := {x: [y | some y in input.lineage[x].derived_into; y in judged] | some x in judged} if {
-	every x in judged {
-		is_array(input.lineage[x].derived_into)
-	}
+# id -> the sources among `judged` derived directly from it. Found here, that is one pass over `judged` per
+# source; the engine's input.lineage lists them (derived_into), and is used when its edges are exactly the
+# lineage's own (checked in one pass over the edges), so that a wrong or partial fact never decides.
+_derived_into(lineage, judged) := given if {
+	given := {x: [y | some y in input.lineage[x].derived_into; y in judged] | some x in judged}
+	_edges(given) == {[x, y] | some y in judged; some x in lineage[y]; x in judged; x != y}
 } else := {x: [y | some y in judged; x in lineage[y]; y != x] | some x in judged}
+
+_edges(derived_into) := {[x, y] | some x, ys in derived_into; some y in ys; x != y}
 
 # DAT-007's pair for the source `id`: the worst of what it says of itself and what its ancestors pass down
 # (as dat007: a fail settles the rule). An ancestor is a source upstream of `id` other than `id` itself: a

@@ -853,6 +853,30 @@ _agrees(sources) if {
 	_statuses(sources, {"names": _names, "lineage": _derived_facts(sources)}) == _pairs_alone(sources)
 }
 
+# Right facts are used (their order shows it: found here, the lists are in id order).
+test_block_statuses_right_lineage_facts_are_used if {
+	into := _derived_into_with({"a": {"derived_into": ["c", "b"]}, "b": {"derived_into": []}, "c": {"derived_into": []}})
+	into.a == ["c", "b"]
+	_derived_into_with(null).a == ["b", "c"]
+}
+
+_derived_into_with(facts) := into if {
+	into := data_sources._derived_into({"a": [], "b": ["a"], "c": ["a"]}, {"a", "b", "c"}) with input as {"lineage": facts}
+}
+
+# The engine's derived_into decides nothing: one that misses an edge, or adds one, is not used.
+test_block_statuses_wrong_lineage_facts_are_not_used if {
+	sources := object.union(_chain_sources, {"ds_clean": _grandchild})
+	facts := _derived_facts(sources)
+	missing := object.union(facts, {"ds_quiz": {"upstream": 1, "derived_into": []}})
+	extra := object.union(facts, {"ds_quiz": {"upstream": 1, "derived_into": ["ds_middle", "ds_other"]}})
+	partial := object.remove(facts, ["ds_middle"])
+	_statuses(sources, {"names": _names, "lineage": missing}) == _pairs_alone(sources)
+	_statuses(sources, {"names": _names, "lineage": extra}) == _pairs_alone(sources)
+	_statuses(sources, {"names": _names, "lineage": partial}) == _pairs_alone(sources)
+	_statuses(sources, {"names": _names, "lineage": facts}) == _pairs_alone(sources)
+}
+
 test_block_statuses_chain_below_a_quiz_source_fail_dat_007 if {
 	sources := object.union(_chain_sources, {"ds_clean": _grandchild})
 	_agrees(sources)
