@@ -2,7 +2,9 @@
 
 The expected value is built here from its documented parts, as a plain dict: the kind, ``as_of``, the
 document as written, the neighbourhood (related, links, unresolved), every name of the document and of its
-related documents with its description, the derived facts and the lineage facts of its data sources.
+related documents with its description, the derived facts and the lineage facts of its data sources, and
+for an audience the name patterns each of its names matches (tests/test_name_patterns.py compares those
+with ``regex.match``).
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ def documented_input(document: Document, index: DocumentIndex, context: PolicyCo
     related_data = [data for documents in hood.related.values() for data in documents.values()]
     names = {name: context.names.describe(name) for data in (document.data, *related_data) for name in iter_names(data)}
     own_source = {document.id: document.data} if document.kind == "data_source" and document.id else {}
+    hits = context.name_patterns.hits
+    patterns = {name: hits(name) for name in iter_names(document.data) if hits(name) is not None}
     return {
         "kind": document.kind,
         "as_of": as_of,
@@ -48,7 +52,7 @@ def documented_input(document: Document, index: DocumentIndex, context: PolicyCo
         "derived": derive(document.data),
         "lineage": lineage_facts({**hood.related.get("data_source", {}), **own_source}),
         "dependents": index.dependents.get(("data_source", document.id or ""), []) if own_source else [],
-    }
+    } | ({"name_patterns": patterns} if document.kind == "audience" and patterns else {})
 
 
 @pytest.mark.parametrize("folder", ["example-campaign", "tricky", "rules"])
@@ -57,17 +61,20 @@ def test_the_input_text_is_the_documented_input(checker: Checker, folder: str) -
     assert documents
     plain, memo = DocumentIndex(documents), RunIndex(documents, memo_size=4)
     context = checker.base_context
-    graph_inputs = 0
+    graph_inputs = matched = 0
     for document in documents:
         expected = documented_input(document, plain, context, AS_OF)
         for index in (plain, memo, memo):  # the memo's second use is served from its cache
             text = build_input_json(document, index, context, AS_OF)
             parsed = json.loads(text)
             assert parsed == expected, document.label
-            assert list(parsed) == DOCUMENTED_KEYS
+            assert list(parsed) == DOCUMENTED_KEYS + (["name_patterns"] if "name_patterns" in expected else [])
         graph_inputs += bool(expected["related"]) + bool(expected["unresolved"])
+        matched += any(expected.get("name_patterns", {}).values())
     if folder == "example-campaign":
         assert graph_inputs > 0  # the comparison covers spliced related documents
+    if folder == "rules":
+        assert matched > 0  # and audiences whose names match a pattern
 
 
 def test_names_and_text_keep_unicode_and_quotes_as_written(checker: Checker) -> None:

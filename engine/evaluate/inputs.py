@@ -4,7 +4,8 @@ Its shape is the policy contract (docs/policy-authoring.md)::
 
     {"kind", "as_of", "document", "related", "links", "unresolved", "names", "derived", "lineage", "dependents"}
 
-and, for a data source judged with its ancestry, ``"ancestry"`` (then ``related`` stops at its parents).
+and, for a data source judged with its ancestry, ``"ancestry"`` (then ``related`` stops at its parents); for an
+audience, ``"name_patterns"`` when the engine can match the context's name patterns itself.
 
 The text is spliced rather than built as a dict and dumped, because referenced documents recur in the
 neighbourhoods of many documents (a vendor behind a hundred data sources): a :class:`RunIndex` remembers
@@ -79,6 +80,7 @@ def build_input_json(
     for name in iter_names(document.data):
         if name not in names:
             names[name] = describe(name)
+    patterns = _name_patterns(document, names, context)
     related = []
     for kind, documents in hood.related.items():
         members = []
@@ -97,9 +99,20 @@ def build_input_json(
             f',"derived":{dumps(_derived(document, native))},"lineage":{dumps(_lineage(document, hood.related))}',
             f',"dependents":{dumps(_dependents(document, index))}',
             "" if ancestry is None else f',"ancestry":{dumps(ancestry)}',
+            "" if patterns is None else f',"name_patterns":{dumps(patterns)}',
             "}",
         )
     )
+
+
+def _name_patterns(document: Document, names: dict[str, Any], context: PolicyContext) -> dict[str, list[str]] | None:
+    """``input.name_patterns`` of an audience: for each name of the document the engine can judge, the
+    context's name patterns it matches (:mod:`ethiq.engine.graph.patterns`); None when it can judge none."""
+    if document.kind != "audience" or not context.name_patterns.usable:
+        return None
+    hits = context.name_patterns.hits
+    found = {name: matched for name in names if (matched := hits(name)) is not None}
+    return found or None
 
 
 def _lineage(document: Document, related: dict[str, dict[str, Any]]) -> dict[str, Any]:

@@ -28,6 +28,7 @@ from ..report import ContextRelaxation, is_file_name
 from ..resources import package_dir
 from ..validate import SchemaSet, bundled_schemas
 from .names import NameIndex
+from .patterns import NamePatterns
 from .relaxation import relaxations, tighten
 
 
@@ -40,12 +41,20 @@ class PolicyContext:
     relaxations: list[ContextRelaxation] = field(default_factory=list)  # by contexts named explicitly
     refused: list[ContextRelaxation] = field(default_factory=list)  # by contexts among the checked files: undone
     _names: NameIndex | None = field(default=None, repr=False)
+    _name_patterns: NamePatterns | None = field(default=None, repr=False)
 
     @property
     def names(self) -> NameIndex:
         if self._names is None:
             self._names = NameIndex(self.data)
         return self._names
+
+    @property
+    def name_patterns(self) -> NamePatterns:
+        """The context's name patterns as the engine matches them (``input.name_patterns``)."""
+        if self._name_patterns is None:
+            self._name_patterns = NamePatterns(self.data)
+        return self._name_patterns
 
     def rego_data(self) -> dict[str, Any]:
         """``data.ethiq``: the context and its index, as the policies read them."""

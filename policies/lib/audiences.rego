@@ -135,10 +135,23 @@ _classified(criterion, platform) if _mapped(criterion, platform)
 _pattern_hits(criterion) := {{"pattern": p.pattern, "art9": object.get(p, "art9", [])} |
 	name := facts.value(criterion, "name", null)
 	is_string(name)
+	some p in _patterns_matching(name)
+}
+
+# The name patterns `name` matches: as the engine matched them (input.name_patterns: for each name it could
+# judge, the context's patterns it matches, each distinct name once per run), else by regex.match here.
+_patterns_matching(name) := [p |
+	some p in name_patterns
+	is_string(p.pattern)
+	p.pattern in hits
+] if {
+	hits := input.name_patterns[name]
+	is_array(hits)
+} else := [p |
 	some p in name_patterns
 	is_string(p.pattern)
 	regex.match(p.pattern, name)
-}
+]
 
 _label(criterion, i) := name if {
 	name := facts.value(criterion, "name", null)
@@ -200,14 +213,13 @@ _criteria_art9(rule, aud, list) := {r |
 
 # --- what audiences inherit from their data sources (AUD-003, AUD-005) ------------------------------------
 
-# SC(ds), the Art. 9 categories of a source, and every blocking reason of a source are the data-source
-# rules' own (ethiq.lib.data_sources), so an audience judges its sources exactly as they are judged.
+# SC(ds), the Art. 9 categories of a source, and every blocking reason of a source (AUD-005:
+# data_sources.block_statuses) are the data-source rules' own (ethiq.lib.data_sources), so an audience
+# judges its sources exactly as they are judged.
 special_categories(ds) := data_sources.special_categories(ds)
 
 # Non-empty when a field that could add a category is left unsaid: an empty SC is then not a known empty.
 special_categories_unknown(ds) if count(data_sources.special_categories_unknown(ds)) > 0
-
-source_block_reasons(ds, related) := data_sources.block_reasons(ds, related)
 
 # --- AUD-001: minimum audience size ------------------------------------------------------------------------
 
@@ -406,14 +418,17 @@ _seed_links(e, links) := {link |
 	link.via == _origin_path(e)
 }
 
-_tainted(e, related, links) := {r |
-	some link in _seed_links(e, links)
-	ds := object.get(related, ["data_source", link.id], null)
-	is_object(ds)
-	inherited := source_block_reasons(ds, related)
+_tainted(e, related, links) := _tainted_links(_seed_links(e, links), related)
+
+# Each source of the seed's lineage judged by every blocking rule of data sources, its lineage judged once
+# for all of them (data_sources.block_statuses), not once per source.
+_tainted_links(seed_links, related) := {r |
+	statuses := data_sources.block_statuses({link.id | some link in seed_links}, related)
+	some link in seed_links
+	inherited := statuses[link.id]
 	count(inherited) > 0
-	status := _worst({x.status | some x in inherited})
-	rules := concat(", ", sort({x.rule | some x in inherited; x.status == status}))
+	status := _worst({s | some [_, s] in inherited})
+	rules := concat(", ", sort({rule | some [rule, s] in inherited; s == status}))
 	message := {"fail": "tainted_seed", "needs_review": "seed_unchecked"}[status]
 	r := object.union(route_reason("AUD-005", status, link, message, {"rules": rules}), {"severity": "block"})
 }

@@ -119,6 +119,40 @@ test_aud002_context_patterns_not_a_list_keep_defaults if {
 	}
 }
 
+# input.name_patterns: the engine's answer for a name replaces regex.match (the engine matched it once per
+# run); a name it gave no answer for is matched here.
+_two_patterns := {"sensitive_criteria_map": {"name_patterns": [
+	{"pattern": "(?i)religi", "art9": ["religious_or_philosophical_beliefs"]},
+	{"pattern": "(?i)health", "art9": ["health"]},
+]}}
+
+_pattern_reasons(name, inp) := reasons if {
+	c := {"type": "interest", "name": name, "art9": []}
+	reasons := audiences.art9_reasons("AUD-002", c, 0, ["normalized", "include", 0], "meta") with data.ethiq.context as _two_patterns
+		with input as inp
+}
+
+test_aud002_name_patterns_from_the_engine_are_the_hits if {
+	reasons := _pattern_reasons("Gardening", {"name_patterns": {"Gardening": ["(?i)health"]}})
+	{r.params.categories | some r in reasons} == {["health"]}
+}
+
+test_aud002_name_patterns_from_the_engine_no_hit_is_no_hit if {
+	_pattern_reasons("Religion", {"name_patterns": {"Religion": []}}) == set()
+}
+
+test_aud002_name_patterns_without_an_answer_match_here if {
+	{r.params.categories | some r in _pattern_reasons("Religion", {})} == {["religious_or_philosophical_beliefs"]}
+	{r.params.categories | some r in _pattern_reasons("Religion", {"name_patterns": {"Other": []}})} == {["religious_or_philosophical_beliefs"]}
+	{r.params.categories | some r in _pattern_reasons("Religion", {"name_patterns": {"Religion": "junk"}})} == {["religious_or_philosophical_beliefs"]}
+	_pattern_reasons("Gardening", {}) == set()
+}
+
+# A hit on a pattern the context does not hold is no hit.
+test_aud002_name_patterns_only_the_contexts_patterns if {
+	_pattern_reasons("Gardening", {"name_patterns": {"Gardening": ["(?i)garden"]}}) == set()
+}
+
 # --- spec_nodes -----------------------------------------------------------------------------------------
 
 test_aud009_spec_nodes_reach_eight_levels if {

@@ -41,6 +41,81 @@ _block_reasons(ds, related, dat007_reasons) := union({
 
 warn_reasons(ds, _) := dat011(ds) | dat012(ds)
 
+# The [rule, status] pairs of block_reasons(sources[id], related) for each id of `ids` that names a source
+# of `related` (sources = related.data_source), for a judgement that needs only which rules fail or cannot
+# be cleared on each source of a lineage (AUD-005: a lookalike's seed and every source upstream of it).
+# block_reasons judges DAT-007 over each source's whole lineage, which over a lineage of n sources is n
+# walks of up to n sources; here each source's own part (own_lineage) is judged once, and DAT-007's status
+# for a source is the worst status its own part or an ancestor's part passes down, found by one walk
+# downstream per status from the sources that pass it down.
+block_statuses(ids, related) := {id: pairs |
+	sources := _sources(related)
+	lineage := {x: _parents(d) | some x, d in sources}
+	judged := {x | some x in graph.reachable(lineage, [y | some y in ids; is_object(sources[y])]); is_object(sources[x])}
+	own := {x: _own_statuses(sources[x], related) | some x in judged}
+	derived_into := _derived_into(lineage, judged)
+	down := {status: _passed_down(derived_into, judged, own, status) | some status in {"fail", "needs_review"}}
+	some id in ids
+	is_object(sources[id])
+	pairs := own[id].pairs | _dat007_pair(lineage, own, down, id)
+}
+
+# A source's pairs but DAT-007's, what its own part of DAT-007 says of itself (`self`: its vendors, its
+# unresolved parents, its unsaid lineage) and what it passes down to every source derived from it
+# (`passed`: the same and its taint, DAT-005, DAT-006 and DAT-008).
+_own_statuses(node, related) := {"pairs": pairs, "self": own_self, "passed": own_self | taint} if {
+	pairs := {[r.rule, r.status] | some r in _block_reasons(node, related, set())}
+	links := _own_links(node, related)
+	own_self := ({entry[2].status | some entry in links.vendors} | {"needs_review" | count(links.unresolved) > 0}) | {"needs_review" | links.lineage_unknown}
+	taint := {status | some [rule, status] in pairs; rule in _taint_rules}
+}
+
+# The sources strictly downstream of a source that passes `status` down (those derived from it, at any
+# depth), by one walk over `derived_into`.
+_passed_down(derived_into, judged, own, status) := graph.reachable(derived_into, [child |
+	some x in judged
+	status in own[x].passed
+	some child in derived_into[x]
+])
+
+# id -> the sources among `judged` derived directly from it. Found here, that is one pass over `judged` per
+# source; the engine's input.lineage lists them (derived_into), and is used when its edges are exactly the
+# lineage's own (checked in one pass over the edges), so that a wrong or partial fact never decides.
+_derived_into(lineage, judged) := given if {
+	given := {x: [y | some y in input.lineage[x].derived_into; y in judged] | some x in judged}
+	_edges(given) == {[x, y] | some y in judged; some x in lineage[y]; x in judged; x != y}
+} else := {x: [y | some y in judged; x in lineage[y]; y != x] | some x in judged}
+
+_edges(derived_into) := {[x, y] | some x, ys in derived_into; some y in ys; x != y}
+
+# DAT-007's pair for the source `id`: the worst of what it says of itself and what its ancestors pass down
+# (as dat007: a fail settles the rule). An ancestor is a source upstream of `id` other than `id` itself: a
+# source that passes a status down and lies on a cycle through itself is judged the slow way, by its own
+# walk upstream.
+_dat007_pair(lineage, own, down, id) := {["DAT-007", status]} if {
+	status := _dat007_status(lineage, own, down, id)
+} else := set()
+
+_dat007_status(lineage, own, down, id) := "fail" if {
+	_inherits(lineage, own, down, id, "fail")
+} else := "needs_review" if {
+	_inherits(lineage, own, down, id, "needs_review")
+}
+
+_inherits(_, own, _, id, status) if status in own[id].self
+
+_inherits(_, own, down, id, status) if {
+	not status in own[id].passed
+	id in down[status]
+}
+
+_inherits(lineage, own, _, id, status) if {
+	status in own[id].passed
+	some x in graph.reachable(lineage, lineage[id])
+	x != id
+	status in own[x].passed
+}
+
 _vendors(related) := facts.value(related, "vendor", {})
 
 _sources(related) := facts.value(related, "data_source", {})
@@ -115,17 +190,14 @@ _mapped(listed) := {c | some c in art9_map[listed]; is_string(c)} if is_array(ar
 
 _mapped(listed) := {art9_map[listed]} if is_string(art9_map[listed])
 
-# A key counts when it is a mapped key or lies below one (user.health_and_medical.condition is health).
+# A key counts when it is a mapped key or lies below one (user.health_and_medical.condition is health):
+# the mapped keys it can be are its dotted prefixes, looked up directly rather than by a pass over the map.
 art9_of_category(category) := {c |
 	is_string(category)
-	some listed, _ in art9_map
-	_at_or_below(category, listed)
-	some c in _mapped(listed)
+	parts := split(category, ".")
+	some k in numbers.range(1, count(parts))
+	some c in _mapped(concat(".", array.slice(parts, 0, k)))
 }
-
-_at_or_below(key, listed) if key == listed
-
-_at_or_below(key, listed) if startswith(key, concat("", [listed, "."]))
 
 # Whom membership or giving reveals as sharing the party's opinions.
 _opinion_scopes := {"members", "former_members", "donors"}
@@ -221,10 +293,13 @@ dat001(ds) := {r |
 
 _art9(ds) := facts.value(ds, ["legal_basis", "art9"], null)
 
-dat002(ds) := _settle(_no_art9_condition(ds) | _art9_2d_upload(ds), _dat002_reviews(ds))
+# SC(ds) is computed once per rule and handed to the parts that need it (a function's value is not
+# remembered between calls).
+dat002(ds) := _dat002(ds, special_categories(ds))
 
-_no_art9_condition(ds) := {r |
-	categories := special_categories(ds)
+_dat002(ds, categories) := _settle(_no_art9_condition(ds, categories) | _art9_2d_upload(ds), _dat002_reviews(ds, categories))
+
+_no_art9_condition(ds, categories) := {r |
 	count(categories) > 0
 	_art9(ds) == "none"
 	r := reason("DAT-002", "fail", ["legal_basis", "art9"], "no_art9_condition", {"categories": _sorted_list(categories)})
@@ -239,18 +314,17 @@ _art9_2d_upload(ds) := {r |
 	r := reason("DAT-002", "fail", ["platform_binding", "mechanism"], "art9_2d_disclosure", {"mechanism": mechanism})
 }
 
-_dat002_reviews(ds) := (_art9_missing(ds) | _sc_unknown_reviews(ds)) | _art9_2d_mechanism_unknown(ds)
+_dat002_reviews(ds, categories) := (_art9_missing(ds, categories) | _sc_unknown_reviews(ds, categories)) | _art9_2d_mechanism_unknown(ds)
 
-_art9_missing(ds) := {r |
-	categories := special_categories(ds)
+_art9_missing(ds, categories) := {r |
 	count(categories) > 0
 	facts.is_unknown(ds, ["legal_basis", "art9"])
 	r := reason("DAT-002", "needs_review", ["legal_basis", "art9"], "art9_missing", {"categories": _sorted_list(categories)})
 }
 
 # No Art. 9 condition is claimed and no category is known: still unknown while a field that could add one is.
-_sc_unknown_reviews(ds) := {r |
-	count(special_categories(ds)) == 0
+_sc_unknown_reviews(ds, categories) := {r |
+	count(categories) == 0
 	not _art9(ds) in {"2a", "2d", "2e", "2g"}
 	some path in special_categories_unknown(ds)
 	r := reason("DAT-002", "needs_review", path, "special_categories_unknown", {})
@@ -537,7 +611,11 @@ dat007(ds, related) := _settle(fails, reviews) if {
 # the ancestor as the document. ds's own part is judged here, from `related`.
 dat007_given(ds, related, ancestry) := _settle(fails, reviews) if {
 	root := _self_id(ds)
-	reasons := _node_reasons(ds, root, own_lineage(ds, related), [root]) | {r |
+
+	# ds's own taint is never a DAT-007 reason of ds (_ancestor_taint), and DAT-005, DAT-006 and DAT-008
+	# judge it already: its own part is judged without it.
+	own := object.union(_own_links(ds, related), {"taint": set()})
+	reasons := _node_reasons(ds, root, own, [root]) | {r |
 		some id, entry in ancestry
 		id != root
 		some r in _node_reasons(ds, id, entry.own, entry.route)
@@ -552,8 +630,10 @@ dat007_given(ds, related, ancestry) := _settle(fails, reviews) if {
 #   vendors          [path, vendor id, reason] for each Cambridge Analytica reason of a vendor it names
 #   unresolved       the ids it is derived from that name no source (of `related`, nor itself)
 #   lineage_unknown  whether it leaves unsaid what it was derived from
-own_lineage(node, related) := {
-	"taint": _taint_reasons(node, related),
+own_lineage(node, related) := object.union(_own_links(node, related), {"taint": _taint_reasons(node, related)})
+
+# own_lineage but for the taint: what the source adds through what it names and what it leaves unsaid.
+_own_links(node, related) := {
 	"vendors": _own_vendor_taint(node, related),
 	"unresolved": {parent |
 		some parent in _parents(node)
@@ -781,20 +861,22 @@ _dat010_reviews(ds) := {r |
 
 # --- DAT-011 (warn): DPIA for special categories -------------------------------------------------------------
 
-dat011(ds) := _settle(_dat011_fails(ds), _dat011_reviews(ds))
+dat011(ds) := _dat011(ds, special_categories(ds))
 
-_dat011_fails(ds) := {r |
-	categories := special_categories(ds)
+_dat011(ds, categories) := _settle(_dat011_fails(ds, categories), _dat011_reviews(ds, categories))
+
+_dat011_fails(ds, categories) := {r |
 	count(categories) > 0
 	not facts.is_set_string(ds, "dpia_ref")
 	r := reason("DAT-011", "fail", ["dpia_ref"], "dpia_missing", {"categories": _sorted_list(categories)})
 }
 
-_dat011_reviews(ds) := {r |
-	count(special_categories(ds)) == 0
-	count(special_categories_unknown(ds)) > 0
+_dat011_reviews(ds, categories) := {r |
+	count(categories) == 0
+	unknown := special_categories_unknown(ds)
+	count(unknown) > 0
 	not facts.is_set_string(ds, "dpia_ref")
-	fields := concat(", ", sort([_dotted(p) | some p in special_categories_unknown(ds)]))
+	fields := concat(", ", sort([_dotted(p) | some p in unknown]))
 	r := reason("DAT-011", "needs_review", ["dpia_ref"], "special_categories_unknown", {"fields": fields})
 }
 

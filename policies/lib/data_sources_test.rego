@@ -828,3 +828,117 @@ test_judged_block_reasons_without_ancestry_reads_related if {
 		with input as inp
 	_only(given, "DAT-007") == _only(_block(_grandchild, _chain_sources), "DAT-007")
 }
+
+# --- block_statuses: each source's rules and statuses, its lineage judged once for all (AUD-005) -------------
+
+# What block_reasons gives each source of `sources` (its whole lineage in `related`), as [rule, status].
+_pairs_alone(sources) := {id: {[r.rule, r.status] | some r in _block(ds, sources)} | some id, ds in sources}
+
+# block_statuses of every source, without the engine's input.lineage and with it.
+_statuses(sources, run) := _statuses_of(object.keys(sources), sources, run)
+
+_statuses_of(ids, sources, run) := statuses if {
+	statuses := data_sources.block_statuses(ids, _related(sources)) with data.ethiq.context as _context
+		with data.ethiq.index as _index
+		with input as run
+}
+
+# The engine's derived_into of each source (only derived_into is read here; the counts are not).
+_derived_facts(sources) := {x: {"upstream": 1, "derived_into": [y | some y, d in sources; x in d.lineage.derived_from; y != x]} |
+	some x, _ in sources
+}
+
+_agrees(sources) if {
+	_statuses(sources, {"names": _names}) == _pairs_alone(sources)
+	_statuses(sources, {"names": _names, "lineage": _derived_facts(sources)}) == _pairs_alone(sources)
+}
+
+# Right facts are used (their order shows it: found here, the lists are in id order).
+test_block_statuses_right_lineage_facts_are_used if {
+	into := _derived_into_with({"a": {"derived_into": ["c", "b"]}, "b": {"derived_into": []}, "c": {"derived_into": []}})
+	into.a == ["c", "b"]
+	_derived_into_with(null).a == ["b", "c"]
+}
+
+_derived_into_with(facts) := into if {
+	into := data_sources._derived_into({"a": [], "b": ["a"], "c": ["a"]}, {"a", "b", "c"}) with input as {"lineage": facts}
+}
+
+# The engine's derived_into decides nothing: one that misses an edge, or adds one, is not used.
+test_block_statuses_wrong_lineage_facts_are_not_used if {
+	sources := object.union(_chain_sources, {"ds_clean": _grandchild})
+	facts := _derived_facts(sources)
+	missing := object.union(facts, {"ds_quiz": {"upstream": 1, "derived_into": []}})
+	extra := object.union(facts, {"ds_quiz": {"upstream": 1, "derived_into": ["ds_middle", "ds_other"]}})
+	partial := object.remove(facts, ["ds_middle"])
+	_statuses(sources, {"names": _names, "lineage": missing}) == _pairs_alone(sources)
+	_statuses(sources, {"names": _names, "lineage": extra}) == _pairs_alone(sources)
+	_statuses(sources, {"names": _names, "lineage": partial}) == _pairs_alone(sources)
+	_statuses(sources, {"names": _names, "lineage": facts}) == _pairs_alone(sources)
+}
+
+test_block_statuses_chain_below_a_quiz_source_fail_dat_007 if {
+	sources := object.union(_chain_sources, {"ds_clean": _grandchild})
+	_agrees(sources)
+	statuses := _statuses(sources, {"names": _names})
+	["DAT-007", "fail"] in statuses.ds_clean
+	["DAT-007", "fail"] in statuses.ds_middle
+	not ["DAT-007", "fail"] in statuses.ds_quiz
+	statuses.ds_other == set()
+}
+
+# The tainted source of a cycle is not its own ancestor: its taint reaches the rest of the cycle, not itself.
+test_block_statuses_cycle_member_is_not_its_own_ancestor if {
+	r := object.union(_clean, {"id": "ds_r", "lineage": {"derived_from": ["ds_z"]}})
+	z := object.union(_clean, {"id": "ds_z", "lineage": {"derived_from": ["ds_c"]}})
+	c := object.union(_quiz, {"id": "ds_c", "lineage": {"derived_from": ["ds_d"]}})
+	d := object.union(_clean, {"id": "ds_d", "lineage": {"derived_from": ["ds_c", "ds_z"]}})
+	sources := {"ds_r": r, "ds_z": z, "ds_c": c, "ds_d": d}
+	_agrees(sources)
+	statuses := _statuses(sources, {"names": _names})
+	not ["DAT-007", "fail"] in statuses.ds_c
+	["DAT-007", "fail"] in statuses.ds_d
+	["DAT-007", "fail"] in statuses.ds_r
+}
+
+# Two tainted sources deriving from each other taint each other.
+test_block_statuses_two_tainted_sources_in_a_cycle_taint_each_other if {
+	a := object.union(_quiz, {"id": "ds_a", "lineage": {"derived_from": ["ds_b"]}})
+	b := object.union(_quiz, {"id": "ds_b", "lineage": {"derived_from": ["ds_a"]}})
+	sources := {"ds_a": a, "ds_b": b}
+	_agrees(sources)
+	statuses := _statuses(sources, {"names": _names})
+	["DAT-007", "fail"] in statuses.ds_a
+	["DAT-007", "fail"] in statuses.ds_b
+}
+
+# What a source says of itself (its vendor, its unresolved parent, its unsaid lineage) and what an ancestor
+# passes down (an unchecked one, one with an unsaid lineage, one whose vendor is to review or is blocked).
+test_block_statuses_own_and_inherited_reviews_and_fails if {
+	vague := object.remove(object.union(_clean, {"id": "ds_vague"}), ["origin"])
+	unsaid := object.remove(object.union(_clean, {"id": "ds_unsaid"}), ["lineage"])
+	maybe := object.union(_aggregate, {"id": "ds_maybe", "vendor_id": "ven_maybe", "collection": {"collected_by": "party"}})
+	scl := object.union(_aggregate, {"id": "ds_scl", "vendor_id": "ven_scl", "collection": {"collected_by": "ven_scl"}})
+	gone := object.union(_clean, {"id": "ds_gone_parent", "lineage": {"derived_from": ["ds_gone"]}})
+	below_review := object.union(_clean, {"id": "ds_r1", "lineage": {"derived_from": ["ds_vague", "ds_unsaid", "ds_maybe", "ds_gone_parent"]}})
+	below_fail := object.union(_clean, {"id": "ds_f1", "lineage": {"derived_from": ["ds_r1", "ds_scl"]}})
+	sources := {
+		"ds_vague": vague, "ds_unsaid": unsaid, "ds_maybe": maybe, "ds_scl": scl, "ds_gone_parent": gone,
+		"ds_r1": below_review, "ds_f1": below_fail,
+	}
+	_agrees(sources)
+	statuses := _statuses(sources, {"names": _names})
+	["DAT-007", "needs_review"] in statuses.ds_r1
+	["DAT-007", "fail"] in statuses.ds_f1
+	not ["DAT-007", "needs_review"] in statuses.ds_f1
+	["DAT-007", "fail"] in statuses.ds_scl
+	["DAT-007", "needs_review"] in statuses.ds_maybe
+	["DAT-007", "needs_review"] in statuses.ds_unsaid
+	["DAT-007", "needs_review"] in statuses.ds_gone_parent
+	not ["DAT-007", "needs_review"] in statuses.ds_vague
+}
+
+# Only the ids asked for, and only those naming a source of `related`.
+test_block_statuses_only_for_named_sources if {
+	object.keys(_statuses_of({"ds_quiz", "ds_gone"}, _chain_sources, {"names": _names})) == {"ds_quiz"}
+}

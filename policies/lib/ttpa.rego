@@ -490,24 +490,29 @@ personal_data(ds) if not data_sources.effective_identifiability(ds) in {"aggrega
 
 personal_data(ds) if facts.is_set_string(ds, ["platform_binding", "mechanism"])
 
+# In scope: personal data that feeds, or may feed, political advertising. The rules below ask this first,
+# so that a source out of scope costs no reasons (a function's arguments are evaluated before its body).
+_data_in_scope(ds, dependents) if {
+	personal_data(ds)
+	data_scope(ds, dependents) != "no"
+}
+
 # In scope: the rule's reasons. Reached only by dependents of unknown politics: one needs_review, and only
 # when the source would not meet the condition anyway, so that the unknowns cannot flood the report.
-_data_rule(rule, ds, dependents, reasons) := set() if {
-	not personal_data(ds)
-} else := reasons if {
-	data_scope(ds, dependents) == "yes"
+_data_rule(rule, scope, dependents, reasons) := reasons if {
+	scope == "yes"
 } else := {reason(rule, "needs_review", ["purposes"], "dependents_unknown", {"dependents": _unknown_dependents(dependents)}) |
 	count(reasons) > 0
-} if {
-	data_scope(ds, dependents) == "unknown"
-} else := set()
+}
 
 # input.dependents as a list of objects; absent means none.
 dependents_of(inp) := [d | some d in _array(object.get(inp, "dependents", [])); is_object(d)]
 
 _consent := ["legal_basis", "consent"]
 
-dat013(ds, dependents) := _data_rule("DAT-013", ds, dependents, _settle(_dat013(ds, "fail"), _dat013(ds, "needs_review")))
+dat013(ds, dependents) := set() if {
+	not _data_in_scope(ds, dependents)
+} else := _data_rule("DAT-013", data_scope(ds, dependents), dependents, _settle(_dat013(ds, "fail"), _dat013(ds, "needs_review")))
 
 _dat013(ds, status) := {r |
 	some field in ["explicit", "separate_for_political_advertising"]
@@ -524,7 +529,9 @@ _collected_by := ["collection", "collected_by"]
 
 _from_subject := ["collection", "collected_from_data_subject"]
 
-dat014(ds, dependents) := _data_rule("DAT-014", ds, dependents, _dat014(ds))
+dat014(ds, dependents) := set() if {
+	not _data_in_scope(ds, dependents)
+} else := _data_rule("DAT-014", data_scope(ds, dependents), dependents, _dat014(ds))
 
 # Platform-native data (the platform's interests) is collected by the platform, not the party: whether a
 # party may rely on it under Art. 18(1)(a) is open, so it needs review unless counsel has decided.
