@@ -9,6 +9,7 @@ outside the subset the engine can decide gets no answer.
 from __future__ import annotations
 
 import json
+import re
 import string
 
 import pytest
@@ -154,3 +155,10 @@ def test_entries_without_a_pattern_are_skipped_as_the_rules_skip_them() -> None:
         {"sensitive_criteria_map": {"name_patterns": [{"art9": ["health"]}, {"pattern": 5}, {"pattern": "(?i)rel"}]}}
     )
     assert patterns.hits("Religion") == ["(?i)rel"]
+
+
+def test_no_bundled_pattern_puts_a_word_boundary_beside_a_letter_outside_ascii(bundled_patterns: list[str]) -> None:
+    """``\\b`` is an ASCII word boundary on OPA (RE2) and a Unicode one on regorus: beside a letter such as
+    'å' the two engines would disagree (``\\bångest`` never matches 'ångest' on OPA), so no pattern has one."""
+    beside = re.compile(r"\\b(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\\b")
+    assert [p for p in bundled_patterns if beside.search(p)] == []
