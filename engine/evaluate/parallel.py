@@ -45,7 +45,6 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generic, Protocol, TypeVar
 
 from ..errors import EvaluationError, UsageError
 from ..graph import DocumentIndex, Intake, Judgement, Key, Ledger, PolicyContext
-from ..graph.changes import Node
 from ..graph.ledger import Ledgered
 from ..read import STDIN, Document, ReadProblem, Source, iter_documents, iter_files, read_stdin
 from ..read.limits import DEFAULT_LIMITS, ReadLimits
@@ -55,6 +54,8 @@ from .inputs import RunIndex
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
+
+    from ..graph.changes import Node
 
 # Chunk sizes, in bytes of input files. Small enough to share the work evenly among the workers and to
 # bound what a crash can take down before it is isolated; large enough that a chunk's overhead (a task
@@ -75,7 +76,7 @@ MAX_ISOLATED_RUNS = 64
 Location = tuple[int, int, int]  # (spool file number, offset, length)
 #: Chooses the slots to judge from the run's judgeable documents and the files of its policy_context
 #: documents (None: every one), once intake is done: how an incremental check narrows a run.
-Selector = Callable[[list[Node], list[str]], "set[int] | None"]
+Selector = Callable[["list[Node]", list[str]], "set[int] | None"]
 
 
 class Stages(Protocol):
@@ -749,6 +750,8 @@ class _PathRun:
             for intake, location in result:
                 slot = self.ledger.add(intake)
                 if self.select is not None and slot is not None and intake.kind and intake.id:
+                    from ..graph.changes import Node  # only an incremental check selects
+
                     self.nodes.append(Node(slot, intake.file, (intake.kind, intake.id), intake.references))
                 if slot is not None and location is not None:
                     slots.append(slot)
