@@ -93,6 +93,10 @@ class Stages(Protocol):
 
     def judge(self, document: Document, index: DocumentIndex, context: PolicyContext) -> Judgement: ...
 
+    def ready(self, kinds: Iterable[str] | None = None) -> None:
+        """Prepare the engine for documents of ``kinds`` (None: any), before judging forks (see :mod:`.budget`)."""
+        ...
+
     @property
     def fork_safe(self) -> bool:
         """Whether a forked child may judge with these stages' engine (see :mod:`.budget`)."""
@@ -399,6 +403,7 @@ class Worker:
 
         locations = zip(task.slots, task.offsets, task.lengths, strict=True)
         items = [(slot, (task.spool, offset, length)) for slot, offset, length in locations]
+        self.stages.ready()  # in this process, not in each forked child (a no-op once prepared)
         return list(BudgetedJudge(judge, place, run.budgets, fork=self.stages.fork_safe).run(items))
 
 
@@ -693,6 +698,7 @@ class _PathRun:
         self.workers = workers
         self.limits = limits
         self.ledger = Ledger()
+        self.kinds: set[str] = set()  # of the documents to judge, for the engine this process prepares
         self.spools: list[str] = []
         self.worker: Worker | None = None if workers > 1 else Worker(stages)
 
@@ -715,6 +721,8 @@ class _PathRun:
             plans = self.intake(executor, chunks)
             context = self.stages.run_context(self.ledger.context_documents)
             run_path = self.write_run(context, plans)
+            if self.worker is not None:
+                self.stages.ready(self.kinds)
             try:
                 self.judge(executor, [JudgeTask(run_path, *plan) for plan in self.selected(plans)])
             finally:
@@ -754,6 +762,7 @@ class _PathRun:
 
                     self.nodes.append(Node(slot, intake.file, (intake.kind, intake.id), intake.references))
                 if slot is not None and location is not None:
+                    self.kinds.add(intake.kind or "")
                     slots.append(slot)
                     offsets.append(location[1])
                     lengths.append(location[2])
@@ -862,6 +871,7 @@ def run_items(stages: Stages, items: Iterable[Document | ReadProblem], *, budget
     run = intake_items(stages, items)
     index, context = run.index, run.context
     stages.use_context(context)
+    stages.ready({document.kind or "" for _, document in run.pending})
     try:
         judge = BudgetedJudge(
             lambda document: stages.judge(document, index, context), place_of, budgets, fork=stages.fork_safe
