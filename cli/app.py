@@ -20,8 +20,6 @@ import typer
 import typer.main
 from typer.models import CommandInfo, TyperInfo
 
-from ethiq import __version__
-
 from . import inputs
 
 EXIT_CODES_HELP = (
@@ -74,6 +72,7 @@ class FailOn(StrEnum):
 
 def _version(value: bool) -> None:
     if value:
+        from ethiq import __version__
         from ethiq.engine.evaluate import engine_version
 
         typer.echo(f"ethiq {__version__} ({engine_version()})")

@@ -23,7 +23,7 @@ import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .cache import Cache
 from .config import Config, resolve_config
@@ -33,17 +33,14 @@ from .evaluate.budget import Budgets
 from .evaluate.engines import engine_version, require_engine
 from .evaluate.parallel import Progress, RunOutcome, Selector, list_units, resolve_jobs, run_items, run_paths
 from .graph import PolicyContext, build_context, ledger_of
-from .graph.changes import Node, affected_slots, changes_since, files_to_read, touches_run_inputs
 from .graph.names import load_skeleton_table
 from .judge import (
     Baseline,
     DocumentStages,
-    Inspection,
     WaiverFileError,
     WaiverSet,
     baseline_of,
     decide,
-    inspect_items,
     load_baseline,
     load_waivers,
 )
@@ -53,6 +50,10 @@ from .judge.waivers import DEFAULT_WAIVERS_FILE
 from .read import Document, Input, ReadLimits, ReadProblem, as_inputs, iter_inputs, parse_documents, read_text
 from .report import Problem, ProblemKind, Report, with_nothing_judged
 from .validate import bundled_schemas
+
+if TYPE_CHECKING:
+    from .graph.changes import Node
+    from .judge.inspection import Inspection
 
 PathArg = str | os.PathLike[str]
 
@@ -223,6 +224,8 @@ class Checker:
         items, text_list = self._inputs_of(config, inputs, texts)
         excludes = config.excludes if config.exclude else None
         read = iter_inputs(items, text_list, stdin_text=stdin_text, exclude=excludes)
+        from .judge.inspection import inspect_items  # only inspecting needs it, not a check
+
         return inspect_items(self.stages, read)
 
     # --- the stages ------------------------------------------------------------------------------------
@@ -292,6 +295,9 @@ class Checker:
     ) -> tuple[list[PathArg], Selector | None]:
         """The files an incremental check reads and what it judges of them; all of them when a change reaches
         every document (a changed policy, context or configuration file)."""
+        # Imported here: only an incremental check reads git's changes.
+        from .graph.changes import affected_slots, changes_since, files_to_read, touches_run_inputs
+
         first = Path(paths[0])
         changes = changes_since(revision, first if first.is_dir() else first.parent)
         run_inputs = [*config.policies, *config.context, *([config.file] if config.file is not None else [])]

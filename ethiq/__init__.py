@@ -11,42 +11,46 @@ CLI renders. For many checks, build an :class:`ethiq.Checker` once: it loads and
 single time. ``help(ethiq.check)`` lists every option.
 """
 
-from ethiq.engine import (
-    KINDS,
-    Baseline,
-    BaselineCreation,
-    BaselineFileError,
-    Checker,
-    Config,
-    ConfigError,
-    ContextError,
-    Document,
-    DocumentReadError,
-    DocumentResult,
-    EthiqError,
-    EvaluationError,
-    ExitCode,
-    Finding,
-    InputError,
-    Inspection,
-    PolicyError,
-    PolicyLoadError,
-    Problem,
-    Report,
-    Status,
-    UsageError,
-    Verdict,
-    WaiverFileError,
-    check,
-    content_sha256,
-    inspect,
-    load_config,
-    load_documents,
-    load_policy_set,
-    parse_documents,
-    validate,
-)
-from ethiq.engine.report import TOOL_VERSION as __version__
+import importlib as _importlib
+import typing as _typing
+
+if _typing.TYPE_CHECKING:
+    from ethiq.engine import (
+        KINDS,
+        Baseline,
+        BaselineCreation,
+        BaselineFileError,
+        Checker,
+        Config,
+        ConfigError,
+        ContextError,
+        Document,
+        DocumentReadError,
+        DocumentResult,
+        EthiqError,
+        EvaluationError,
+        ExitCode,
+        Finding,
+        InputError,
+        Inspection,
+        PolicyError,
+        PolicyLoadError,
+        Problem,
+        Report,
+        Status,
+        UsageError,
+        Verdict,
+        WaiverFileError,
+        check,
+        content_sha256,
+        inspect,
+        load_config,
+        load_documents,
+        load_policy_set,
+        parse_documents,
+        validate,
+    )
+    from ethiq.engine.report import TOOL_VERSION as __version__
 
 __all__ = [
     "KINDS",
@@ -84,3 +88,20 @@ __all__ = [
     "parse_documents",
     "validate",
 ]
+
+
+def __getattr__(name: str) -> _typing.Any:
+    """The public names, each imported from the engine when first used (PEP 562): ``import ethiq``, and every
+    ``ethiq`` command, which imports this package first, load only the parts of the engine they use."""
+    if name == "__version__":
+        value: _typing.Any = _importlib.import_module("ethiq.engine.report").TOOL_VERSION
+    elif name in __all__:
+        value = getattr(_importlib.import_module("ethiq.engine"), name)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

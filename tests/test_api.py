@@ -14,6 +14,8 @@ import json
 import os
 import pydoc
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -42,10 +44,25 @@ def isort_order(name: str) -> tuple[int, str]:
 def test_all_is_sorted_small_and_exactly_what_the_package_exports() -> None:
     assert ethiq.__all__ == sorted(ethiq.__all__, key=isort_order)
     assert len(ethiq.__all__) <= 40
-    public = {name for name, value in vars(ethiq).items() if not name.startswith("_") and not inspect.ismodule(value)}
+    # The names are imported when first used (PEP 562): dir() lists them, getattr() imports them.
+    public = {name for name in dir(ethiq) if not name.startswith("_") and not inspect.ismodule(getattr(ethiq, name))}
     assert public == set(ethiq.__all__) - {"__version__"}
     assert ethiq.engine.__all__ == sorted(ethiq.engine.__all__, key=isort_order)
     assert set(ethiq.__all__) - {"__version__"} <= set(ethiq.engine.__all__)
+    engine_public = {name for name in dir(ethiq.engine) if not name.startswith("_")}
+    assert engine_public - {name for name in engine_public if inspect.ismodule(getattr(ethiq.engine, name))} == set(
+        ethiq.engine.__all__
+    )
+    assert inspect.isfunction(ethiq.engine.validate)  # the pipeline's function, not the stage's subpackage
+
+
+def test_importing_the_package_imports_no_stage_until_a_name_is_used() -> None:
+    code = (
+        "import sys, ethiq; before = sorted(m for m in sys.modules if m.startswith('ethiq.engine')); "
+        "ethiq.Report; print(before, 'ethiq.engine.report' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["[]", "True"]
 
 
 def test_check_is_typed_and_documented_for_help() -> None:

@@ -25,14 +25,15 @@ import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from rich.cells import cell_len
-from rich.console import Console
-from rich.text import Text
 
 from ethiq.engine import Finding, Problem, Report
 from ethiq.engine.report import escape_control_characters, json_path
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 LABELS: Mapping[str, Mapping[str, str]] = {
     "en": {
@@ -126,14 +127,90 @@ def output_width(out: TextIO) -> int | None:
 
 def render(report: Report, out: TextIO, *, compact: bool = False, width: int | None = None) -> None:
     """Write ``report`` for people; ``width`` overrides :func:`output_width`."""
-    console = Console(file=out, highlight=False, markup=False, emoji=False, soft_wrap=True)
-    fit = width if width is not None else output_width(out)
     if compact:
-        for line in compact_lines(report):
-            console.print(line)
+        lines = compact_lines(report)
+    else:
+        lines = table_lines(report, width=width if width is not None else output_width(out), symbols=True)
+    if not is_terminal(out):  # what rich writes there too: the plain text, a line each
+        out.write("".join(f"{line.plain}\n" for line in lines))
         return
-    for line in table_lines(report, width=fit, symbols=True):
-        console.print(line)
+    from rich.console import Console
+
+    console = Console(file=out, highlight=False, markup=False, emoji=False, soft_wrap=True)
+    for line in lines:
+        console.print(line.rich())
+
+
+def is_terminal(out: TextIO) -> bool:
+    """Whether rich's console would style ``out``: ``TTY_COMPATIBLE=1``/``0`` says so, else a non-empty
+    ``FORCE_COLOR`` (https://force-color.org/), else whether ``out`` is a terminal (rich's ``is_terminal``)."""
+    compatible = os.environ.get("TTY_COMPATIBLE", "")
+    if compatible in ("0", "1"):
+        return compatible == "1"
+    force = os.environ.get("FORCE_COLOR")
+    if force is not None:
+        return force != ""
+    try:
+        return out.isatty()
+    except (AttributeError, ValueError):  # no such method, or a closed file
+        return False
+
+
+#: The control codes rich's ``Text`` drops from the text it is given (bell, backspace, vertical tab, form
+#: feed, carriage return); text from documents has them spelled out before (see :func:`plain`).
+_DROPPED = dict.fromkeys((7, 8, 11, 12, 13))
+
+
+class Line:
+    """One line of the table and its styles, built without rich (importing rich costs a cold start about 20 ms).
+
+    The part of rich's ``Text`` the table uses, with the same plain text: a line is written as it is when the
+    output is not a terminal, as rich writes it there; for a terminal, :meth:`rich` repeats the same steps on
+    a rich ``Text``, so the styles are those rich gives them.
+    """
+
+    __slots__ = ("_steps", "plain")
+
+    def __init__(self, text: str = "", style: str = "") -> None:
+        self.plain = text.translate(_DROPPED)
+        self._steps: list[tuple[str, Any, Any]] = [("text", text, style)]
+
+    def append(self, text: str, style: str = "") -> Line:
+        self.plain += text.translate(_DROPPED)
+        self._steps.append(("append", text, style))
+        return self
+
+    def __add__(self, other: Line) -> Line:
+        joined = Line()
+        joined.plain = self.plain + other.plain
+        joined._steps = [*self._steps, ("join", tuple(other._steps), None)]
+        return joined
+
+    def __getitem__(self, index: slice) -> Line:
+        part = Line()
+        part.plain = self.plain[index]
+        part._steps = [("slice", tuple(self._steps), index)]
+        return part
+
+    def rich(self) -> Text:
+        """This line as a rich ``Text``: the same steps, taken by rich."""
+        return _replay(self._steps)
+
+
+def _replay(steps: Iterable[tuple[str, Any, Any]]) -> Text:
+    from rich.text import Text
+
+    text = Text()
+    for step, value, detail in steps:
+        if step == "text":
+            text = Text(value, style=detail)
+        elif step == "append":
+            text.append(value, style=detail)
+        elif step == "join":
+            text = text + _replay(value)
+        else:
+            text = _replay(value)[detail]
+    return text
 
 
 def plain(text: str) -> str:
@@ -154,63 +231,63 @@ class _Row:
     message: str
 
 
-def table_lines(report: Report, *, width: int | None, symbols: bool = True) -> list[Text]:
+def table_lines(report: Report, *, width: int | None, symbols: bool = True) -> list[Line]:
     """Every line of the grouped view, styled; none is wider than ``width`` unless one token is."""
     labels = LABELS.get(report.lang, LABELS["en"])
-    lines: list[Text] = []
+    lines: list[Line] = []
     shortened = False
     for file, documents in _grouped(report.findings):
-        lines.append(Text(plain(file), style="bold"))
+        lines.append(Line(plain(file), style="bold"))
         for (kind, document_id), findings in documents:
-            lines.append(Text(f"  {kind} {plain(document_id)}", style="bold dim"))
+            lines.append(Line(f"  {kind} {plain(document_id)}", style="bold dim"))
             rows, cut = _finding_lines([_row(f, labels) for f in findings], width, symbols=symbols)
             shortened |= cut
             lines.extend(rows)
     remediations = _remediations(report)
     if remediations:
-        lines.append(Text())
-        lines.append(Text(labels["fix"], style="bold"))
+        lines.append(Line())
+        lines.append(Line(labels["fix"], style="bold"))
         for rule_id, text in remediations:
-            lines.extend(_wrapped(Text(f"  {rule_id}  ", style="bold") + Text(plain(text)), width, indent=4))
+            lines.extend(_wrapped(Line(f"  {rule_id}  ", style="bold") + Line(plain(text)), width, indent=4))
     waivers = _waivers(report, labels)
     if waivers:
-        lines.append(Text())
-        lines.append(Text(labels["waivers"], style="bold"))
+        lines.append(Line())
+        lines.append(Line(labels["waivers"], style="bold"))
         for text in waivers:
-            lines.extend(_wrapped(Text(f"  {text}"), width, indent=4))
+            lines.extend(_wrapped(Line(f"  {text}"), width, indent=4))
     if report.baseline is not None and report.baseline.disappeared:
-        lines.append(Text())
+        lines.append(Line())
         gone = report.baseline.disappeared
         heading = f"{labels['baseline_file']} {plain(report.baseline.file)}: {len(gone)} {labels['disappeared']}"
-        lines.extend(_wrapped(Text(heading), width, indent=2))
+        lines.extend(_wrapped(Line(heading), width, indent=2))
         for entry in gone:
-            lines.extend(_wrapped(Text(f"  {entry.rule} {plain(entry.document)} {plain(entry.path)}"), width, indent=4))
+            lines.extend(_wrapped(Line(f"  {entry.rule} {plain(entry.document)} {plain(entry.path)}"), width, indent=4))
     if report.problems:
-        lines.append(Text())
-        lines.append(Text(labels["problems"], style="bold"))
+        lines.append(Line())
+        lines.append(Line(labels["problems"], style="bold"))
         for problem in report.problems:
             lines.extend(_wrapped(_problem_text(problem), width, indent=4))
     if report.context_relaxations:
-        lines.append(Text())
-        lines.append(Text(labels["relaxed"], style="bold underline"))
+        lines.append(Line())
+        lines.append(Line(labels["relaxed"], style="bold underline"))
         for relaxation in report.context_relaxations:
-            lines.extend(_wrapped(Text(f"▼ {plain(relaxation.describe())}", style="yellow"), width, indent=2))
+            lines.extend(_wrapped(Line(f"▼ {plain(relaxation.describe())}", style="yellow"), width, indent=2))
     for notice in report.notices:
-        lines.extend(_wrapped(Text(f"! {plain(notice.message)}", style="bold yellow"), width, indent=2))
+        lines.extend(_wrapped(Line(f"! {plain(notice.message)}", style="bold yellow"), width, indent=2))
     if lines:
-        lines.append(Text())
+        lines.append(Line())
     if not report.findings and not report.problems and not report.notices:
-        lines.append(Text(labels["clean"]))
+        lines.append(Line(labels["clean"]))
     applied = [
         f"{labels[label]} {plain(file)}"
         for label, file in (("config_file", report.config_file), ("waiver_file", report.waivers_file))
         if file
     ]
     if applied:  # which files configured the run, beside what it found
-        lines.extend(_wrapped(Text("; ".join(applied), style="dim"), width, indent=0))
+        lines.extend(_wrapped(Line("; ".join(applied), style="dim"), width, indent=0))
     if shortened and width is not None:
-        lines.extend(_wrapped(Text(labels["shortened"].format(width=width), style="dim"), width, indent=0))
-    lines.extend(_wrapped(Text(summary_line(report)), width, indent=0))
+        lines.extend(_wrapped(Line(labels["shortened"].format(width=width), style="dim"), width, indent=0))
+    lines.extend(_wrapped(Line(summary_line(report)), width, indent=0))
     return lines
 
 
@@ -252,7 +329,7 @@ def _row(finding: Finding, labels: Mapping[str, str]) -> _Row:
     return _Row(finding, finding.rule_id, status, plain(finding.json_path), line, plain(finding.message))
 
 
-def _finding_lines(rows: Sequence[_Row], width: int | None, *, symbols: bool) -> tuple[list[Text], bool]:
+def _finding_lines(rows: Sequence[_Row], width: int | None, *, symbols: bool) -> tuple[list[Line], bool]:
     """The lines of one document's findings, messages aligned, and whether any had to be shortened."""
     rule_width = max(cell_len(r.rule) for r in rows)
     status_width = max(cell_len(r.status) for r in rows)
@@ -264,7 +341,7 @@ def _finding_lines(rows: Sequence[_Row], width: int | None, *, symbols: bool) ->
     for row in rows:
         finding = row.finding
         style = "dim" if finding.is_accepted else STYLES.get(finding.severity, "")
-        line = Text("    ")
+        line = Line("    ")
         line.append(f"{SYMBOLS.get(finding.severity, '?')} " if symbols else "", style=style)
         line.append(row.rule.ljust(rule_width), style=style)
         line.append("  " + row.status.ljust(status_width) + "  ")
@@ -277,7 +354,7 @@ def _finding_lines(rows: Sequence[_Row], width: int | None, *, symbols: bool) ->
         message = row.message
         if width is not None and cell_len(line.plain + message) > width:
             message, cut = _shorten(message, max(width - cell_len(line.plain), 1)), True
-        lines.append(line + Text(message))
+        lines.append(line + Line(message))
     return lines, cut
 
 
@@ -313,19 +390,19 @@ def _shorten(text: str, room: int) -> str:
     return out.rstrip() + ELLIPSIS
 
 
-def _wrapped(text: Text, width: int | None, *, indent: int) -> list[Text]:
+def _wrapped(text: Line, width: int | None, *, indent: int) -> list[Line]:
     """``text`` wrapped at spaces to ``width`` (continuation lines indented); a longer word stays whole."""
     if width is None or cell_len(text.plain) <= width:
         return [text]
-    lines: list[Text] = []
-    current = Text()
+    lines: list[Line] = []
+    current = Line()
     position = 0
     for match in re.finditer(r"\S+", text.plain):
         word, gap = text[match.start() : match.end()], text[position : match.start()]
         position = match.end()
         if current.plain.strip() and cell_len(current.plain + gap.plain + word.plain) > width:
             lines.append(current)
-            current = Text(" " * indent) + word
+            current = Line(" " * indent) + word
         else:
             current = current + gap + word
     lines.append(current)
@@ -357,8 +434,8 @@ def _waivers(report: Report, labels: Mapping[str, str]) -> list[str]:
     return list(seen.values())
 
 
-def _problem_text(problem: Problem) -> Text:
-    text = Text("  ")
+def _problem_text(problem: Problem) -> Line:
+    text = Line("  ")
     text.append("✖ " if problem.exit_code == 3 else "! ", style="bold magenta")
     if problem.location:  # a problem of the whole run (nothing to check) has no file
         text.append(f"{plain(problem.location)}  ", style="bold")
@@ -373,20 +450,20 @@ def _problem_text(problem: Problem) -> Text:
 # --- the compact view ----------------------------------------------------------------------------------------
 
 
-def compact_lines(report: Report) -> Sequence[Text]:
+def compact_lines(report: Report) -> Sequence[Line]:
     """What fails the run, one line each: blocking findings, then problems."""
     labels = LABELS.get(report.lang, LABELS["en"])
     lines = []
     for finding in report.blocking:
         where = ":".join(str(p) for p in (finding.file, finding.line, finding.column) if p is not None)
         status = labels.get(str(finding.status), str(finding.status))
-        line = Text(f"{plain(where)}: ")
+        line = Line(f"{plain(where)}: ")
         line.append(finding.rule_id, style=STYLES.get(finding.severity, ""))
         line.append(f" {status}: {plain(finding.message)} ")
         line.append(f"[{plain(finding.json_path)}]", style="dim")
         lines.append(line)
     for problem in report.problems:
-        line = Text(f"{plain(problem.location or '-')}: ")
+        line = Line(f"{plain(problem.location or '-')}: ")
         line.append(f"{problem.kind}", style="bold magenta")
         where = f" [{plain(json_path(problem.path))}]" if problem.path is not None else ""
         line.append(f": {plain(problem.message)}{where}")

@@ -9,11 +9,15 @@ per-document stages over a run, in one or more processes; :mod:`.testing` runs t
 :mod:`.bundle` packs the policy set and its context as an OPA bundle.
 """
 
-from .bundle import build_bundle, read_bundle
+from typing import TYPE_CHECKING, Any
+
 from .engines import ENGINES, Engine, engine_version, prepare_engine
 from .evaluator import PreparedEngine
 from .inputs import RunIndex, build_input_json
 from .policies import SETS, PolicySet, bundled_policy_dir, load_policy_set
+
+if TYPE_CHECKING:
+    from .bundle import build_bundle, read_bundle
 
 __all__ = [
     "ENGINES",
@@ -30,3 +34,12 @@ __all__ = [
     "prepare_engine",
     "read_bundle",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """The bundle's functions, imported when first used (PEP 562): a check never writes or reads a bundle."""
+    if name in ("build_bundle", "read_bundle"):
+        from . import bundle
+
+        return getattr(bundle, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

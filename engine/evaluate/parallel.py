@@ -45,7 +45,6 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generic, Protocol, TypeVar
 
 from ..errors import EvaluationError, UsageError
 from ..graph import DocumentIndex, Intake, Judgement, Key, Ledger, PolicyContext
-from ..graph.changes import Node
 from ..graph.ledger import Ledgered
 from ..read import STDIN, Document, ReadProblem, Source, iter_documents, iter_files, read_stdin
 from ..read.limits import DEFAULT_LIMITS, ReadLimits
@@ -55,6 +54,8 @@ from .inputs import RunIndex
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
+
+    from ..graph.changes import Node
 
 # Chunk sizes, in bytes of input files. Small enough to share the work evenly among the workers and to
 # bound what a crash can take down before it is isolated; large enough that a chunk's overhead (a task
@@ -75,7 +76,7 @@ MAX_ISOLATED_RUNS = 64
 Location = tuple[int, int, int]  # (spool file number, offset, length)
 #: Chooses the slots to judge from the run's judgeable documents and the files of its policy_context
 #: documents (None: every one), once intake is done: how an incremental check narrows a run.
-Selector = Callable[[list[Node], list[str]], "set[int] | None"]
+Selector = Callable[["list[Node]", list[str]], "set[int] | None"]
 
 
 class Stages(Protocol):
@@ -91,6 +92,10 @@ class Stages(Protocol):
     def use_context(self, context: PolicyContext) -> None: ...
 
     def judge(self, document: Document, index: DocumentIndex, context: PolicyContext) -> Judgement: ...
+
+    def ready(self, kinds: Iterable[str] | None = None) -> None:
+        """Prepare the engine for documents of ``kinds`` (None: any), before judging forks (see :mod:`.budget`)."""
+        ...
 
     @property
     def fork_safe(self) -> bool:
@@ -398,6 +403,7 @@ class Worker:
 
         locations = zip(task.slots, task.offsets, task.lengths, strict=True)
         items = [(slot, (task.spool, offset, length)) for slot, offset, length in locations]
+        self.stages.ready()  # in this process, not in each forked child (a no-op once prepared)
         return list(BudgetedJudge(judge, place, run.budgets, fork=self.stages.fork_safe).run(items))
 
 
@@ -692,6 +698,7 @@ class _PathRun:
         self.workers = workers
         self.limits = limits
         self.ledger = Ledger()
+        self.kinds: set[str] = set()  # of the documents to judge, for the engine this process prepares
         self.spools: list[str] = []
         self.worker: Worker | None = None if workers > 1 else Worker(stages)
 
@@ -714,6 +721,8 @@ class _PathRun:
             plans = self.intake(executor, chunks)
             context = self.stages.run_context(self.ledger.context_documents)
             run_path = self.write_run(context, plans)
+            if self.worker is not None:
+                self.stages.ready(self.kinds)
             try:
                 self.judge(executor, [JudgeTask(run_path, *plan) for plan in self.selected(plans)])
             finally:
@@ -749,8 +758,11 @@ class _PathRun:
             for intake, location in result:
                 slot = self.ledger.add(intake)
                 if self.select is not None and slot is not None and intake.kind and intake.id:
+                    from ..graph.changes import Node  # only an incremental check selects
+
                     self.nodes.append(Node(slot, intake.file, (intake.kind, intake.id), intake.references))
                 if slot is not None and location is not None:
+                    self.kinds.add(intake.kind or "")
                     slots.append(slot)
                     offsets.append(location[1])
                     lengths.append(location[2])
@@ -859,6 +871,7 @@ def run_items(stages: Stages, items: Iterable[Document | ReadProblem], *, budget
     run = intake_items(stages, items)
     index, context = run.index, run.context
     stages.use_context(context)
+    stages.ready({document.kind or "" for _, document in run.pending})
     try:
         judge = BudgetedJudge(
             lambda document: stages.judge(document, index, context), place_of, budgets, fork=stages.fork_safe

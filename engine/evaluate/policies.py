@@ -230,6 +230,37 @@ def _source(item: Any, seed: Mapping[str, Mapping[str, str]], fail: Any) -> Rule
     raise fail(f"a source is {{seed: S..}} or {{regulation: ...}}, not {item!r}")
 
 
+# A reference to ``data`` in Rego source: the root (not a field: ``input.data`` is preceded by a dot), the
+# static part of its path, and whether a dynamic part (``[``) follows. Strings and comments are matched first,
+# so that what they hold is skipped.
+_REFERENCE = re.compile(
+    r'"(?:[^"\\\n]|\\.)*"|`[^`]*`|#[^\n]*'
+    r"|(?<![\w.])data\b(?P<path>(?:[ \t]*\.[ \t]*[A-Za-z_]\w*)*)"
+)
+
+
+def data_references(text: str) -> list[tuple[str, ...]]:
+    """The static paths (below ``data``) that the Rego ``text`` refers to, imports included; ``()`` for a bare
+    ``data``. A path stops where a dynamic part (``data.a[x]``) starts: what follows is any package below it."""
+    found = []
+    for match in _REFERENCE.finditer(text):
+        path = match.group("path")
+        if path is not None:
+            found.append(tuple(part.strip() for part in path.split(".")[1:]))
+    return found
+
+
+def _references_by_package(modules: Iterable[Module]) -> dict[str, list[tuple[str, ...]]]:
+    references: dict[str, list[tuple[str, ...]]] = {}
+    for module in modules:
+        references.setdefault(module.package, []).extend(data_references(module.text))
+    return references
+
+
+def _path_of(ref: str) -> tuple[str, ...]:
+    return tuple(ref.split(".")[1:])  # "data.ethiq.rules.vendor.deny" -> ("ethiq", "rules", "vendor", "deny")
+
+
 @dataclass(slots=True)
 class PolicySet:
     """The validated policy modules, their rules' metadata and the entry points per kind."""
@@ -239,6 +270,8 @@ class PolicySet:
     entry_points: dict[str, list[str]]  # kind -> ["data.ethiq.rules.vendor.deny", ...]
     engine: str = REGORUS  # the engine every evaluation of this set runs on (engines.ENGINES)
     entry_heads: dict[str, tuple[RuleHead, ...]] = field(default_factory=dict)  # entry point -> its heads
+    #: package -> the paths below ``data`` its modules refer to (:func:`data_references`); kept with the proof
+    references: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
 
     def rule(self, rule_id: str) -> RuleMeta | None:
         return self.rules.get(rule_id)
@@ -246,9 +279,32 @@ class PolicySet:
     def rules_for(self, kind: str) -> list[RuleMeta]:
         return [meta for meta in self.rules.values() if kind in meta.kinds]
 
-    def prepare(self, data: Mapping[str, Any]) -> Engine:
-        """A fresh engine with these modules and ``data``: cheap next to loading, done once per process."""
-        return prepare_engine(self.engine, ((m.path, m.text) for m in self.modules), data)
+    def prepare(self, data: Mapping[str, Any], modules: Sequence[Module] | None = None) -> Engine:
+        """A fresh engine with these modules (or ``modules``, a part of them) and ``data``: done once per process."""
+        chosen = self.modules if modules is None else modules
+        return prepare_engine(self.engine, ((m.path, m.text) for m in chosen), data)
+
+    def modules_for(self, kinds: Iterable[str], roots: Iterable[str] = ()) -> list[Module]:
+        """The modules that judging documents of ``kinds`` reaches, in load order: every module of the packages
+        of their entry points and of ``roots`` (rules given as ``data.a.b.rule``), then of every package those
+        refer to, transitively (:func:`data_references`). A reference with a dynamic part reaches every package
+        below its static prefix, and a bare ``data`` every package, so the set is never smaller than what the
+        rules can read: an engine holding it judges these kinds exactly as one holding all the modules."""
+        packages = {module.package for module in self.modules}
+        wanted = [entry for kind in kinds for entry in self.entry_points.get(kind, [])]
+        reached: set[str] = set()
+        pending = [_path_of(ref) for ref in (*wanted, *roots)]
+        if set(self.references) != packages:
+            self.references = _references_by_package(self.modules)
+        references = self.references
+        while pending:
+            prefix = pending.pop()
+            for package in packages - reached:
+                path = _path_of(f"data.{package}")
+                if path[: len(prefix)] == prefix or prefix[: len(path)] == path:
+                    reached.add(package)
+                    pending.extend(references[package])
+        return [module for module in self.modules if module.package in reached]
 
 
 def load_policy_set(
@@ -299,6 +355,7 @@ def _proof_to_json(policy_set: PolicySet) -> dict[str, Any]:
         "entry_heads": {
             entry: [dataclasses.asdict(head) for head in heads] for entry, heads in policy_set.entry_heads.items()
         },
+        "references": _references_by_package(policy_set.modules),
     }
 
 
@@ -321,11 +378,22 @@ def _proof_from_json(value: Any, modules: list[Module], engine: str) -> PolicySe
             str(entry): tuple(RuleHead(**{**head, "path": tuple(head["path"])}) for head in heads)
             for entry, heads in value["entry_heads"].items()
         }
+        references = {
+            str(package): [tuple(str(part) for part in path) for path in paths]
+            for package, paths in value["references"].items()
+        }
     except (KeyError, TypeError, AttributeError, ValueError):
         return None
     if set(entry_points) != set(JUDGED_KINDS):
         return None
-    return PolicySet(modules=modules, rules=rules, entry_points=entry_points, engine=engine, entry_heads=entry_heads)
+    return PolicySet(
+        modules=modules,
+        rules=rules,
+        entry_points=entry_points,
+        engine=engine,
+        entry_heads=entry_heads,
+        references=references,
+    )
 
 
 def _proof_key(

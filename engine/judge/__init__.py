@@ -7,11 +7,15 @@ waivers, baseline and fail-on in one fixed order; :mod:`.inspection` shows the `
 without judging it.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from .baseline import Baseline, BaselineFileError, apply_baseline, baseline_of, load_baseline, parse_baseline
 from .decisions import decide
-from .inspection import DocumentInput, Inspection, inspect_items
 from .stages import DocumentStages, StagesState
 from .waivers import WaiverFileError, WaiverSet, apply_waivers, load_waivers, parse_waivers
+
+if TYPE_CHECKING:
+    from .inspection import DocumentInput, Inspection, inspect_items
 
 __all__ = [
     "Baseline",
@@ -32,3 +36,12 @@ __all__ = [
     "parse_baseline",
     "parse_waivers",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """What inspecting uses, imported when first used (PEP 562): a check never inspects."""
+    if name in ("DocumentInput", "Inspection", "inspect_items"):
+        from . import inspection
+
+        return getattr(inspection, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

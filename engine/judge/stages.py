@@ -43,7 +43,9 @@ class StagesState:
     def build(self) -> DocumentStages:
         """The stages in a worker: the policy set was proven by the parent, so it is only prepared."""
         context = PolicyContext(data=self.context_data, origins=list(self.context_origins))
-        return DocumentStages(self.policy_set, context, self.context_files, as_of=self.as_of, lang=self.lang)
+        stages = DocumentStages(self.policy_set, context, self.context_files, as_of=self.as_of, lang=self.lang)
+        stages.ready()  # every module: a worker judges whatever it is sent
+        return stages
 
 
 class DocumentStages:
@@ -65,9 +67,50 @@ class DocumentStages:
         self.as_of = as_of
         self.lang = lang
         self.schemas = schemas or bundled_schemas()
-        self._engine: Engine = policy_set.prepare(base_context.rego_data())
+        self._prepared: Engine | None = None  # see ready(): prepared once the run's kinds are known
+        self._kinds: frozenset[str] | None = None  # the kinds the prepared modules judge; None: all modules
         self._engine_context = base_context
         self._rules_of_kind: dict[str, tuple[RuleMeta, ...]] = {}
+
+    def ready(self, kinds: Iterable[str] | None = None) -> None:
+        """Prepare the engine now (before a fork, so that children share it), unless it is prepared already.
+
+        With ``kinds``, it holds only the modules judging those kinds reaches (:meth:`PolicySet.modules_for`):
+        regorus parses every module it holds and analyses them all at the first evaluation, so a run of
+        vendors alone skips about half of that. A document of another kind is judged by an engine holding
+        every module, prepared then; so does a call with kinds the prepared engine does not judge.
+        """
+        wanted = None if kinds is None else frozenset(kinds)
+        if self._prepared is not None:
+            if wanted is None or self._kinds is None or self._kinds >= wanted:
+                return
+            self._prepared.close()
+            self._prepared, self._kinds, wanted = None, None, None
+        modules = None
+        if wanted is not None:
+            chosen = self.policy_set.modules_for(wanted, roots=(OWN_LINEAGE_RULE,))
+            if len(chosen) < len(self.policy_set.modules):
+                modules, self._kinds = chosen, wanted
+        self._prepared = self.policy_set.prepare(self._engine_context.rego_data(), modules)
+
+    @property
+    def _engine(self) -> Engine:
+        """The prepared engine; every module, when none was prepared yet."""
+        if self._prepared is None:
+            self.ready()
+        assert self._prepared is not None
+        return self._prepared
+
+    @_engine.setter
+    def _engine(self, engine: Engine) -> None:
+        self._prepared, self._kinds = engine, None
+
+    def _engine_for(self, kind: str) -> Engine:
+        """The engine to judge a document of ``kind`` with: one holding every module unless ``kind`` was readied."""
+        if self._prepared is not None and self._kinds is not None and kind not in self._kinds:
+            self._prepared.close()
+            self._prepared, self._kinds = None, None
+        return self._engine
 
     @property
     def fork_safe(self) -> bool:
@@ -96,7 +139,8 @@ class DocumentStages:
     def use_context(self, context: PolicyContext) -> None:
         """Evaluate with ``context`` (the base one merged with policy_context documents) from now on."""
         if context is not self._engine_context:
-            self._engine.set_data(context.rego_data())
+            if self._prepared is not None:
+                self._prepared.set_data(context.rego_data())
             self._engine_context = context
 
     def judge(self, document: Document, index: DocumentIndex, context: PolicyContext) -> Judgement:
@@ -106,9 +150,9 @@ class DocumentStages:
         except EthiqError as err:
             # A Rust panic can leave regorus mid-rule ("recursion detected" on every later document): start
             # the next document from a fresh engine, so one failure stays one document's problem.
-            if self._engine.fresh_after_failure:
-                self._engine.close()
-                self._engine = self.policy_set.prepare(self._engine_context.rego_data())
+            if self._prepared is not None and self._prepared.fresh_after_failure:
+                self._prepared.close()
+                self._prepared, self._kinds = None, None  # prepared again, with every module, when next needed
             return engine_failure(document, str(err))
         except Exception as err:  # a defect on one document must not lose the others' results
             return engine_failure(document, f"internal error: {type(err).__name__}: {err}")
@@ -134,7 +178,8 @@ class DocumentStages:
         in the derived view is shown at the native place it came from.
         """
         seen, derivation = judged(document)
-        self._engine.set_input_json(self._input_json(seen, derivation, index, context))
+        engine = self._engine_for(document.kind or "")
+        engine.set_input_json(self._input_json(seen, derivation, index, context))
         return findings_of(
             self._results(document.kind or ""),
             seen,
