@@ -352,7 +352,7 @@ def candidate_values(kind: str, path: str, strings: tuple[str, ...]) -> list[Any
     if "string" in types and "enum" not in node:
         if "date" in node.get("format", "") or "date" in json.dumps(node):
             values += list(DATES)
-        values += [*STRINGS, *strings[:12]]
+        values += [*STRINGS, *strings]
     if "array" in types:
         items = schema_node(kind, f"{path}[]")
         item_types = items.get("type", [])
@@ -548,6 +548,7 @@ def unread() -> dict[tuple[str, str, str], str]:
 
 MAX_CHECKS = 40  # per field, one check at a time: for rules that judge another kind than the field's
 MAX_CONTEXT_CHECKS = 160  # per context field: a changed context costs one check of the entry, no new checker
+MAX_CONTEXT_CHECKS_LEFT = 60  # at least, for a context field in each fixture of a rule it has not moved yet
 MAX_BATCHED = 120  # per field and entry, checked together as copies of the document
 BATCH = 30
 
@@ -579,7 +580,10 @@ def moved_rules(kind: str, path: str, rules: tuple[str, ...]) -> dict[str, str]:
         # context files merged over it); a document field in the entry's documents.
         targets = [copy.deepcopy(checker.base_context.data)] if context_kind else list(base.documents)
         indices = [i for i, d in enumerate(targets) if d.get("kind") == kind]
+        # A context field tries every name of the entry (a check costs little): the one a rule compares with it
+        # (an ad's sponsor, a vendor's parent) may come late in the documents.
         strings = strings_of(base.documents)
+        strings = strings if context_kind else strings[:12]
         values = [v for rule in rules for v in overrides().get((kind, path, rule), [])]
         tried = [
             (value, index, mutated)
@@ -603,12 +607,12 @@ def moved_rules(kind: str, path: str, rules: tuple[str, ...]) -> dict[str, str]:
         before = base_outcome(base.name)
         if before is None:  # rules of the field's kind may judge it from another document (a lineage), so on
             continue
-        # One at a time, in the entry as it is. The budget is shared by the entries, but a document field has one
-        # of its own in each fixture of a rule of another kind not yet moved: a campaign rule is not starved by
-        # the audience fixtures searched before its own.
+        # One at a time, in the entry as it is. The budget is shared by the entries, but a fixture of a rule not
+        # yet moved (of another kind than the field's) has some of its own left: a campaign rule is not starved
+        # by the audience fixtures searched before its own, nor CMP-006 by AD-013's for an election's date.
         budget = MAX_CONTEXT_CHECKS if context_kind else MAX_CHECKS
-        if not context_kind and base_of[base.name] - set(moved) - own_kind:
-            checks = 0
+        if base_of[base.name] - set(moved) - own_kind:
+            checks = min(checks, budget - (MAX_CONTEXT_CHECKS_LEFT if context_kind else MAX_CHECKS))
         for value, index, mutated in tried:
             if checks >= budget:
                 break
