@@ -433,12 +433,21 @@ def entry(path: Path) -> Entry:
 
 @cache
 def bases(rule: str) -> list[Entry]:
-    """The entries to mutate for ``rule``: its own fixtures, allow first."""
-    folder = FIXTURES / "rules" / rule
+    """The entries to mutate for ``rule``: its own fixtures, allow first; then the platform fixtures
+    (``fixtures/native``) with a document of the rule's kind, which alone carry a platform's own JSON."""
+    kind = PREFIX_KINDS.get(rule.split("-", maxsplit=1)[0])
+    native = [
+        found
+        for found in map(entry, _entry_paths(sorted((FIXTURES / "native").glob("*"))))
+        if kind is None or any(d.get("kind") == kind for d in found.documents)
+    ]
+    return [*map(entry, _entry_paths([FIXTURES / "rules" / rule])), *native]
+
+
+def _entry_paths(folders: list[Path]) -> list[Path]:
     order = ("allow", "not_applicable", "warn", "needs_review", "deny")
-    paths = [p for verdict in order for p in sorted((folder / verdict).glob("*")) if not p.name.startswith(".")]
-    paths = [p for p in paths if p.is_dir() or p.suffix in (".yaml", ".yml", ".json")]
-    return [entry(p) for p in paths]
+    paths = [p for f in folders for v in order for p in sorted((f / v).glob("*")) if not p.name.startswith(".")]
+    return [p for p in paths if p.is_dir() or p.suffix in (".yaml", ".yml", ".json")]
 
 
 _checkers: dict[str, Checker] = {}
