@@ -566,7 +566,8 @@ BATCH = 30
 def moved_rules(kind: str, path: str, rules: tuple[str, ...]) -> dict[str, str]:
     """For each of ``rules`` whose findings some mutation of ``path`` in a document of ``kind`` changes (a new
     fail or needs_review in an allow entry; in a deny entry also one that goes), the first such mutation.
-    Bases are the rules' own fixtures; the example campaign when those hold no document of ``kind``.
+    Bases are the rules' own fixtures, then the platform fixtures; the example campaign first when the rules' own
+    hold no document of ``kind``.
 
     Rules of the field's own kind judge the mutated document itself, so its mutants are checked together, as
     copies with ids of their own beside an unchanged copy: a rule moved when a copy's findings differ from the
@@ -578,8 +579,8 @@ def moved_rules(kind: str, path: str, rules: tuple[str, ...]) -> dict[str, str]:
     moved: dict[str, str] = {}
     entries = list({e.name: e for rule in rules for e in bases(rule)}.values())
     own = [e for e in entries if kind == "policy_context" or any(d.get("kind") == kind for d in e.documents)]
-    if not own:
-        own = [entry(FIXTURES / "example-campaign")]
+    if not any(e.name.startswith("rules/") for e in own):  # the rules' fixtures hold no document of the kind
+        own.insert(0, entry(FIXTURES / "example-campaign"))
     context_kind = kind == "policy_context"
     base_of = {e.name: {rule for rule in rules if e in bases(rule)} for e in own}
     checks = 0
