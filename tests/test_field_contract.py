@@ -4,7 +4,10 @@ For every (field, rule) pair of the field tables, some fixture of that rule (or 
 only that field takes another value gives the rule a finding it did not give before: the field changes the
 rule's outcome to fail or needs_review. The values tried come from the schema (enum members, tristates,
 absent, numbers around thresholds, dates far apart, strings found in the entry's own documents); where no
-generic value shows it, ``tests/data/field_contract.yaml`` names the value, with the reason. A documented pair
+generic value shows it, ``tests/data/field_contract.yaml`` names the value, with the reason. A policy_context
+field is changed in the whole context the entry is judged with (the bundled one, the entry's own merged over it),
+given to the rules as it is rather than merged: so a value can also remove or replace a bundled entry, which no
+context file can. The bases are the rules' own fixtures, then the platform fixtures. A documented pair
 that no value can move fails: either the rule does not read the field (fix the rule or the table) or the
 table names the wrong rule. A field no rule reads is documented ``informational``.
 
