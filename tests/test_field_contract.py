@@ -4,7 +4,10 @@ For every (field, rule) pair of the field tables, some fixture of that rule (or 
 only that field takes another value gives the rule a finding it did not give before: the field changes the
 rule's outcome to fail or needs_review. The values tried come from the schema (enum members, tristates,
 absent, numbers around thresholds, dates far apart, strings found in the entry's own documents); where no
-generic value shows it, ``tests/data/field_contract.yaml`` names the value, with the reason. A documented pair
+generic value shows it, ``tests/data/field_contract.yaml`` names the value, with the reason. A policy_context
+field is changed in the whole context the entry is judged with (the bundled one, the entry's own merged over it),
+given to the rules as it is rather than merged: so a value can also remove or replace a bundled entry, which no
+context file can. The bases are the rules' own fixtures, then the platform fixtures. A documented pair
 that no value can move fails: either the rule does not read the field (fix the rule or the table) or the
 table names the wrong rule. A field no rule reads is documented ``informational``.
 
@@ -17,6 +20,7 @@ which is most of the contract's cost, and only tells that one may now leave the 
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import re
@@ -33,7 +37,9 @@ import yaml
 from conftest import FIXTURES, ROOT
 from ethiq import Checker, EthiqError
 from ethiq.engine.config import CONFIG_FILE, load_config
+from ethiq.engine.graph import PolicyContext
 from ethiq.engine.read import Document, iter_documents
+from ethiq.engine.validate import bundled_schemas
 
 DOCS = ROOT / "docs" / "documents.md"
 SCHEMAS = ROOT / "policies" / "schemas"
@@ -282,8 +288,9 @@ def schema_node(kind: str, path: str) -> dict[str, Any]:
                 return resolve(option["properties"][segment])
             if segment.startswith("<") and isinstance(option.get("additionalProperties"), Mapping):
                 return resolve(option["additionalProperties"])
-            if segment.startswith("<") and option.get("patternProperties"):
-                return resolve(next(iter(option["patternProperties"].values())))
+            patterns = [sub for key, sub in option.get("patternProperties", {}).items() if key != "^x-"]
+            if segment.startswith("<") and patterns:  # ``^x-`` keys are extensions any object may hold
+                return resolve(patterns[0])
             if isinstance(option.get("additionalProperties"), Mapping) and not segment.startswith("<"):
                 return resolve(option["additionalProperties"])
         return {}
@@ -348,7 +355,7 @@ def candidate_values(kind: str, path: str, strings: tuple[str, ...]) -> list[Any
     if "string" in types and "enum" not in node:
         if "date" in node.get("format", "") or "date" in json.dumps(node):
             values += list(DATES)
-        values += [*STRINGS, *strings[:12]]
+        values += [*STRINGS, *strings]
     if "array" in types:
         items = schema_node(kind, f"{path}[]")
         item_types = items.get("type", [])
@@ -364,7 +371,7 @@ def candidate_values(kind: str, path: str, strings: tuple[str, ...]) -> list[Any
     return unique
 
 
-def mutants(data: Any, parts: list[str], value: Any, root_keys: Mapping[str, Any]) -> Iterator[Any]:
+def mutants(data: Any, parts: list[str], value: Any) -> Iterator[Any]:
     """Copies of ``data`` with the field at ``parts`` set to ``value`` (ABSENT: removed), one per place the path
     reaches (each array element, each map key); missing objects on the way are created."""
     if not parts:
@@ -376,11 +383,11 @@ def mutants(data: Any, parts: list[str], value: Any, root_keys: Mapping[str, Any
         if not items:
             if value is ABSENT:
                 return
-            for inner in mutants({}, rest, value, {}):
+            for inner in mutants({}, rest, value):
                 yield [inner]
             return
         for i, item in enumerate(items[:4]):
-            for inner in mutants(item, rest, value, {}):
+            for inner in mutants(item, rest, value):
                 if inner is ABSENT:
                     continue
                 out = list(items)
@@ -389,17 +396,12 @@ def mutants(data: Any, parts: list[str], value: Any, root_keys: Mapping[str, Any
         return
     if not isinstance(data, dict):
         data = {}
-    keys = [head]
-    if head.startswith("<"):
-        keys = list(data) or list(root_keys)
-        if not keys:
-            return
+    keys = list(data) if head.startswith("<") else [head]
     for key in keys[:4]:
         current = data.get(key, ABSENT)
         if current is ABSENT and value is ABSENT:
             continue
-        sub_root = root_keys.get(key, {}) if isinstance(root_keys, Mapping) else {}
-        for inner in mutants(current if current is not ABSENT else {}, rest, value, sub_root or {}):
+        for inner in mutants(current if current is not ABSENT else {}, rest, value):
             out = dict(data)
             if inner is ABSENT:
                 out.pop(key, None)
@@ -432,13 +434,23 @@ def entry(path: Path) -> Entry:
     return Entry(str(path.relative_to(FIXTURES)), tuple(judged), tuple(context), as_of)
 
 
+@cache
 def bases(rule: str) -> list[Entry]:
-    """The entries to mutate for ``rule``: its own fixtures, allow first."""
-    folder = FIXTURES / "rules" / rule
+    """The entries to mutate for ``rule``: its own fixtures, allow first; then the platform fixtures
+    (``fixtures/native``) with a document of the rule's kind, which alone carry a platform's own JSON."""
+    kind = PREFIX_KINDS.get(rule.split("-", maxsplit=1)[0])
+    native = [
+        found
+        for found in map(entry, _entry_paths(sorted((FIXTURES / "native").glob("*"))))
+        if kind is None or any(d.get("kind") == kind for d in found.documents)
+    ]
+    return [*map(entry, _entry_paths([FIXTURES / "rules" / rule])), *native]
+
+
+def _entry_paths(folders: list[Path]) -> list[Path]:
     order = ("allow", "not_applicable", "warn", "needs_review", "deny")
-    paths = [p for verdict in order for p in sorted((folder / verdict).glob("*")) if not p.name.startswith(".")]
-    paths = [p for p in paths if p.is_dir() or p.suffix in (".yaml", ".yml", ".json")]
-    return [entry(p) for p in paths]
+    paths = [p for f in folders for v in order for p in sorted((f / v).glob("*")) if not p.name.startswith(".")]
+    return [p for p in paths if p.is_dir() or p.suffix in (".yaml", ".yml", ".json")]
 
 
 _checkers: dict[str, Checker] = {}
@@ -458,20 +470,22 @@ def checker_for(context: tuple[dict[str, Any], ...], as_of: str | None) -> Check
     return _checkers[key]
 
 
-def explicit_context_checker(context: list[dict[str, Any]], as_of: str | None) -> Checker | None:
-    """A checker given ``context`` explicitly, as ``--context`` names it: the one way a user may relax the bundled
-    context (a context document among the checked files may not, and its relaxing changes are refused). Not kept:
-    each mutated context is checked once. None when the engine refuses the context (an invalid one)."""
-    with tempfile.TemporaryDirectory() as folder:
-        files = []
-        for n, document in enumerate(context):
-            path = Path(folder) / f"context-{n}.yaml"
-            path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
-            files.append(str(path))
-        try:
-            return Checker(as_of=as_of or AS_OF, context=files)
-        except EthiqError:
-            return None
+def outcome_in_context(checker: Checker, context: dict[str, Any], documents: list[dict[str, Any]]) -> Outcome | None:
+    """The findings of ``documents`` with ``context`` as the whole policy context: the rules get it, and the name
+    index built from it, as the engine gives them any context. Whole, not merged over the bundled context: a
+    context file can only add to a map (maps merge key by key), so a value that removes or replaces a bundled
+    entry (a blocklisted vendor, an election, a platform's dates) is shown only this way. The checker is kept:
+    only the engine's data changes, back to the checker's own after the check. None for a context the schema
+    refuses (no user could give it)."""
+    if bundled_schemas().validate(context):
+        return None
+    stages = checker.stages
+    kept = stages.base_context
+    stages.base_context = PolicyContext(data=context)
+    try:
+        return outcome(checker, documents)
+    finally:
+        stages.base_context = kept
 
 
 Outcome = frozenset[tuple[str, str, str, str, str]]
@@ -545,6 +559,8 @@ def unread() -> dict[tuple[str, str, str], str]:
 
 
 MAX_CHECKS = 40  # per field, one check at a time: for rules that judge another kind than the field's
+MAX_CONTEXT_CHECKS = 160  # per context field: a changed context costs one check of the entry, no new checker
+MAX_CONTEXT_CHECKS_LEFT = 60  # at least, for a context field in each fixture of a rule it has not moved yet
 MAX_BATCHED = 120  # per field and entry, checked together as copies of the document
 BATCH = 30
 
@@ -553,7 +569,8 @@ BATCH = 30
 def moved_rules(kind: str, path: str, rules: tuple[str, ...]) -> dict[str, str]:
     """For each of ``rules`` whose findings some mutation of ``path`` in a document of ``kind`` changes (a new
     fail or needs_review in an allow entry; in a deny entry also one that goes), the first such mutation.
-    Bases are the rules' own fixtures; the example campaign when those hold no document of ``kind``.
+    Bases are the rules' own fixtures, then the platform fixtures; the example campaign first when the rules' own
+    hold no document of ``kind``.
 
     Rules of the field's own kind judge the mutated document itself, so its mutants are checked together, as
     copies with ids of their own beside an unchanged copy: a rule moved when a copy's findings differ from the
@@ -565,24 +582,27 @@ def moved_rules(kind: str, path: str, rules: tuple[str, ...]) -> dict[str, str]:
     moved: dict[str, str] = {}
     entries = list({e.name: e for rule in rules for e in bases(rule)}.values())
     own = [e for e in entries if kind == "policy_context" or any(d.get("kind") == kind for d in e.documents)]
-    if not own:
-        own = [entry(FIXTURES / "example-campaign")]
+    if not any(e.name.startswith("rules/") for e in own):  # the rules' fixtures hold no document of the kind
+        own.insert(0, entry(FIXTURES / "example-campaign"))
     context_kind = kind == "policy_context"
+    base_of = {e.name: {rule for rule in rules if e in bases(rule)} for e in own}
     checks = 0
     for base in own:
-        targets = list(base.context) if context_kind else list(base.documents)
-        if context_kind and not targets:
-            targets = [{"kind": "policy_context", "id": "ctx_field_contract"}]
+        checker = checker_for(base.context, base.as_of)
+        # A context field is changed in the whole context the entry is judged with (the bundled one, its own
+        # context files merged over it); a document field in the entry's documents.
+        targets = [copy.deepcopy(checker.base_context.data)] if context_kind else list(base.documents)
         indices = [i for i, d in enumerate(targets) if d.get("kind") == kind]
-        checker = checker_for((), base.as_of) if context_kind else checker_for(base.context, base.as_of)
+        # A context field tries every name of the entry (a check costs little): the one a rule compares with it
+        # (an ad's sponsor, a vendor's parent) may come late in the documents.
         strings = strings_of(base.documents)
-        root_keys = checker.base_context.data if context_kind else {}
+        strings = strings if context_kind else strings[:12]
         values = [v for rule in rules for v in overrides().get((kind, path, rule), [])]
         tried = [
             (value, index, mutated)
             for value in [*values, *candidate_values(kind, path, strings)]
             for index in indices
-            for mutated in mutants(targets[index], parts, value, root_keys)
+            for mutated in mutants(targets[index], parts, value)
             if mutated != targets[index]
         ]
         own_kind = {r for r in rules if PREFIX_KINDS.get(r.split("-")[0]) == kind}
@@ -597,26 +617,30 @@ def moved_rules(kind: str, path: str, rules: tuple[str, ...]) -> dict[str, str]:
                         break
         if set(moved) >= set(rules):
             return moved
-        if context_kind:  # the context given as a user names one (--context): it may relax, and the report says so
-            before = outcome(checker_for(tuple(targets), base.as_of), list(base.documents))
-        else:
-            before = base_outcome(base.name)
+        before = base_outcome(base.name)
         if before is None:  # rules of the field's kind may judge it from another document (a lineage), so on
             continue
-        for value, index, mutated in tried:  # one at a time, in the entry as it is
-            if checks >= MAX_CHECKS:
+        # One at a time, in the entry as it is. The budget is shared by the entries, but a fixture of a rule not
+        # yet moved (of another kind than the field's) has some of its own left: a campaign rule is not starved
+        # by the audience fixtures searched before its own, nor CMP-006 by AD-013's for an election's date.
+        budget = MAX_CONTEXT_CHECKS if context_kind else MAX_CHECKS
+        if base_of[base.name] - set(moved) - own_kind:
+            checks = min(checks, budget - (MAX_CONTEXT_CHECKS_LEFT if context_kind else MAX_CHECKS))
+        for value, index, mutated in tried:
+            if checks >= budget:
                 break
             changed = list(targets)
             changed[index] = mutated
             checks += 1
             if context_kind:
-                after = outcome(explicit_context_checker(changed, base.as_of), list(base.documents))
+                after = outcome_in_context(checker, mutated, list(base.documents))
             else:
                 after = outcome(checker, changed)
             if after is None:
                 continue
             for rule in {f[0] for f in after ^ before} & set(rules) - set(moved):
-                moved[rule] = f"{base.name}: {mutated.get('id')} {path} = {_shown(value)}"
+                where = "the context" if context_kind else mutated.get("id")
+                moved[rule] = f"{base.name}: {where} {path} = {_shown(value)}"
             if set(moved) >= set(rules):
                 return moved
     return moved
