@@ -33,8 +33,11 @@ rule is known to read. Every one of those must be killed or listed equivalent.
 ``--resume FILE`` takes the results of an earlier run (its ``.partial.jsonl``) and runs again only the mutants of
 the sample that it did not record as killed or invalid (tests are only ever added, so a kill stays a kill).
 
+Before any mutant, the unmutated policies must pass every Rego unit test and every fixture entry (else a
+broken entry would count each mutant reaching it as killed): the run stops with exit code 2 if they do not.
+
 Exit code: 0 when the score meets ``--target`` (default 95) and no blocking mutant survives, 1 when not, 2 on
-usage errors.
+usage errors or a failure with no mutant in place.
 """
 
 from __future__ import annotations
@@ -365,7 +368,7 @@ class Runner:
             return "killed_fixtures", killed_by
         return "survived", ""
 
-    def _rego_tests(self, mutant: Mutant, data: dict[str, Any]) -> tuple[str, str] | None:
+    def _rego_tests(self, mutant: Mutant | None, data: dict[str, Any]) -> tuple[str, str] | None:
         from ethiq.engine.errors import EthiqError
         from ethiq.engine.evaluate.evaluator import PreparedEngine
         from ethiq.engine.evaluate.policies import discover_modules
@@ -374,7 +377,7 @@ class Runner:
         modules = discover_modules([], include_tests=True)
         engine = PreparedEngine(((m.path, m.text) for m in modules), data)
         engine.set_input({})
-        stem = Path(mutant.file).stem
+        stem = Path(mutant.file).stem if mutant else ""
         tests = sorted(find_tests(engine.ast()), key=lambda t: (Path(t.file).stem != f"{stem}_test", t.file, t.line))
         for test in tests:
             try:
@@ -393,28 +396,41 @@ class Runner:
         a mutated package judges can change, and an invalid entry's exit code comes from its schema violation."""
         from ethiq import Checker
 
-        checkers: dict[str, Any] = {}
-        for path, expected_exit, as_of, expected, entry_kinds in self.entries:
-            if expected_exit == 2 or not entry_kinds & kinds:
+        checkers: dict[tuple[str, tuple[str, ...]], Any] = {}
+        for entry in self.entries:
+            if entry.exit_code == 2 or not entry.kinds & kinds:
                 continue
-            checker = checkers.get(as_of)
+            checker = checkers.get((entry.as_of, entry.context))
             if checker is None:
-                checker = checkers[as_of] = Checker(as_of=as_of)
-            report = checker.check([path])
-            if int(report.exit_code) != expected_exit:
-                return f"{path.relative_to(FIXTURES)}: exit {int(report.exit_code)}, expected {expected_exit}"
+                checker = checkers[(entry.as_of, entry.context)] = Checker(
+                    as_of=entry.as_of, context=list(entry.context)
+                )
+            report = checker.check([entry.path])
+            where = entry.path.relative_to(FIXTURES)
+            if int(report.exit_code) != entry.exit_code:
+                return f"{where}: exit {int(report.exit_code)}, expected {entry.exit_code}"
             found: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
             for f in report.findings:
                 found[f.document_id].add((f.rule_id, str(f.status), f.json_path))
-            for document, items in expected.items():
+            for document, items in entry.expected.items():
                 got = found.get(document, set())
                 for finding in got:
                     if not any(_matches(e, finding) for e in items):
-                        return f"{path.relative_to(FIXTURES)}: {document} unexpected {finding}"
+                        return f"{where}: {document} unexpected {finding}"
                 for item in items:
                     if not any(_matches(item, finding) for finding in got):
-                        return f"{path.relative_to(FIXTURES)}: {document} missing {item}"
+                        return f"{where}: {document} missing {item}"
         return None
+
+    def baseline(self) -> str | None:
+        """What fails with no mutant in place: a Rego unit test or a fixture entry. Any failure there would
+        count every mutant that reaches it as killed, so a run does not start on it."""
+        from ethiq.engine.graph import build_context
+
+        failed = self._rego_tests(None, build_context().rego_data())
+        if failed:
+            return failed[1]
+        return self._fixture_table({"vendor", "data_source", "audience", "account", "ad", "campaign"})
 
     def close(self) -> None:
         shutil.rmtree(self.workdir, ignore_errors=True)
@@ -460,8 +476,22 @@ def _files_of(packages: dict[str, tuple[str, set[str]]], package: str) -> set[st
     return out
 
 
-def fixture_entries() -> list[tuple[Path, int, str, dict[str, list[tuple[str, str, str | None]]], set[str]]]:
-    """Every entry of the fixture table: path, exit code, date, and each document's exact expected findings."""
+@dataclasses.dataclass(frozen=True)
+class Entry:
+    """One entry of the fixture table, read as tests/test_fixtures.py reads it."""
+
+    path: Path
+    exit_code: int
+    as_of: str
+    context: tuple[str, ...]  # its own context files, named as ``--context`` names them
+    expected: dict[str, list[tuple[str, str, str | None]]]  # document id -> exact expected findings
+    kinds: frozenset[str]
+
+
+def fixture_entries() -> list[Entry]:
+    """Every entry of the fixture table: path, exit code, date, named context, each document's exact expected
+    findings. A context among the checked files may only add to the policy, so an entry's own context is named:
+    a pinned entry's ``ethiq.toml`` names it, any other directory entry's ``context.yaml`` is named."""
     from ethiq.engine.config import CONFIG_FILE, load_config
     from ethiq.engine.read import Document, iter_documents
 
@@ -473,7 +503,14 @@ def fixture_entries() -> list[tuple[Path, int, str, dict[str, list[tuple[str, st
             if entry.name.startswith(".") or (entry.is_file() and entry.suffix not in (".json", ".yaml", ".yml")):
                 continue
             pinned = entry.is_dir() and (entry / CONFIG_FILE).is_file()
-            as_of = (load_config(entry, {}, {}).as_of if pinned else None) or AS_OF
+            config = load_config(entry, {}, {}) if pinned else None
+            as_of = (config.as_of if config else None) or AS_OF
+            if config is not None:
+                context = tuple(str(path) for path in config.context)
+            elif entry.is_dir() and (entry / "context.yaml").is_file():
+                context = (str(entry / "context.yaml"),)
+            else:
+                context = ()
             expected: dict[str, list[tuple[str, str, str | None]]] = {}
             kinds: set[str] = set()
             for item in iter_documents([entry]):
@@ -485,7 +522,7 @@ def fixture_entries() -> list[tuple[Path, int, str, dict[str, list[tuple[str, st
                         if text != "none":
                             parts = str(text).split()
                             items.append((parts[0], parts[1], parts[2] if len(parts) > 2 else None))
-            out.append((entry, VERDICT_FOLDERS[folder.name], as_of, expected, kinds))
+            out.append(Entry(entry, VERDICT_FOLDERS[folder.name], as_of, context, expected, frozenset(kinds)))
     return out
 
 
@@ -618,10 +655,19 @@ def main(argv: list[str] | None = None) -> int:
     chosen_to_run = [m for m in chosen if m.key not in done_keys]
     print(f"running {len(chosen_to_run)} of {len(mutants)} mutants with {args.jobs} job(s)", file=sys.stderr)
     started = time.perf_counter()
+    if chosen_to_run:
+        _init()
+        broken = _runners[0].baseline()
+        if broken:
+            print(f"the policies fail with no mutant in place: {broken}", file=sys.stderr)
+            return 2
+        print(
+            f"  no mutant in place: every test and fixture passes ({time.perf_counter() - started:.0f} s)",
+            file=sys.stderr,
+        )
     if not chosen_to_run:
         iterator: Iterator[dict[str, Any]] = iter(())
     elif args.jobs <= 1:
-        _init()
         iterator = map(_run, chosen_to_run)
     else:
         pool = multiprocessing.get_context("spawn").Pool(args.jobs, initializer=_init)

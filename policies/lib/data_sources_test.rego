@@ -707,6 +707,14 @@ test_dat_010_minors_purposes_unknown_needs_review if {
 	_of(_block(ds, {}), "DAT-010") == {["needs_review", ["purposes"], "purposes_unknown"]}
 }
 
+# Uploaded as a customer list, so used for ads whatever its purposes say: possible minors are that review
+# alone, not also the review of a source whose purposes are unknown.
+test_dat_010_uploaded_list_without_purposes_reviews_minors_only if {
+	uploaded := object.union(_clean, {"platform_binding": {"platform": "meta", "mechanism": "customer_list"}})
+	ds := object.remove(_set(uploaded, "contains_minors", "possible"), ["purposes"])
+	_of(_block(ds, {}), "DAT-010") == {["needs_review", ["contains_minors"], "minors_possible"]}
+}
+
 # Not used for ads: a youth newsletter may hold minors.
 test_dat_010_newsletter_with_minors_passes if {
 	ds := _set(_clean, "contains_minors", "yes")
