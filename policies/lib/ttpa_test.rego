@@ -885,6 +885,19 @@ test_cmp_005_paid_channel_audiences_and_sources_are_not_the_mailing if {
 	}
 }
 
+# Each lost condition names what its message shows (CMP-005's templates: {source}, {scope}, {collector}).
+_cmp005_params(sources) := {[r.message, r.params] | some r in ttpa.cmp005(_mailing, {"data_source": sources})}
+
+test_cmp_005_lost_conditions_carry_their_message_parameters if {
+	_cmp005_params({}) == {["source_unknown", {"source": "ds_members"}]}
+	_cmp005_params({"ds_members": _drop(_members, "subject_scope")}) == {["scope_unknown", {"source": "ds_members"}]}
+	_cmp005_params({"ds_members": _put(_members, "/subject_scope", "voters_general")}) == {["non_members", {"source": "ds_members", "scope": "voters_general"}]}
+	_cmp005_params({"ds_members": _drop(_members, "collection")}) == {["collector_unknown", {"source": "ds_members"}]}
+	_cmp005_params({"ds_members": _put(_members, "/collection/collected_by", "ven_x")}) == {["not_collected_by_party", {"source": "ds_members", "collector": "ven_x"}]}
+	_cmp005_params({"ds_members": _put(_members, "/platform_binding", {"platform": "meta", "mechanism": "customer_list"})}) == {["platform_upload", {"source": "ds_members"}]}
+	_cmp005_params({"ds_members": _put(_members, "/segments", [{"type": "interest"}])}) == {["source_segments", {"source": "ds_members"}]}
+}
+
 test_cmp_005_only_aggregates_leave_no_mailing_list if {
 	cells := {"kind": "data_source", "id": "ds_members", "subject_scope": "voters_general", "identifiability": "aggregated"}
 	_cmp005(_mailing, {"ds_members": cells}) == {["warn", "needs_review", ["data_source_ids"], "sources_missing"]}
