@@ -387,6 +387,19 @@ test_dat_004_vendor_absent_but_aggregated_passes if {
 	_of(_block(ds, {}), "DAT-004") == set()
 }
 
+# Only a source de-identified as a vendor would deliver it is cleared by its cell size: an identified or
+# pseudonymous one with a large k_min still needs its vendor named (each side of the identifiability test).
+test_dat_004_vendor_absent_individual_level_with_large_k_min_needs_review if {
+	every level in ["identified", "pseudonymous"] {
+		ds := object.union(object.remove(_clean, ["vendor_id"]), {"identifiability": level, "k_min": 500})
+		_of(_block(ds, {}), "DAT-004") == {["needs_review", ["vendor_id"], "vendor_unknown"]}
+	}
+	every level in ["aggregated", "anonymous"] {
+		ds := object.union(object.remove(_clean, ["vendor_id"]), {"identifiability": level, "k_min": 500})
+		_of(_block(ds, {}), "DAT-004") == set()
+	}
+}
+
 # A k_min that is not a number clears nothing (in Rego a string sorts above every number).
 test_dat_004_vendor_absent_k_min_not_a_number_needs_review if {
 	every k in ["500", [500], {"k": 500}, true] {

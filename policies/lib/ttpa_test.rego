@@ -140,6 +140,28 @@ test_ad_008_each_item_missing_fails if {
 	}
 }
 
+# The point letter of Art. 12(1) each item's message cites, written out here: a letter changed in the
+# library fails this test.
+_notice_points := [
+	[["sponsor", "name"], "a"],
+	[["sponsor", "email"], "a"],
+	[["period", "from"], "c"],
+	[["period", "to"], "c"],
+	[["amounts", "total"], "d"],
+	[["amounts", "in_kind_value"], "d"],
+	[["funding_origin", "public_or_private"], "e"],
+	[["funding_origin", "inside_eu"], "e"],
+	[["methodology"], "f"],
+]
+
+test_ad_008_each_item_cites_its_point if {
+	{item.path | some item in ttpa.notice_items} == {pair[0] | some pair in _notice_points}
+	every pair in _notice_points {
+		reasons := ttpa.ad008(_drop(_ad, concat("/", array.concat(["political", "transparency_notice"], pair[0]))), _names)
+		{r.params | some r in reasons} == {{"field": concat(".", array.concat(["political", "transparency_notice"], pair[0])), "point": pair[1]}}
+	}
+}
+
 test_ad_008_empty_strings_and_unknown_fail if {
 	ad := _put(_put(_ad, "/political/transparency_notice/sponsor/email", ""), "/political/transparency_notice/funding_origin/inside_eu", "unknown")
 	_of(ttpa.ad008(ad, _names)) == {
@@ -160,6 +182,16 @@ test_ad_008_linked_processes_needed_when_linked_to_elections if {
 	ad := _drop(_ad, "political/transparency_notice/linked_processes")
 	_of(ttpa.ad008(ad, _names)) == {["fail", ["political", "transparency_notice", "linked_processes"], "item_missing"]}
 	_of(ttpa.ad008(_put(ad, "/political/transparency_notice/linked_processes", []), _names)) == {["fail", ["political", "transparency_notice", "linked_processes"], "item_missing"]}
+}
+
+test_ad_008_linked_processes_and_payer_cite_their_points if {
+	linked := ttpa.ad008(_drop(_ad, "political/transparency_notice/linked_processes"), _names)
+	{r.params | some r in linked} == {{"field": "political.transparency_notice.linked_processes", "point": "g"}}
+	payer := ttpa.ad008(_put(_ad, "/sender/payer_legal_name", "Acme Consulting LLC"), _names)
+	{r.params | some r in payer} == {
+		{"field": "political.transparency_notice.payer.name", "point": "b"},
+		{"field": "political.transparency_notice.payer.email", "point": "b"},
+	}
 }
 
 test_ad_008_linked_processes_not_needed_without_elections if {
