@@ -174,6 +174,14 @@ test_dat_002_categories_unknown_needs_review if {
 	_of(_block(ds, {}), "DAT-002") == {["needs_review", ["data_categories"], "special_categories_unknown"]}
 }
 
+# A claimed Art. 9(2) condition settles the open question of categories: each condition written out here.
+test_dat_002_categories_unknown_with_an_art9_condition_passes if {
+	every condition in ["2a", "2d", "2e", "2g"] {
+		ds := object.union(object.remove(_clean, ["data_categories"]), {"legal_basis": {"art6": "a", "art9": condition}})
+		_of(_block(ds, {}), "DAT-002") == set()
+	}
+}
+
 # inferred_special_categories supplements the data categories: absent, it adds nothing.
 test_dat_002_no_inferred_categories_passes if {
 	ds := object.remove(_clean, ["inferred_special_categories"])

@@ -594,6 +594,15 @@ test_ven_005_dsp_outside_edaa_fails if {
 	}
 }
 
+# Every role of the OBA programme's scope, written out here: dropping or renaming one in the library fails.
+test_ven_005_each_oba_role_outside_edaa_fails if {
+	every role in ["ad_network", "dsp", "ssp", "dmp", "cdp", "data_broker", "data_analytics"] {
+		findings := _deny(_set(_set(_clean, "roles", [role]), "edaa", {"status": "none"}))
+		_of(findings, "VEN-005") == {["fail", _status, "not_participating"]}
+		{f.params | some f in findings; f.rule == "VEN-005"} == {{"roles": role, "status": "none"}}
+	}
+}
+
 test_ven_005_programmatic_media_agency_outside_edaa_fails if {
 	_of(_deny(_set(_clean, "edaa", {"status": "none"})), "VEN-005") == {["fail", _status, "not_participating"]}
 }
