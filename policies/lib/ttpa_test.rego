@@ -264,6 +264,8 @@ test_ad_009_ai_used_unknown_and_empty_categories_fail if {
 test_ad_009_link_false_fails_and_unknown_needs_review if {
 	_of(ttpa.ad009(_put(_ad, "/political/targeting_info_present", false), _related)) == {["fail", ["political", "targeting_info_present"], "info_not_linked"]}
 	_of(ttpa.ad009(_drop(_ad, "political/targeting_info_present"), _related)) == {["needs_review", ["political", "targeting_info_present"], "info_link_unknown"]}
+	_rules(ttpa.ad009(_put(_ad, "/political/targeting_info_present", false), _related)) == {["AD-009", "fail", ["political", "targeting_info_present"], "info_not_linked"]}
+	_rules(ttpa.ad009(_drop(_ad, "political/targeting_info_present"), _related)) == {["AD-009", "needs_review", ["political", "targeting_info_present"], "info_link_unknown"]}
 }
 
 # Geo and age alone are not targeting with personal data.
@@ -759,6 +761,14 @@ test_cmp_001_unresolved_ad_needs_review_when_policy_missing if {
 	reasons := ttpa.cmp001(_drop(_campaign, "ttpa/internal_policy_url"), {})
 	_of(reasons) == {["needs_review", ["ad_ids"], "targeting_unknown"]}
 	ttpa.cmp001(_campaign, {}) == set()
+}
+
+# A political ad whose targeting cannot be told (its audience is not in the run, or it names none) leaves
+# the campaign's scope unknown: reviewed, not failed.
+test_cmp_001_political_ad_of_unknown_targeting_needs_review if {
+	policy_missing := _drop(_campaign, "ttpa/internal_policy_url")
+	_of(ttpa.cmp001(policy_missing, {"ad": {"ad_1": _ad}})) == {["needs_review", ["ad_ids"], "targeting_unknown"]}
+	_of(ttpa.cmp001(policy_missing, {"ad": {"ad_1": _drop(_ad, "audience_ids")}, "audience": {"aud_1": _aud}})) == {["needs_review", ["ad_ids"], "targeting_unknown"]}
 }
 
 test_cmp_001_unresolved_audience_needs_review_when_policy_missing if {
