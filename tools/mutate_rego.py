@@ -277,7 +277,7 @@ class Reach:
                 if head:
                     name = head.group(1)
                     if name in VERDICT_SETS and package.startswith("ethiq.rules."):
-                        name = f"{name}:{rule_id or number}"
+                        name = f"{name}:{rule_id or f'{path.name}:{number}'}"
                     rule_id = ""
                     current = (package, name)
                     defined[package].add(name)
