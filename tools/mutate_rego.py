@@ -67,6 +67,7 @@ EQUIVALENT = Path(__file__).with_name("mutants-equivalent.txt")
 AS_OF = "2026-11-23"  # the fixture table's date for entries that do not pin their own
 OPERATORS = ("negate", "delete", "not-", "not+", "string", "number")
 VERDICT_FOLDERS = {"allow": 0, "warn": 0, "deny": 1, "invalid": 2}
+SCRATCH = "ETHIQ_MUTATE_SCRATCH"  # the run's scratch directory, removed at its end; each process copies into it
 
 # --- mutants -------------------------------------------------------------------------------------------------
 
@@ -328,7 +329,7 @@ class Runner:
     def __init__(self) -> None:
         from ethiq.engine.evaluate import policies
 
-        self.workdir = Path(tempfile.mkdtemp(prefix="ethiq-mutate-"))
+        self.workdir = Path(tempfile.mkdtemp(prefix="ethiq-mutate-", dir=os.environ.get(SCRATCH)))
         self.copy = self.workdir / "policies"
         shutil.copytree(POLICIES, self.copy, ignore=shutil.ignore_patterns("__pycache__"))
         policies.bundled_policy_dir = lambda: self.copy  # type: ignore[assignment]
@@ -648,6 +649,15 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{mutant.key}  {mutant.describe()}")
         print(f"{len(chosen)} of {len(mutants)} mutants", file=sys.stderr)
         return 0
+    scratch = tempfile.mkdtemp(prefix="ethiq-mutate-")
+    os.environ[SCRATCH] = scratch  # the worker processes inherit it
+    try:
+        return _execute(args, mutants, chosen)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _execute(args: argparse.Namespace, mutants: list[Mutant], chosen: list[Mutant]) -> int:
     results = _recorded(Path(args.resume), chosen) if args.resume else []
     if args.resume:
         print(f"{len(results)} results reused from {args.resume}", file=sys.stderr)
@@ -665,6 +675,7 @@ def main(argv: list[str] | None = None) -> int:
             f"  no mutant in place: every test and fixture passes ({time.perf_counter() - started:.0f} s)",
             file=sys.stderr,
         )
+    pool = None
     if not chosen_to_run:
         iterator: Iterator[dict[str, Any]] = iter(())
     elif args.jobs <= 1:
@@ -672,6 +683,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         pool = multiprocessing.get_context("spawn").Pool(args.jobs, initializer=_init)
         iterator = pool.imap(_run, chosen_to_run)
+        pool.close()  # no more work than this: the workers end when it is done
     partial = Path(args.report).with_suffix(".partial.jsonl")
     partial.parent.mkdir(parents=True, exist_ok=True)
     partial.write_text("".join(json.dumps(r) + "\n" for r in results), encoding="utf-8")
@@ -684,6 +696,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  survived {result['key']}  {mutant.describe()}", file=sys.stderr)
         if done % 20 == 0:
             print(f"  {done}/{len(chosen_to_run)} ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+    if pool is not None:
+        pool.join()
     outcome = report(chosen, results, equivalents(), Reach.of(policy_files([])))
     outcome["seconds"] = round(time.perf_counter() - started, 1)
     outcome["sample"] = {"size": args.sample, "seed": args.seed, "of": len(mutants)}
