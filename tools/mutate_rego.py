@@ -32,6 +32,7 @@ rule is known to read. Every one of those must be killed or listed equivalent.
 
 ``--resume FILE`` takes the results of an earlier run (its ``.partial.jsonl``) and runs again only the mutants of
 the sample that it did not record as killed or invalid (tests are only ever added, so a kill stays a kill).
+``--rescore FILE`` scores such a file again with the current list of equivalent mutants, running nothing.
 
 Before any mutant, the unmutated policies must pass every Rego unit test and every fixture entry (else a
 broken entry would count each mutant reaching it as killed): the run stops with exit code 2 if they do not.
@@ -589,13 +590,14 @@ def report(mutants: list[Mutant], results: list[dict[str, Any]], known: dict[str
     }
 
 
-def _recorded(path: Path, chosen: list[Mutant]) -> list[dict[str, Any]]:
-    """The kills and invalid mutants of ``chosen`` that an earlier run recorded in ``path`` (JSON Lines)."""
+def _recorded(path: Path, chosen: list[Mutant], *, survivors: bool = False) -> list[dict[str, Any]]:
+    """The kills and invalid mutants of ``chosen`` that an earlier run recorded in ``path`` (JSON Lines), and
+    with ``survivors`` its other results too."""
     recorded: dict[str, dict[str, Any]] = {}
     for raw in path.read_text(encoding="utf-8").splitlines():
         if raw.strip():
             item = json.loads(raw)
-            if item["status"].startswith("killed") or item["status"] == "invalid":
+            if survivors or item["status"].startswith("killed") or item["status"] == "invalid":
                 recorded[item["key"]] = item
     return [recorded[m.key] for m in chosen if m.key in recorded]
 
@@ -629,6 +631,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--key", action="append", default=[], help="only the mutant with this key (repeatable)")
     parser.add_argument("--list", action="store_true", help="list the mutants with their keys, run nothing")
     parser.add_argument("--resume", help="reuse the kills and invalid mutants recorded in this results file (JSONL)")
+    parser.add_argument("--rescore", help="score the results recorded in this file (JSONL) again, running nothing")
     parser.add_argument("--report", default=str(ROOT / "build" / "mutation-report.json"), help="JSON report path")
     parser.add_argument("--target", type=float, default=95.0, help="the score (percent) below which to exit 1")
     return parser
@@ -658,11 +661,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _execute(args: argparse.Namespace, mutants: list[Mutant], chosen: list[Mutant]) -> int:
-    results = _recorded(Path(args.resume), chosen) if args.resume else []
-    if args.resume:
-        print(f"{len(results)} results reused from {args.resume}", file=sys.stderr)
+    earlier = args.rescore or args.resume
+    results = _recorded(Path(earlier), chosen, survivors=bool(args.rescore)) if earlier else []
+    if earlier:
+        print(f"{len(results)} results reused from {earlier}", file=sys.stderr)
     done_keys = {r["key"] for r in results}
-    chosen_to_run = [m for m in chosen if m.key not in done_keys]
+    chosen_to_run = [] if args.rescore else [m for m in chosen if m.key not in done_keys]
     print(f"running {len(chosen_to_run)} of {len(mutants)} mutants with {args.jobs} job(s)", file=sys.stderr)
     started = time.perf_counter()
     if chosen_to_run:
