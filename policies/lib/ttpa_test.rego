@@ -771,6 +771,16 @@ test_cmp_001_political_ad_of_unknown_targeting_needs_review if {
 	_of(ttpa.cmp001(policy_missing, {"ad": {"ad_1": _drop(_ad, "audience_ids")}, "audience": {"aud_1": _aud}})) == {["needs_review", ["ad_ids"], "targeting_unknown"]}
 }
 
+# A political audience of the campaign whose use of personal data cannot be told (Meta, no criteria, the
+# expansion switch unset) leaves the scope unknown: reviewed, not failed; geo and age alone are out of scope.
+test_cmp_001_political_audience_of_unknown_personal_data_needs_review if {
+	campaign := _put(_drop(_drop(_campaign, "ad_ids"), "ttpa/internal_policy_url"), "/audience_ids", ["aud_1"])
+	unknown := _put(_aud, "/normalized", {"geo": {"countries": ["SE"]}, "age_min": 18})
+	_of(ttpa.cmp001(campaign, {"audience": {"aud_1": unknown}})) == {["needs_review", ["ad_ids"], "targeting_unknown"]}
+	geo_only := _put(_aud, "/normalized", {"geo": {"countries": ["SE"]}, "age_min": 18, "expansion": {"meta_advantage_audience": 0}})
+	ttpa.cmp001(campaign, {"audience": {"aud_1": geo_only}}) == set()
+}
+
 test_cmp_001_unresolved_audience_needs_review_when_policy_missing if {
 	campaign := _put(_drop(_drop(_campaign, "ad_ids"), "ttpa/internal_policy_url"), "/audience_ids", ["aud_gone"])
 	_of(ttpa.cmp001(campaign, _graph)) == {["needs_review", ["ad_ids"], "targeting_unknown"]}
