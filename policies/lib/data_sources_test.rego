@@ -174,6 +174,14 @@ test_dat_002_categories_unknown_needs_review if {
 	_of(_block(ds, {}), "DAT-002") == {["needs_review", ["data_categories"], "special_categories_unknown"]}
 }
 
+# A claimed Art. 9(2) condition settles the open question of categories: each condition written out here.
+test_dat_002_categories_unknown_with_an_art9_condition_passes if {
+	every condition in ["2a", "2d", "2e", "2g"] {
+		ds := object.union(object.remove(_clean, ["data_categories"]), {"legal_basis": {"art6": "a", "art9": condition}})
+		_of(_block(ds, {}), "DAT-002") == set()
+	}
+}
+
 # inferred_special_categories supplements the data categories: absent, it adds nothing.
 test_dat_002_no_inferred_categories_passes if {
 	ds := object.remove(_clean, ["inferred_special_categories"])
@@ -385,6 +393,19 @@ test_dat_004_vendor_absent_needs_review if {
 test_dat_004_vendor_absent_but_aggregated_passes if {
 	ds := object.union(object.remove(_clean, ["vendor_id"]), {"identifiability": "aggregated", "k_min": 500})
 	_of(_block(ds, {}), "DAT-004") == set()
+}
+
+# Only a source de-identified as a vendor would deliver it is cleared by its cell size: an identified or
+# pseudonymous one with a large k_min still needs its vendor named (each side of the identifiability test).
+test_dat_004_vendor_absent_individual_level_with_large_k_min_needs_review if {
+	every level in ["identified", "pseudonymous"] {
+		ds := object.union(object.remove(_clean, ["vendor_id"]), {"identifiability": level, "k_min": 500})
+		_of(_block(ds, {}), "DAT-004") == {["needs_review", ["vendor_id"], "vendor_unknown"]}
+	}
+	every level in ["aggregated", "anonymous"] {
+		ds := object.union(object.remove(_clean, ["vendor_id"]), {"identifiability": level, "k_min": 500})
+		_of(_block(ds, {}), "DAT-004") == set()
+	}
 }
 
 # A k_min that is not a number clears nothing (in Rego a string sorts above every number).
@@ -705,6 +726,14 @@ test_dat_010_minors_unknown_needs_review if {
 test_dat_010_minors_purposes_unknown_needs_review if {
 	ds := object.remove(_set(_clean, "contains_minors", "yes"), ["purposes"])
 	_of(_block(ds, {}), "DAT-010") == {["needs_review", ["purposes"], "purposes_unknown"]}
+}
+
+# Uploaded as a customer list, so used for ads whatever its purposes say: possible minors are that review
+# alone, not also the review of a source whose purposes are unknown.
+test_dat_010_uploaded_list_without_purposes_reviews_minors_only if {
+	uploaded := object.union(_clean, {"platform_binding": {"platform": "meta", "mechanism": "customer_list"}})
+	ds := object.remove(_set(uploaded, "contains_minors", "possible"), ["purposes"])
+	_of(_block(ds, {}), "DAT-010") == {["needs_review", ["contains_minors"], "minors_possible"]}
 }
 
 # Not used for ads: a youth newsletter may hold minors.

@@ -140,6 +140,28 @@ test_ad_008_each_item_missing_fails if {
 	}
 }
 
+# The point letter of Art. 12(1) each item's message cites, written out here: a letter changed in the
+# library fails this test.
+_notice_points := [
+	[["sponsor", "name"], "a"],
+	[["sponsor", "email"], "a"],
+	[["period", "from"], "c"],
+	[["period", "to"], "c"],
+	[["amounts", "total"], "d"],
+	[["amounts", "in_kind_value"], "d"],
+	[["funding_origin", "public_or_private"], "e"],
+	[["funding_origin", "inside_eu"], "e"],
+	[["methodology"], "f"],
+]
+
+test_ad_008_each_item_cites_its_point if {
+	{item.path | some item in ttpa.notice_items} == {pair[0] | some pair in _notice_points}
+	every pair in _notice_points {
+		reasons := ttpa.ad008(_drop(_ad, concat("/", array.concat(["political", "transparency_notice"], pair[0]))), _names)
+		{r.params | some r in reasons} == {{"field": concat(".", array.concat(["political", "transparency_notice"], pair[0])), "point": pair[1]}}
+	}
+}
+
 test_ad_008_empty_strings_and_unknown_fail if {
 	ad := _put(_put(_ad, "/political/transparency_notice/sponsor/email", ""), "/political/transparency_notice/funding_origin/inside_eu", "unknown")
 	_of(ttpa.ad008(ad, _names)) == {
@@ -160,6 +182,16 @@ test_ad_008_linked_processes_needed_when_linked_to_elections if {
 	ad := _drop(_ad, "political/transparency_notice/linked_processes")
 	_of(ttpa.ad008(ad, _names)) == {["fail", ["political", "transparency_notice", "linked_processes"], "item_missing"]}
 	_of(ttpa.ad008(_put(ad, "/political/transparency_notice/linked_processes", []), _names)) == {["fail", ["political", "transparency_notice", "linked_processes"], "item_missing"]}
+}
+
+test_ad_008_linked_processes_and_payer_cite_their_points if {
+	linked := ttpa.ad008(_drop(_ad, "political/transparency_notice/linked_processes"), _names)
+	{r.params | some r in linked} == {{"field": "political.transparency_notice.linked_processes", "point": "g"}}
+	payer := ttpa.ad008(_put(_ad, "/sender/payer_legal_name", "Acme Consulting LLC"), _names)
+	{r.params | some r in payer} == {
+		{"field": "political.transparency_notice.payer.name", "point": "b"},
+		{"field": "political.transparency_notice.payer.email", "point": "b"},
+	}
 }
 
 test_ad_008_linked_processes_not_needed_without_elections if {
@@ -232,6 +264,8 @@ test_ad_009_ai_used_unknown_and_empty_categories_fail if {
 test_ad_009_link_false_fails_and_unknown_needs_review if {
 	_of(ttpa.ad009(_put(_ad, "/political/targeting_info_present", false), _related)) == {["fail", ["political", "targeting_info_present"], "info_not_linked"]}
 	_of(ttpa.ad009(_drop(_ad, "political/targeting_info_present"), _related)) == {["needs_review", ["political", "targeting_info_present"], "info_link_unknown"]}
+	_rules(ttpa.ad009(_put(_ad, "/political/targeting_info_present", false), _related)) == {["AD-009", "fail", ["political", "targeting_info_present"], "info_not_linked"]}
+	_rules(ttpa.ad009(_drop(_ad, "political/targeting_info_present"), _related)) == {["AD-009", "needs_review", ["political", "targeting_info_present"], "info_link_unknown"]}
 }
 
 # Geo and age alone are not targeting with personal data.
@@ -729,6 +763,24 @@ test_cmp_001_unresolved_ad_needs_review_when_policy_missing if {
 	ttpa.cmp001(_campaign, {}) == set()
 }
 
+# A political ad whose targeting cannot be told (its audience is not in the run, or it names none) leaves
+# the campaign's scope unknown: reviewed, not failed.
+test_cmp_001_political_ad_of_unknown_targeting_needs_review if {
+	policy_missing := _drop(_campaign, "ttpa/internal_policy_url")
+	_of(ttpa.cmp001(policy_missing, {"ad": {"ad_1": _ad}})) == {["needs_review", ["ad_ids"], "targeting_unknown"]}
+	_of(ttpa.cmp001(policy_missing, {"ad": {"ad_1": _drop(_ad, "audience_ids")}, "audience": {"aud_1": _aud}})) == {["needs_review", ["ad_ids"], "targeting_unknown"]}
+}
+
+# A political audience of the campaign whose use of personal data cannot be told (Meta, no criteria, the
+# expansion switch unset) leaves the scope unknown: reviewed, not failed; geo and age alone are out of scope.
+test_cmp_001_political_audience_of_unknown_personal_data_needs_review if {
+	campaign := _put(_drop(_drop(_campaign, "ad_ids"), "ttpa/internal_policy_url"), "/audience_ids", ["aud_1"])
+	unknown := _put(_aud, "/normalized", {"geo": {"countries": ["SE"]}, "age_min": 18})
+	_of(ttpa.cmp001(campaign, {"audience": {"aud_1": unknown}})) == {["needs_review", ["ad_ids"], "targeting_unknown"]}
+	geo_only := _put(_aud, "/normalized", {"geo": {"countries": ["SE"]}, "age_min": 18, "expansion": {"meta_advantage_audience": 0}})
+	ttpa.cmp001(campaign, {"audience": {"aud_1": geo_only}}) == set()
+}
+
 test_cmp_001_unresolved_audience_needs_review_when_policy_missing if {
 	campaign := _put(_drop(_drop(_campaign, "ad_ids"), "ttpa/internal_policy_url"), "/audience_ids", ["aud_gone"])
 	_of(ttpa.cmp001(campaign, _graph)) == {["needs_review", ["ad_ids"], "targeting_unknown"]}
@@ -883,6 +935,19 @@ test_cmp_005_paid_channel_audiences_and_sources_are_not_the_mailing if {
 		["info", "needs_review", ["data_source_ids", 1], "collector_unknown"],
 		["info", "fail", ["data_source_ids", 1], "platform_upload"],
 	}
+}
+
+# Each lost condition names what its message shows (CMP-005's templates: {source}, {scope}, {collector}).
+_cmp005_params(sources) := {[r.message, r.params] | some r in ttpa.cmp005(_mailing, {"data_source": sources})}
+
+test_cmp_005_lost_conditions_carry_their_message_parameters if {
+	_cmp005_params({}) == {["source_unknown", {"source": "ds_members"}]}
+	_cmp005_params({"ds_members": _drop(_members, "subject_scope")}) == {["scope_unknown", {"source": "ds_members"}]}
+	_cmp005_params({"ds_members": _put(_members, "/subject_scope", "voters_general")}) == {["non_members", {"source": "ds_members", "scope": "voters_general"}]}
+	_cmp005_params({"ds_members": _drop(_members, "collection")}) == {["collector_unknown", {"source": "ds_members"}]}
+	_cmp005_params({"ds_members": _put(_members, "/collection/collected_by", "ven_x")}) == {["not_collected_by_party", {"source": "ds_members", "collector": "ven_x"}]}
+	_cmp005_params({"ds_members": _put(_members, "/platform_binding", {"platform": "meta", "mechanism": "customer_list"})}) == {["platform_upload", {"source": "ds_members"}]}
+	_cmp005_params({"ds_members": _put(_members, "/segments", [{"type": "interest"}])}) == {["source_segments", {"source": "ds_members"}]}
 }
 
 test_cmp_005_only_aggregates_leave_no_mailing_list if {

@@ -304,6 +304,15 @@ test_ad_004_paid_for_by_not_party_fails if {
 	_of(_deny(doc), "AD-004") == {["fail", ["sender", "paid_for_by"], "sender_not_party"]}
 }
 
+# The parameters each sender message names (AD-004's templates: {field}, {value}).
+_ad004_params(doc) := {[f.message, f.params] | some f in _deny(doc); f.rule == "AD-004"}
+
+test_ad_004_sender_findings_carry_their_message_parameters if {
+	_ad004_params(_set(_clean, {"sender": {"paid_for_by": "Moderaterna"}})) == {["sender_not_party", {"field": "sender.paid_for_by", "value": "Moderaterna"}]}
+	_ad004_params(_without(_clean, ["sender/paid_for_by"])) == {["sender_missing", {"field": "sender.paid_for_by"}]}
+	_ad004_params(_set(_clean, {"sender": {"paid_for_by": "Liberalerna (L)"}})) == {["name_unindexed", {"value": "Liberalerna (L)"}]}
+}
+
 test_ad_004_sub_entity_sponsor_passes if {
 	sender := {"sponsor_legal_name": "Liberalerna Stockholm", "paid_for_by": "Liberalerna Stockholm", "meta_dsa_beneficiary": "Liberalerna Stockholm"}
 	_of(_deny(_set(_clean, {"sender": sender})), "AD-004") == set()

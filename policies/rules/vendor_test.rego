@@ -475,6 +475,23 @@ test_ven_002_near_name_of_sub_processor_needs_review if {
 	_of(findings, "VEN-002") == {["needs_review", ["sub_processor_ids", 0], "linked_review"]}
 }
 
+# A sub-processor whose owner nobody can identify: what it cannot check is shown, and no blocklist entry is
+# named (the parameters the linked_unchecked message and the finding's identity carry, each written out).
+test_ven_002_unidentified_owner_of_sub_processor_is_unchecked if {
+	doc := _set(_clean, "sub_processor_ids", ["ven_sub"])
+	sub := _set(_sub, "parent_chain", [{"role": "owner"}])
+	findings := _deny_in(doc, {"vendor": {"ven_sub": sub}}, _as_of)
+	_of(findings, "VEN-002") == {["needs_review", ["sub_processor_ids", 0], "linked_unchecked"]}
+	{f.params | some f in findings; f.rule == "VEN-002"} == {{
+		"vendor": "ven_sub",
+		"chain": "ven_nordic → ven_sub",
+		"at": "parent_chain.0",
+		"value": "",
+		"entry": "",
+		"canonical": "",
+	}}
+}
+
 # A fail settles the rule: the missing sub-processor is not also sent to review.
 test_ven_002_fail_suppresses_review if {
 	doc := _set(_set(_clean, "parent_chain", _emerdata_parent), "sub_processor_ids", ["ven_gone"])
@@ -574,6 +591,15 @@ test_ven_005_dsp_outside_edaa_fails if {
 		_of(findings, "VEN-005") == {["fail", _status, "not_participating"]}
 		some f in findings
 		f.params == {"roles": "dsp", "status": status}
+	}
+}
+
+# Every role of the OBA programme's scope, written out here: dropping or renaming one in the library fails.
+test_ven_005_each_oba_role_outside_edaa_fails if {
+	every role in ["ad_network", "dsp", "ssp", "dmp", "cdp", "data_broker", "data_analytics"] {
+		findings := _deny(_set(_set(_clean, "roles", [role]), "edaa", {"status": "none"}))
+		_of(findings, "VEN-005") == {["fail", _status, "not_participating"]}
+		{f.params | some f in findings; f.rule == "VEN-005"} == {{"roles": role, "status": "none"}}
 	}
 }
 
