@@ -862,6 +862,17 @@ test_ven_010_unknown_for_influencer_network_needs_review if {
 	f.params == {"roles": "influencer_network"}
 }
 
+# Every role for which selling engagement is plausible, written out: an undeclared service is reviewed for each.
+test_ven_010_unknown_is_reviewed_for_every_engagement_role if {
+	every role in ["media_agency", "ad_network", "consultancy", "influencer_network", "automation_tool"] {
+		doc := _drop(_put(_set(_clean, "roles", [role]), _sells, "unknown"), _bots)
+		_of(_deny(doc), "VEN-010") == {
+			["needs_review", _sells, "sells_engagement_unknown"],
+			["needs_review", _bots, "bot_engagement_unknown"],
+		}
+	}
+}
+
 test_ven_010_unknown_for_creative_agency_passes if {
 	doc := _drop(_drop(_set(_clean, "roles", ["creative_agency"]), _sells), _bots)
 	_of(_deny(doc), "VEN-010") == set()
