@@ -384,6 +384,12 @@ test_dat_004_identifiability_unknown_needs_review if {
 	_of(_block(ds, {}), "DAT-004") == {["needs_review", ["identifiability"], "identifiability_unknown"]}
 }
 
+# The party's own list of unknown identifiability is no vendor's delivery: DAT-004 does not ask (DAT-003 does).
+test_dat_004_identifiability_unknown_of_the_partys_own_list_is_not_its_question if {
+	ds := object.remove(_clean, ["identifiability"])
+	_of(_block(ds, {}), "DAT-004") == set()
+}
+
 # vendor_id absent is not vendor_id null: the schema reads it as unknown.
 test_dat_004_vendor_absent_needs_review if {
 	ds := object.remove(_clean, ["vendor_id"])

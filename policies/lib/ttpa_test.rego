@@ -112,7 +112,7 @@ test_ad_007_organic_post_passes if {
 
 test_ad_007_unknown_political_without_label_needs_review_at_the_flag if {
 	reasons := ttpa.ad007(_unknown_political(_put(_ad, "/political/label_present", false)))
-	_of(reasons) == {["needs_review", ["political", "is_political_advertisement"], "political_unknown"]}
+	_rules(reasons) == {["AD-007", "needs_review", ["political", "is_political_advertisement"], "political_unknown"]}
 	[r | some r in reasons][0].params == {"fields": "political.label_present"}
 }
 
@@ -233,7 +233,8 @@ test_ad_008_non_political_and_organic_pass if {
 }
 
 test_ad_008_unknown_political_without_notice_needs_review if {
-	_of(ttpa.ad008(_unknown_political(_drop(_ad, "political/transparency_notice")), _names)) == {["needs_review", ["political", "is_political_advertisement"], "political_unknown"]}
+	reasons := ttpa.ad008(_unknown_political(_drop(_ad, "political/transparency_notice")), _names)
+	_rules(reasons) == {["AD-008", "needs_review", ["political", "is_political_advertisement"], "political_unknown"]}
 }
 
 # --- AD-009 ----------------------------------------------------------------------------------------------------
@@ -307,7 +308,8 @@ test_ad_009_expansion_unset_on_meta_is_unknown if {
 }
 
 test_ad_009_unknown_political_without_disclosure_needs_review if {
-	_of(ttpa.ad009(_unknown_political(_drop(_ad, "political/targeting_disclosure")), _related)) == {["needs_review", ["political", "is_political_advertisement"], "political_unknown"]}
+	reasons := ttpa.ad009(_unknown_political(_drop(_ad, "political/targeting_disclosure")), _related)
+	_rules(reasons) == {["AD-009", "needs_review", ["political", "is_political_advertisement"], "political_unknown"]}
 	ttpa.ad009(_unknown_political(_ad), _related) == set()
 }
 
