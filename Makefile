@@ -1,7 +1,7 @@
 # Targets match CI: `make test` is what .ci/run runs.
 PYTHON ?= python3
 
-.PHONY: install opa test lint typecheck rego-test check mutate contract
+.PHONY: install opa test lint typecheck rego-test check mutate contract contract-witnesses
 
 install:
 	$(PYTHON) -m pip install -e '.[dev]'
@@ -36,3 +36,9 @@ typecheck:
 	$(PYTHON) -m pytest -q -p no:cacheprovider tests/test_typecheck.py
 
 check: lint typecheck test
+
+# Where each documented pair was last shown to move, tried first by the field contract (an order, not a verdict).
+contract-witnesses:
+	rm -f .contract-witnesses.jsonl
+	ETHIQ_CONTRACT_RECORD=$(CURDIR)/.contract-witnesses.jsonl $(PYTHON) -m pytest tests/test_field_contract.py -k moves_its_rules
+	$(PYTHON) tools/contract_witnesses.py .contract-witnesses.jsonl && rm -f .contract-witnesses.jsonl

@@ -558,6 +558,34 @@ def unread() -> dict[tuple[str, str, str], str]:
     return out
 
 
+#: Where each pair was last shown to move (entry and value), tried first: only an order of the search, never a
+#: verdict (a stale witness costs the search it saves, nothing more). ``ETHIQ_CONTRACT_RECORD=FILE`` appends what
+#: a run finds to FILE as JSON lines; ``tools/contract_witnesses.py FILE`` writes them here.
+WITNESSES = Path(__file__).parent / "data" / "field_contract_witnesses.json"
+RECORD = os.environ.get("ETHIQ_CONTRACT_RECORD")
+
+
+@cache
+def witnesses() -> dict[str, dict[str, tuple[str, Any]]]:
+    """``kind:field`` -> rule -> (the entry, the value) that moved it when the file was written."""
+    if not WITNESSES.is_file():
+        return {}
+    data = json.loads(WITNESSES.read_text(encoding="utf-8"))
+    return {
+        field: {rule: (base, ABSENT if "absent" in value else value["value"]) for rule, (base, value) in rules.items()}
+        for field, rules in data.items()
+    }
+
+
+def _record(kind: str, path: str, rule: str, base: str, value: Any) -> None:
+    if not RECORD:
+        return
+    shown = {"absent": True} if value is ABSENT else {"value": value}
+    line = json.dumps({"field": f"{kind}:{path}", "rule": rule, "base": base, "value": shown}, default=str)
+    with open(RECORD, "a", encoding="utf-8") as out:  # one short append per line: whole lines from any worker
+        out.write(line + "\n")
+
+
 MAX_CHECKS = 40  # per field, one check at a time: for rules that judge another kind than the field's
 MAX_CONTEXT_CHECKS = 160  # per context field: a changed context costs one check of the entry, no new checker
 MAX_CONTEXT_CHECKS_LEFT = 60  # at least, for a context field in each fixture of a rule it has not moved yet
@@ -585,6 +613,9 @@ def moved_rules(kind: str, path: str, rules: tuple[str, ...]) -> dict[str, str]:
     if not any(e.name.startswith("rules/") for e in own):  # the rules' fixtures hold no document of the kind
         own.insert(0, entry(FIXTURES / "example-campaign"))
     context_kind = kind == "policy_context"
+    hints = {rule: hint for rule, hint in witnesses().get(f"{kind}:{path}", {}).items() if rule in rules}
+    hinted = {base for base, _ in hints.values()}
+    own.sort(key=lambda e: e.name not in hinted)  # the entries that showed it last time first, else as before
     base_of = {e.name: {rule for rule in rules if e in bases(rule)} for e in own}
     checks = 0
     for base in own:
@@ -597,7 +628,8 @@ def moved_rules(kind: str, path: str, rules: tuple[str, ...]) -> dict[str, str]:
         # (an ad's sponsor, a vendor's parent) may come late in the documents.
         strings = strings_of(base.documents)
         strings = strings if context_kind else strings[:12]
-        values = [v for rule in rules for v in overrides().get((kind, path, rule), [])]
+        values = [value for base_name, value in hints.values() if base_name == base.name]
+        values += [v for rule in rules for v in overrides().get((kind, path, rule), [])]
         tried = [
             (value, index, mutated)
             for value in [*values, *candidate_values(kind, path, strings)]
@@ -610,9 +642,11 @@ def moved_rules(kind: str, path: str, rules: tuple[str, ...]) -> dict[str, str]:
             for index in indices:
                 batch = [(v, m) for v, i, m in tried if i == index][:MAX_BATCHED]
                 for start in range(0, len(batch), BATCH):
-                    for rule, how in _batched(checker, base, index, batch[start : start + BATCH], path).items():
-                        if rule in rules:
-                            moved.setdefault(rule, how)
+                    found = _batched(checker, base, index, batch[start : start + BATCH], path)
+                    for rule, (how, value) in found.items():
+                        if rule in rules and rule not in moved:
+                            moved[rule] = how
+                            _record(kind, path, rule, base.name, value)
                     if set(moved) >= own_kind:
                         break
         if set(moved) >= set(rules):
@@ -641,6 +675,7 @@ def moved_rules(kind: str, path: str, rules: tuple[str, ...]) -> dict[str, str]:
             for rule in {f[0] for f in after ^ before} & set(rules) - set(moved):
                 where = "the context" if context_kind else mutated.get("id")
                 moved[rule] = f"{base.name}: {where} {path} = {_shown(value)}"
+                _record(kind, path, rule, base.name, value)
             if set(moved) >= set(rules):
                 return moved
     return moved
@@ -650,8 +685,11 @@ def _shown(value: Any) -> str:
     return "absent" if value is ABSENT else json.dumps(value, default=str)
 
 
-def _batched(checker: Checker, base: Entry, index: int, batch: list[tuple[Any, Any]], path: str) -> dict[str, str]:
-    """Rules whose findings on a mutated copy differ from those on an unchanged copy, each with its mutation."""
+def _batched(
+    checker: Checker, base: Entry, index: int, batch: list[tuple[Any, Any]], path: str
+) -> dict[str, tuple[str, Any]]:
+    """Rules whose findings on a mutated copy differ from those on an unchanged copy, each with its mutation
+    (in words) and the value."""
     target = base.documents[index]
     ident = str(target.get("id"))
     copies = [{**target, "id": f"{ident}-c0"}] + [{**m, "id": f"{ident}-c{n + 1}"} for n, (_, m) in enumerate(batch)]
@@ -667,13 +705,13 @@ def _batched(checker: Checker, base: Entry, index: int, batch: list[tuple[Any, A
         variant = f.variant.replace(f.document_id, "<id>")
         found.setdefault(f.document_id, set()).add((f.rule_id, str(f.status), f.json_path, variant))
     control = found.get(f"{ident}-c0", set())
-    moved: dict[str, str] = {}
+    moved: dict[str, tuple[str, Any]] = {}
     for n, (value, _) in enumerate(batch):
         copy_id = f"{ident}-c{n + 1}"
         if copy_id in broken:
             continue
         for rule in {f[0] for f in found.get(copy_id, set()) ^ control}:
-            moved.setdefault(rule, f"{base.name}: {ident} {path} = {_shown(value)}")
+            moved.setdefault(rule, (f"{base.name}: {ident} {path} = {_shown(value)}", value))
     return moved
 
 
