@@ -334,7 +334,9 @@ def test_a_file_named_like_the_waiver_file_cannot_hide_documents(tmp_path: Path)
     (tmp_path / "sub" / "ethiq-waivers.yaml").write_text("waivers: []\n", encoding="utf-8")
     report = check([tmp_path], as_of="2026-11-23")
     assert {(f.document_id, f.rule_id) for f in report.blocking} >= {("ven_ca", "VEN-001")}
-    assert not report.problems  # a waiver file in a sub-directory is skipped, not judged
+    # a waiver file in a sub-directory is skipped, not judged; and named, since the run does not apply it
+    stray = str(tmp_path / "sub" / "ethiq-waivers.yaml")
+    assert [(p.kind, p.file) for p in report.problems] == [("skipped_path", stray)]
 
 
 def test_every_format_names_the_configuration_and_waiver_files_applied(tmp_path: Path) -> None:
