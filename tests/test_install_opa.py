@@ -6,31 +6,17 @@ A wheel of the same layout stands in for the real one, so nothing here needs the
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, load_script
 
-
-def _load_tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("ethiq_install_opa", ROOT / "tools" / "install_opa.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-tool = _load_tool()
+tool = load_script(ROOT / "tools" / "install_opa.py", "ethiq_install_opa")
 DIST_INFO = f"opa_golib_python_bindings-{tool.VERSION}.dist-info"
 
 

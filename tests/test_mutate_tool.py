@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
-from conftest import ROOT
+from conftest import ROOT, load_script
 
-
-def _load_tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("ethiq_mutate_rego", ROOT / "tools" / "mutate_rego.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-tool = _load_tool()
+tool = load_script(ROOT / "tools" / "mutate_rego.py", "ethiq_mutate_rego")
 
 LIB = """package ethiq.lib.things
 

@@ -7,38 +7,25 @@ Correctness only: nothing here is timed.
 from __future__ import annotations
 
 import functools
-import importlib.util
 import json
 import os
 import sys
 from collections import Counter
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import AS_OF, ROOT
+from conftest import AS_OF, ROOT, load_script
 from ethiq import Checker, load_documents
 from ethiq.engine.evaluate import parallel
 from ethiq.engine.graph import iter_references
 from ethiq.engine.judge import DocumentStages
 from ethiq.engine.validate.schema import SchemaSet
 
-
-def _load_generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("ethiq_bench_generate", ROOT / "bench" / "generate.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is created
-    spec.loader.exec_module(module)
-    return module
-
-
-generate = _load_generator().generate
+generate = load_script(ROOT / "bench" / "generate.py", "ethiq_bench_generate").generate
 
 
 @pytest.fixture(scope="module")
