@@ -199,6 +199,14 @@ test_ad_008_linked_processes_not_needed_without_elections if {
 	ttpa.ad008(ad, _names) == set()
 }
 
+# A name the engine did not normalise is compared as text, whichever of the two it is.
+test_payer_differs_when_only_one_name_was_normalised if {
+	ad := _put(_ad, "/sender/payer_legal_name", "Acme Consulting LLC")
+	ttpa.payer_differs(ad, {"Liberalerna": {"norm": "liberalerna"}})
+	ttpa.payer_differs(ad, {"Acme Consulting LLC": {"norm": "acme consulting"}})
+	not ttpa.payer_differs(_put(_ad, "/sender/payer_legal_name", " liberalerna"), {"Liberalerna": {"norm": "liberalerna"}})
+}
+
 test_ad_008_other_payer_must_be_identified if {
 	ad := _put(_ad, "/sender/payer_legal_name", "Acme Consulting LLC")
 	_of(ttpa.ad008(ad, _names)) == {
