@@ -239,7 +239,9 @@ test_dat_003_customer_list_upload_fails if {
 		"identifiability": "pseudonymous",
 		"platform_binding": {"platform": "meta", "mechanism": "customer_list", "built_with_platform_tool": true},
 	})
-	_of(_block(ds, {}), "DAT-003") == {["fail", ["platform_binding", "mechanism"], "uploaded_list"]}
+	reasons := _block(ds, {})
+	_of(reasons, "DAT-003") == {["fail", ["platform_binding", "mechanism"], "uploaded_list"]}
+	{r.params | some r in reasons; r.rule == "DAT-003"} == {{"identifiability": "pseudonymous", "platform": "meta"}}
 }
 
 # T12: declared anonymous, hashed, uploaded as a customer list: pseudonymous, and the declaration is flagged.
