@@ -404,7 +404,7 @@ test_ad_010_each_accepted_reason_passes if {
 test_ad_010_each_doubtful_reason_needs_review if {
 	every reason in ["editorial", "purely_private"] {
 		ad := _put(_drop(_non_political(_ad), "political/election_ids"), "/political/non_political_reason", reason)
-		_of(_ad010(ad)) == {["needs_review", ["political", "non_political_reason"], "reason_doubtful"]}
+		_rules(_ad010(ad)) == {["AD-010", "needs_review", ["political", "non_political_reason"], "reason_doubtful"]}
 	}
 }
 

@@ -7,8 +7,6 @@ import data.ethiq.lib.vendors
 
 _related := object.get(input, "related", {})
 
-_vendors := object.get(_related, "vendor", {})
-
 _block := vendors.block_reasons(input.document, _related)
 
 _warn := vendors.warn_reasons(input.document)
