@@ -979,3 +979,13 @@ test_block_statuses_own_and_inherited_reviews_and_fails if {
 test_block_statuses_only_for_named_sources if {
 	object.keys(_statuses_of({"ds_quiz", "ds_gone"}, _chain_sources, {"names": _names})) == {"ds_quiz"}
 }
+
+# An ancestor hangs under the first source input.lineage lists as derived from it (the engine's order), not
+# under any other one that qualifies: the route a finding shows is the engine's.
+test_tree_hangs_an_ancestor_under_the_first_source_the_engine_lists if {
+	g := {"d": ["b", "c"], "b": ["a"], "c": ["a"], "a": []}
+	first_c := data_sources._tree(g, "d") with input as {"lineage": {"a": {"derived_into": ["c", "b"]}}}
+	first_c.up.a == ["c"]
+	first_b := data_sources._tree(g, "d") with input as {"lineage": {"a": {"derived_into": ["b", "c"]}}}
+	first_b.up.a == ["b"]
+}
