@@ -594,9 +594,13 @@ def _recorded(path: Path, chosen: list[Mutant], *, survivors: bool = False) -> l
     """The kills and invalid mutants of ``chosen`` that an earlier run recorded in ``path`` (JSON Lines), and
     with ``survivors`` its other results too."""
     recorded: dict[str, dict[str, Any]] = {}
-    for raw in path.read_text(encoding="utf-8").splitlines():
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if raw.strip():
-            item = json.loads(raw)
+            try:
+                item = json.loads(raw)
+            except json.JSONDecodeError as err:  # a usage error (exit 2): another file than a run's results
+                print(f"{path}:{number}: not a run's results in JSON Lines ({err.msg}): give its .partial.jsonl")
+                raise SystemExit(2) from err
             if survivors or item["status"].startswith("killed") or item["status"] == "invalid":
                 recorded[item["key"]] = item
     return [recorded[m.key] for m in chosen if m.key in recorded]

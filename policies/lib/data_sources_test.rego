@@ -242,6 +242,8 @@ test_dat_003_customer_list_upload_fails if {
 	reasons := _block(ds, {})
 	_of(reasons, "DAT-003") == {["fail", ["platform_binding", "mechanism"], "uploaded_list"]}
 	{r.params | some r in reasons; r.rule == "DAT-003"} == {{"identifiability": "pseudonymous", "platform": "meta"}}
+	unnamed := json.remove(ds, ["platform_binding/platform"])
+	{r.params | some r in _block(unnamed, {}); r.rule == "DAT-003"} == {{"identifiability": "pseudonymous", "platform": "?"}}
 }
 
 # T12: declared anonymous, hashed, uploaded as a customer list: pseudonymous, and the declaration is flagged.
