@@ -40,6 +40,7 @@ from .formats import (
     DuplicateKeyError,
     Loader,
     RecursiveAliasError,
+    construct_plain,
     distinct_nodes,
     expanded_size,
     json_number,
@@ -517,7 +518,7 @@ def _parse_yaml(text: str, file: str, kept: str | None, limits: ReadLimits) -> I
             if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null" and not node.value:
                 continue  # an empty document between separators
             if not aliases:
-                yield _document_or_problem(loader.construct_document(node), source, kept, limits)
+                yield _document_or_problem(construct_plain(loader, node), source, kept, limits)
                 continue
             budget = limits.max_alias_nodes - added
             distinct = distinct_nodes(node)
