@@ -34,6 +34,13 @@ def _value(value: Any, depth: int) -> Iterator[str]:
 
 def _streams(value: Any) -> bool:
     """Whether an iterator is somewhere in ``value`` (in its objects or lists, not in an iterator's items)."""
+    kind = type(value)  # plain values first: asking an ABC about each value of a report costs more than writing it
+    if kind is dict:
+        return any(_streams(item) for item in value.values())
+    if kind is list:
+        return any(_streams(item) for item in value)
+    if kind in _PLAIN:
+        return False
     if isinstance(value, Iterator):
         return True
     if isinstance(value, dict):
@@ -41,6 +48,9 @@ def _streams(value: Any) -> bool:
     if isinstance(value, list):
         return any(_streams(item) for item in value)
     return False
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None), tuple})
 
 
 def _object(values: dict[str, Any], depth: int) -> Iterator[str]:
