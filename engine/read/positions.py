@@ -3,9 +3,9 @@
 Most documents never need them: only those with findings or schema violations. A file's text (and, for YAML,
 its positions) is cached for the documents of one file that are located one after another.
 
-JSON is located by walking the text along the path only: the members before the one wanted are skipped by
-the C scanner of :mod:`json`, so locating a value costs a fraction of parsing its document, and nothing is
-computed for the values no finding names. YAML is composed (without resolving tags, which positions do not
+JSON is located by walking the text along the path only: the objects and arrays on the way are scanned once
+(their values skipped by the C scanner of :mod:`json`, never built), and nothing is computed for the values no
+finding names. YAML is composed (without resolving tags, which positions do not
 need) and every value's position kept for the file.
 """
 
@@ -50,36 +50,60 @@ _SPACE = re.compile(r"[ \t\n\r]*")
 # Values skipped are never converted: a number beyond what int() takes (a refused document's) is skipped too.
 _SKIP = json.JSONDecoder(parse_int=str, parse_float=str, parse_constant=str)
 #: Above this size a text's line breaks are indexed once, rather than counted for each position.
-_INDEXED_LINES = 256 * 1024
+_INDEXED_LINES = 16 * 1024
 
 
 class JsonText:
-    """One JSON text, walked along a path at a time; the items of a top-level array found once, when asked."""
+    """One JSON text, walked along a path at a time. The members of each object and the items of each array a
+    walk passes through are found once, when first passed, for the other findings of the same document."""
 
     def __init__(self, text: str):
         self.text = text
-        self._items: list[int] | None = None
+        self._objects: dict[int, dict[str, int]] = {}  # by where the object starts: where each member's value does
+        self._arrays: dict[int, list[int]] = {}  # by where the array starts: where each item does
         self._newlines: list[int] | None = None
 
     def position(self, index: int | None, path: PathKey) -> Position | None:
         text = self.text
-        if index is None:
-            start = _SPACE.match(text).end()  # type: ignore[union-attr]  # matches the empty string at worst
-        else:
-            items = self.items()
+        start = _SPACE.match(text).end()  # type: ignore[union-attr]  # matches the empty string at worst
+        if index is not None:
+            items = self._items(start) if text.startswith("[", start) else []
             if index >= len(items):
                 return None
             start = items[index]
         if start >= len(text):
             return None
-        return self.line_column(walk(text, start, path))
+        return self.line_column(self.walk(start, path))
 
-    def items(self) -> list[int]:
-        """Where each item of the top-level array starts (empty when the text is not an array)."""
-        if self._items is None:
-            start = _SPACE.match(self.text).end()  # type: ignore[union-attr]
-            self._items = _item_starts(self.text, start) if self.text.startswith("[", start) else []
-        return self._items
+    def walk(self, start: int, path: PathKey) -> int:
+        """The offset of the value at ``path`` from the value starting at ``start``, or of the deepest value on
+        the way that exists. The text is trusted to be the JSON it was read from; a walk that meets anything
+        else (the file changed since) stops where it is."""
+        text = self.text
+        found = start
+        for part in path:
+            offset: int | None = None
+            if text.startswith("{", found):
+                offset = self._members(found).get(str(part))  # an object key given as a number names it too
+            elif text.startswith("[", found) and isinstance(part, int) and not isinstance(part, bool):
+                items = self._items(found)
+                offset = items[part] if 0 <= part < len(items) else None
+            if offset is None:
+                break
+            found = offset
+        return found
+
+    def _members(self, start: int) -> dict[str, int]:
+        members = self._objects.get(start)
+        if members is None:
+            members = self._objects[start] = _members(self.text, start)
+        return members
+
+    def _items(self, start: int) -> list[int]:
+        items = self._arrays.get(start)
+        if items is None:
+            items = self._arrays[start] = _items(self.text, start)
+        return items
 
     def line_column(self, offset: int) -> Position:
         text = self.text
@@ -93,66 +117,31 @@ class JsonText:
         return before + 1, offset - line_start + 1
 
 
-def walk(text: str, start: int, path: PathKey) -> int:
-    """The offset of the value at ``path`` from the value starting at ``start``, or of the deepest value on
-    the way that exists. The text is trusted to be JSON it was read from; a walk that meets anything else
-    stops where it is."""
-    found = start
-    try:
-        for part in path:
-            if text.startswith("{", found):
-                offset = _member(text, found, str(part))  # an object key given as a number names it too
-            elif text.startswith("[", found) and isinstance(part, int) and not isinstance(part, bool):
-                offset = _item(text, found, part)
-            else:
-                break
-            if offset is None:
-                break
-            found = offset
-    except (ValueError, StopIteration, IndexError, RecursionError):
-        pass  # not the text that was read (the file changed since), or nested beyond the scanner
-    return found
-
-
-def _member(text: str, start: int, name: str) -> int | None:
+def _members(text: str, start: int) -> dict[str, int]:
+    """Where the value of each member of the object at ``start`` starts (those before anything unexpected)."""
     space = _SPACE.match
     scan = json.decoder.scanstring  # type: ignore[attr-defined]  # the C scanner's, where there is one
-    at = space(text, start + 1).end()  # type: ignore[union-attr]
-    while text.startswith('"', at):
-        key, at = scan(text, at + 1)
-        at = space(text, at).end()  # type: ignore[union-attr]
-        if not text.startswith(":", at):
-            return None
-        at = space(text, at + 1).end()  # type: ignore[union-attr]
-        if key == name:
-            return at  # type: ignore[no-any-return]
-        at = _after_value(text, at)
-        if not text.startswith(",", at):
-            return None
-        at = space(text, at + 1).end()  # type: ignore[union-attr]
-    return None
+    members: dict[str, int] = {}
+    try:
+        at = space(text, start + 1).end()  # type: ignore[union-attr]
+        while text.startswith('"', at):
+            key, at = scan(text, at + 1)
+            at = space(text, at).end()  # type: ignore[union-attr]
+            if not text.startswith(":", at):
+                break
+            at = space(text, at + 1).end()  # type: ignore[union-attr]
+            members.setdefault(key, at)
+            at = _after_value(text, at)
+            if not text.startswith(",", at):
+                break
+            at = space(text, at + 1).end()  # type: ignore[union-attr]
+    except (ValueError, StopIteration, RecursionError):
+        pass  # not the text that was read, or nested beyond the scanner: what was found stands
+    return members
 
 
-def _item(text: str, start: int, index: int) -> int | None:
-    space = _SPACE.match
-    at = space(text, start + 1).end()  # type: ignore[union-attr]
-    if text.startswith("]", at):
-        return None
-    for _ in range(index):
-        at = _after_value(text, at)
-        if not text.startswith(",", at):
-            return None
-        at = space(text, at + 1).end()  # type: ignore[union-attr]
-    return at  # type: ignore[no-any-return]
-
-
-def _after_value(text: str, start: int) -> int:
-    """The offset after the value at ``start`` and the space after it."""
-    end: int = _SKIP.scan_once(text, start)[1]  # type: ignore[attr-defined]
-    return _SPACE.match(text, end).end()  # type: ignore[union-attr]
-
-
-def _item_starts(text: str, start: int) -> list[int]:
+def _items(text: str, start: int) -> list[int]:
+    """Where each item of the array at ``start`` starts (those before anything unexpected)."""
     starts: list[int] = []
     try:
         at = _SPACE.match(text, start + 1).end()  # type: ignore[union-attr]
@@ -166,6 +155,12 @@ def _item_starts(text: str, start: int) -> list[int]:
             at = _SPACE.match(text, at + 1).end()  # type: ignore[union-attr]
     except (ValueError, StopIteration, RecursionError):
         return starts
+
+
+def _after_value(text: str, start: int) -> int:
+    """The offset after the value at ``start`` and the space after it."""
+    end: int = _SKIP.scan_once(text, start)[1]  # type: ignore[attr-defined]
+    return _SPACE.match(text, end).end()  # type: ignore[union-attr]
 
 
 @lru_cache(maxsize=16)
