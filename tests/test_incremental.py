@@ -6,19 +6,20 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from test_parallel import generate  # bench/generate.py, loaded once
 
 from ethiq import Checker
 from ethiq.engine.errors import UsageError
-from ethiq.engine.graph.changes import Changes, Node, affected_slots
+from ethiq.engine.graph.changes import Changes, Node, _real_paths, _WordIndex, affected_slots
 
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = "2026-11-23"
@@ -212,3 +213,50 @@ def test_a_removed_key_reaches_what_referenced_it() -> None:
 def test_a_policy_context_change_judges_everything() -> None:
     assert affected_slots(GRAPH, changes_of(context=True)) is None
     assert affected_slots(GRAPH, changes_of("ctx"), ["/repo/ctx.yaml"]) is None
+
+
+# --- which files hold an id --------------------------------------------------------------------------------
+
+_ID_TEXT = st.text(alphabet="aB1_.-:", min_size=1, max_size=4).filter(lambda t: t[0] not in "_.-:")
+_FILLER = st.sampled_from(
+    ["", " ", "\n", "x", "a", "é", "-", ".", ":", '"', "'", "id: ", '"id": "', "id:", "xid: ", "éid:", "_", "[", ", "]
+)
+
+
+def _held_by_pattern(ident: str, text: str, *, defining: bool) -> bool:
+    """What "a file holds an id" means, written as one pattern: the id not next to a word character, ``.`` or
+    ``-`` (as the value of an ``id`` field, with ``defining``)."""
+    word = rf"(?<![\w.-]){re.escape(ident)}(?![\w.-])"
+    return re.search(rf"\bid[\"']?\s*:\s*[\"']?{word}" if defining else word, text) is not None
+
+
+@settings(max_examples=300, deadline=None)
+@example(texts=["xid: a1", "éid: a1", "id: a1"], ids={"a1"}, defining=True, indexed=True)
+@example(texts=["id: a1.b", "[a1]", "a1-"], ids={"a1"}, defining=False, indexed=False)
+@example(texts=["x: aB1", "ab1", "“aB1”"], ids={"aB1"}, defining=False, indexed=True)
+@given(
+    texts=st.lists(st.lists(st.one_of(_FILLER, _ID_TEXT), max_size=12).map("".join), min_size=1, max_size=4),
+    ids=st.sets(_ID_TEXT, min_size=1, max_size=3),
+    defining=st.booleans(),
+    indexed=st.booleans(),
+)
+def test_the_word_index_finds_the_files_a_pattern_finds(
+    texts: list[str], ids: set[str], defining: bool, indexed: bool
+) -> None:
+    """Searched as text (a few ids) or looked up in the index of every file's words (many): the same files."""
+    files = [f"f{n}.yaml" for n in range(len(texts))]
+    index = _WordIndex(files, dict(zip(files, texts, strict=True)), index_above=0 if indexed else len(ids))
+    expected = [
+        f for f, t in zip(files, texts, strict=True) if any(_held_by_pattern(i, t, defining=defining) for i in ids)
+    ]
+    assert index.holding(ids, defining=defining) == expected
+
+
+def test_real_paths_are_what_realpath_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "f.yaml").write_text("")
+    (tmp_path / "l").symlink_to(tmp_path / "a" / "b")
+    (tmp_path / "a" / "g.yaml").symlink_to(tmp_path / "a" / "b" / "f.yaml")
+    monkeypatch.chdir(tmp_path)
+    files = ["a/b/f.yaml", "l/f.yaml", "a/g.yaml", f"{tmp_path}/l/../a/b/f.yaml", "a/./b/f.yaml", "no/x.yaml", "f"]
+    assert _real_paths(files) == {file: os.path.realpath(file) for file in files}

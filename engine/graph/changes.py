@@ -187,7 +187,7 @@ def affected_keys(nodes: Iterable[Node], changed_keys: Iterable[Key]) -> set[Key
     return affected
 
 
-def files_to_read(files: Sequence[str], changes: Changes) -> list[str] | None:  # noqa: PLR0915 - two searches, one parse
+def files_to_read(files: Sequence[str], changes: Changes) -> list[str] | None:
     """The files of ``files`` an incremental check must read: None when it must read them all.
 
     Every file is read as text, but only those that can matter are parsed: a document references another by
@@ -206,7 +206,7 @@ def files_to_read(files: Sequence[str], changes: Changes) -> list[str] | None:  
             texts[file] = Path(file).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             texts[file] = ""  # read (and reported) by the run itself
-    real = {file: os.path.realpath(file) for file in files}
+    real = _real_paths(files)
     if any(real[file] in changes.files and CONTEXT_KIND in texts[file] for file in files):
         return None  # a changed policy_context document changes what every rule sees
     wanted = {file for file in files if real[file] in changes.files or CONTEXT_KIND in texts[file]}
@@ -225,14 +225,11 @@ def files_to_read(files: Sequence[str], changes: Changes) -> list[str] | None:  
             parsed[file] = nodes
         return parsed[file]
 
+    words = _WordIndex(files, texts)
+
     def holding(ids: set[str], *, defining: bool = False) -> list[str]:
         """The files not parsed yet whose text holds one of ``ids`` (as an ``id:`` field, with ``defining``)."""
-        if not ids:
-            return []
-        alternatives = "|".join(re.escape(i) for i in sorted(ids, key=len, reverse=True))
-        word = rf"(?<![\w.-])(?:{alternatives})(?![\w.-])"
-        pattern = re.compile(rf"\bid[\"']?\s*:\s*[\"']?{word}" if defining else word)
-        return [file for file in files if file not in parsed and pattern.search(texts[file])]
+        return [file for file in words.holding(ids, defining=defining) if file not in parsed]
 
     def all_nodes() -> list[Node]:
         return [node for nodes in parsed.values() for node in nodes]
@@ -273,3 +270,98 @@ def files_to_read(files: Sequence[str], changes: Changes) -> list[str] | None:  
         frontier = [target for key in fresh if key in defined for target in defined[key].references]
     wanted.update(file for file, nodes in parsed.items() if any(node.key in needed for node in nodes))
     return [file for file in files if file in wanted]
+
+
+def _real_paths(files: Iterable[str]) -> dict[str, str]:
+    """``os.path.realpath`` of each file, resolving each directory once (a file that is no link is its
+    directory's real path and its name)."""
+    directories: dict[str, str] = {}
+    real = {}
+    for file in files:
+        directory, name = os.path.split(file)
+        if os.path.islink(file) or name in ("", ".", ".."):
+            real[file] = os.path.realpath(file)
+            continue
+        resolved = directories.get(directory)
+        if resolved is None:
+            resolved = directories[directory] = os.path.realpath(directory or os.curdir)
+        real[file] = os.path.join(resolved, name)
+    return real
+
+
+_WORD = re.compile(r"[\w.-]+")
+_ID_FIELD = re.compile(r"id(?=[\"']?\s*:\s*[\"']?([\w.-]+))")  # then ``\b`` before ``id``, checked by hand: faster
+#: Bytes that end an ASCII word: everything but letters, digits, ``_``, ``.`` and ``-`` (non-ASCII text is
+#: encoded as ``?`` first, so it ends words too).
+_WORD_ENDS = bytes(c if chr(c).isascii() and (chr(c).isalnum() or chr(c) in "_.-") else 32 for c in range(256))
+#: Once this many ids have been asked about, every file's words are indexed instead of searched per id.
+_INDEX_ABOVE = 32
+
+
+class _WordIndex:
+    """Which files hold an id, without a pattern search of every file per question.
+
+    An id is held where it stands alone: not preceded or followed by a word character, ``.`` or ``-`` (so
+    ``ds_1`` is not held by ``ds_10`` or ``x.ds_1``), and, for a defining question, where it is the value of
+    an ``id`` field. The candidates are found first, then each is checked exactly: at first the files that
+    hold the id as text (a substring search per id and file); once enough ids were asked about, the files
+    whose ASCII words (maximal runs of letters, digits, ``_``, ``.`` and ``-``, anything else ending a word)
+    include the id, from an index of every file's words built once. A file that holds an id made of those
+    characters alone holds it as one of its ASCII words, so the index misses no file.
+    """
+
+    def __init__(self, files: Sequence[str], texts: dict[str, str], *, index_above: int = _INDEX_ABOVE):
+        self._files = files
+        self._texts = texts
+        self._order = {file: n for n, file in enumerate(files)}
+        self._words: dict[str, list[str]] | None = None
+        self._asked = 0
+        self._index_above = index_above
+
+    def _candidates(self, ident: str) -> Iterable[str]:
+        if self._words is None and self._asked > self._index_above:
+            words: dict[str, list[str]] = {}
+            for file in self._files:
+                text = self._texts[file].encode("ascii", "replace").translate(_WORD_ENDS).decode("ascii")
+                for word in set(text.split()):
+                    words.setdefault(word, []).append(file)
+            self._words = words
+        if self._words is not None and ident.isascii() and _WORD.fullmatch(ident):
+            return self._words.get(ident, ())
+        return (file for file in self._files if ident in self._texts[file])
+
+    def holding(self, ids: Iterable[str], *, defining: bool = False) -> list[str]:
+        """The files, in their order, whose text holds one of ``ids`` (as an ``id:`` field, with ``defining``)."""
+        ids = set(ids)
+        self._asked += len(ids)
+        found: set[str] = set()
+        for ident in ids:
+            holds = _defines if defining else _holds
+            check = _pattern(ident, defining=defining)
+            found.update(file for file in self._candidates(ident) if holds(ident, check, self._texts[file]))
+        return sorted(found, key=self._order.__getitem__)
+
+
+def _pattern(ident: str, *, defining: bool) -> re.Pattern[str]:
+    escaped = re.escape(ident)
+    if defining:
+        return re.compile(rf"\bid[\"']?\s*:\s*[\"']?(?<![\w.-]){escaped}(?![\w.-])")
+    return re.compile(rf"{escaped}(?<![\w.-]{escaped})(?![\w.-])")  # the text first: found faster
+
+
+def _holds(ident: str, pattern: re.Pattern[str], text: str) -> bool:
+    return pattern.search(text) is not None
+
+
+def _defines(ident: str, pattern: re.Pattern[str], text: str) -> bool:
+    if not _WORD.fullmatch(ident):
+        return pattern.search(text) is not None
+    return any(  # the values of the text's ``id`` fields: the same answer as the pattern, found faster
+        match.group(1) == ident
+        for match in _ID_FIELD.finditer(text)
+        if match.start() == 0 or not _is_word_character(text[match.start() - 1])
+    )
+
+
+def _is_word_character(character: str) -> bool:
+    return character.isalnum() or character == "_"  # what ``\w`` matches in a str pattern
