@@ -79,7 +79,7 @@ def rewrite(path: Path, data: dict[str, Any]) -> None:
         path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
-EDITS = ("touch", "ban_name", "rename_id", "drop_references", "delete", "add_copy")
+EDITS = ("touch", "ban_name", "rename_id", "drop_references", "delete", "add_copy", "flip_political")
 
 
 def apply(repo: Path, relative: Path, edit: str, serial: int) -> None:
@@ -101,6 +101,11 @@ def apply(repo: Path, relative: Path, edit: str, serial: int) -> None:
         rewrite(path, data)
     elif edit == "delete":
         path.unlink()
+    elif edit == "flip_political":  # what the data sources it reaches learn of it (input.dependents)
+        political = data.setdefault("political", {})
+        for key in ("is_political_advertising", "is_political_advertisement"):
+            political[key] = not political.get(key, False)
+        rewrite(path, data)
     elif edit == "add_copy":  # a new, untracked document that others do not reference yet
         data["id"] = f"{data['id']}_copy_{serial}"
         rewrite(path.with_name(f"copy-{serial}-{path.name}"), data)
@@ -134,6 +139,37 @@ def test_incremental_findings_equal_a_full_checks(
     full_problems = [p.to_dict() for p in full_report.problems]
     assert all(p.to_dict() in full_problems for p in incremental_report.problems)
     assert len(incremental) < len(full) or len(full) < 10, "an edit of a few documents judges a part of the repository"
+
+
+@pytest.mark.parametrize("flag", ["true", "false"])
+def test_an_audience_whose_flag_flips_judges_the_source_it_excludes_again(
+    checker: Checker, tmp_path: Path, flag: str
+) -> None:
+    """The member register's DAT-013 depends on the political audience that excludes it (input.dependents):
+    flipping the audience's flag changes the source's findings, so an incremental check judges it too."""
+    fixture = ROOT / "fixtures" / "rules" / "AUD-003" / "deny" / "excluded-member-register"
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    for file in fixture.iterdir():
+        text = file.read_text(encoding="utf-8").replace(
+            "is_political_advertising: true", f"is_political_advertising: {flag}"
+        )
+        (repo / file.name).write_text(text, encoding="utf-8")
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "fixture")
+    audience = repo / "audience.yaml"
+    flipped = "false" if flag == "true" else "true"
+    audience.write_text(
+        audience.read_text(encoding="utf-8").replace(
+            f"is_political_advertising: {flag}", f"is_political_advertising: {flipped}"
+        )
+    )
+    full = by_document(checker.check([repo]))
+    incremental = by_document(checker.check([repo], changed_since="HEAD"))
+    assert set(incremental) == {("audience", "aud_excluding_members"), ("data_source", "ds_member_register")}
+    assert incremental == {key: full[key] for key in incremental}
+    assert any(f["rule_id"] == "DAT-013" for f in full[("data_source", "ds_member_register")]) == (flipped == "true")
 
 
 def test_nothing_changed_judges_nothing(checker: Checker, repository: Path) -> None:
@@ -208,6 +244,25 @@ def test_a_campaign_change_reaches_what_names_it_but_not_through_it() -> None:
 
 def test_a_removed_key_reaches_what_referenced_it() -> None:
     assert affected_slots(GRAPH, changes_of(old_keys=frozenset({("data_source", "ds")}))) == {1, 2, 3, 4}
+
+
+def test_a_change_reaches_the_data_sources_whose_dependents_it_alters() -> None:
+    # A source's input.dependents lists the audiences and ads that reach it: a changed audience or ad (its
+    # political flag, what it names) changes them, down the lineage too; the vendor is no dependent's route.
+    lineage = [*GRAPH, node(7, "data_source", "parent"), node(8, "data_source", "child", ("data_source", "parent"))]
+    lineage[2] = node(2, "audience", "aud", ("data_source", "ds"), ("data_source", "child"), ("campaign", "cmp"))
+    assert affected_slots(lineage, changes_of("aud")) == {1, 2, 3, 4, 7, 8}
+    assert affected_slots(lineage, changes_of("ad")) == {1, 3, 4, 7, 8}
+    assert affected_slots(lineage, changes_of("cmp")) == {2, 3, 4, 5}  # a campaign is no dependent
+    assert affected_slots(lineage, changes_of("v")) == {0, 1, 2, 3, 4}
+
+
+def test_a_reference_a_change_removed_still_reaches_its_data_source() -> None:
+    # The audience named ds at the revision and names nothing now: ds lost a dependent.
+    graph = [node(1, "data_source", "ds"), node(2, "audience", "aud")]
+    old = Changes("HEAD", frozenset({"/repo/aud.yaml"}), frozenset(), False, frozenset({("data_source", "ds")}))
+    assert affected_slots(graph, old) == {1, 2}
+    assert affected_slots(graph, changes_of("aud")) == {2}
 
 
 def test_a_policy_context_change_judges_everything() -> None:

@@ -13,8 +13,12 @@ are read too, so the keys it held before count as changed. A change the selectio
 run judge every document: a ``policy_context`` document among the changes (it changes what every rule
 sees), or a changed policy file, context file or configuration file of the run.
 
-Rules see what a document references, not what references it: ``input.dependents`` is not filled yet. When
-it is, a change must also reach the documents a changed document references (before and after the change).
+A data source also sees what references it: its ``input.dependents`` (:mod:`.dependents`) lists the audiences
+and ads that reach it through references among data sources, audiences and ads, with their political flags.
+So a change also reaches every data source that a changed document reaches that way, as it is now and as it
+was at the revision (an audience that stops naming a source, or whose flag flips, changes that source's
+dependents): those sources are judged again too, and everything that reaches them is read for their
+dependents, though not judged.
 """
 
 from __future__ import annotations
@@ -36,6 +40,8 @@ CONTEXT_KIND = "policy_context"
 #: when a pair had both kinds of reference, which only judges more).
 _FOLLOWED = frozenset((kind, ref.target) for kind, refs in REFERENCES.items() for ref in refs if ref.follow)
 _FOLLOWED_INTO = frozenset(target for _, target in _FOLLOWED)  # kinds some followed reference leads to
+#: The kinds whose references make up a data source's dependents (see .dependents).
+_DEPENDENT_WALK = frozenset({"data_source", "audience", "ad"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +52,8 @@ class Changes:
     files: frozenset[str]
     old_keys: frozenset[Key]
     old_context: bool  # a changed file held a policy_context document at the revision
+    #: What the changed documents referenced at the revision, among data sources, audiences and ads.
+    old_reached: frozenset[Key] = frozenset()
 
 
 def _git(arguments: Sequence[str], cwd: Path) -> bytes:
@@ -76,6 +84,7 @@ def changes_since(revision: str, cwd: str | os.PathLike[str]) -> Changes:
     names = sorted({os.fsdecode(name) for name in (*changed, *untracked) if name})
     existed = set(_git(["ls-tree", "-r", "-z", "--name-only", commit], top).split(b"\0"))
     old_keys: set[Key] = set()
+    old_reached: set[Key] = set()
     old_context = False
     earlier = [name for name in names if os.fsencode(name) in existed]  # the others were added since
     for name, text in zip(earlier, _blobs(commit, earlier, top), strict=True):
@@ -83,8 +92,15 @@ def changes_since(revision: str, cwd: str | os.PathLike[str]) -> Changes:
             if isinstance(item, Document) and item.kind and item.id:
                 old_keys.add((item.kind, item.id))
                 old_context = old_context or item.kind == CONTEXT_KIND
+                old_reached.update(_dependent_edges(item.kind, _references_of(item)))
     files = frozenset(os.path.realpath(top / name) for name in names)
-    return Changes(revision=revision, files=files, old_keys=frozenset(old_keys), old_context=old_context)
+    return Changes(
+        revision=revision,
+        files=files,
+        old_keys=frozenset(old_keys),
+        old_context=old_context,
+        old_reached=frozenset(old_reached),
+    )
 
 
 def _blobs(commit: str, names: Sequence[str], top: Path) -> list[str]:
@@ -157,8 +173,40 @@ def affected_slots(nodes: Sequence[Node], changes: Changes, context_files: Itera
         return None
     changed_keys = set(changes.old_keys)
     changed_keys.update(node.key for node in nodes if is_changed(node.file))
-    affected = affected_keys(nodes, changed_keys)
+    affected = affected_keys(nodes, changed_keys) | reached_sources(nodes, changed_keys, changes.old_reached)
     return {node.slot for node in nodes if node.key in affected}
+
+
+def reached_sources(nodes: Iterable[Node], changed_keys: Iterable[Key], old_reached: Iterable[Key]) -> set[Key]:
+    """The data sources whose ``input.dependents`` a change can alter: those a changed document reaches through
+    references among data sources, audiences and ads, as it is now (``nodes``) or was (``old_reached``: what the
+    changed documents referenced at the revision)."""
+    return {key for key in _dependent_closure(nodes, changed_keys, old_reached) if key[0] == "data_source"}
+
+
+def _dependent_closure(nodes: Iterable[Node], changed_keys: Iterable[Key], old_reached: Iterable[Key]) -> set[Key]:
+    """Every key reached from ``changed_keys`` (and from ``old_reached``, itself included) through the
+    references among data sources, audiences and ads of ``nodes``."""
+    forward = {node.key: _dependent_edges(node.key[0], node.references) for node in nodes}
+    reached: set[Key] = set()
+    frontier = [*old_reached, *(target for key in changed_keys for target in forward.get(key, ()))]
+    while frontier:
+        key = frontier.pop()
+        if key not in reached:
+            reached.add(key)
+            frontier.extend(forward.get(key, ()))
+    return reached
+
+
+def _dependent_edges(kind: str | None, references: Iterable[Key]) -> list[Key]:
+    """The references of a document of ``kind`` that a data source's dependents are found through."""
+    if kind not in _DEPENDENT_WALK:
+        return []
+    return [target for target in references if target[0] in _DEPENDENT_WALK]
+
+
+def _references_of(item: Document) -> tuple[Key, ...]:
+    return tuple(dict.fromkeys((ref.target, ident) for _, ident, ref in iter_references(item.data, item.kind or "")))
 
 
 def affected_keys(nodes: Iterable[Node], changed_keys: Iterable[Key]) -> set[Key]:
@@ -192,11 +240,13 @@ def files_to_read(files: Sequence[str], changes: Changes) -> list[str] | None:
 
     Every file is read as text, but only those that can matter are parsed: a document references another by
     its id, so a file whose text holds none of the ids in question can neither see a changed document nor be
-    seen by a judged one. Starting from the changed files, the files holding an affected id are parsed to find
-    who references it (until nothing new is affected), then the files holding an id the affected documents
-    reference, transitively (their neighbourhoods), and every file that mentions ``policy_context`` (the
-    run's context). The result keeps the order of ``files``; documents that are read but not affected are
-    left out of the report by :func:`affected_slots`.
+    seen by a judged one. Starting from the changed files: the files defining what the changed documents reach
+    through data sources, audiences and ads are parsed (the data sources among them are judged, for their
+    dependents); the files holding an affected id are parsed to find who references it or reaches such a
+    source (until nothing new is affected); then the files holding an id the judged documents reference,
+    transitively (their neighbourhoods); and every file that mentions ``policy_context`` (the run's context).
+    The result keeps the order of ``files``; documents that are read but not judged are left out of the
+    report by :func:`affected_slots`.
     """
     if changes.old_context:
         return None
@@ -211,65 +261,90 @@ def files_to_read(files: Sequence[str], changes: Changes) -> list[str] | None:
         return None  # a changed policy_context document changes what every rule sees
     wanted = {file for file in files if real[file] in changes.files or CONTEXT_KIND in texts[file]}
     wanted.update(file for file in files if not texts[file])
-    parsed: dict[str, list[Node]] = {}
-
-    def parse(file: str) -> list[Node]:
-        if file not in parsed:
-            nodes = []
-            for item in parse_text(texts[file], file, _format_of(file)):
-                if isinstance(item, Document) and item.kind and item.id:
-                    references = tuple(
-                        dict.fromkeys((ref.target, i) for _, i, ref in iter_references(item.data, item.kind))
-                    )
-                    nodes.append(Node(0, file, (item.kind, item.id), references))
-            parsed[file] = nodes
-        return parsed[file]
-
-    words = _WordIndex(files, texts)
-
-    def holding(ids: set[str], *, defining: bool = False) -> list[str]:
-        """The files not parsed yet whose text holds one of ``ids`` (as an ``id:`` field, with ``defining``)."""
-        return [file for file in words.holding(ids, defining=defining) if file not in parsed]
-
-    def all_nodes() -> list[Node]:
-        return [node for nodes in parsed.values() for node in nodes]
-
+    reader = _Reader(files, texts)
     changed_keys = set(changes.old_keys)
     for file in sorted(wanted):
-        changed_keys.update(node.key for node in parse(file) if real[file] in changes.files)
-    # Who sees a changed document: parse the files holding an affected id until no new one is affected. Any
-    # reference to a changed key counts; beyond it only followed ones, so a key of a kind no reference is
-    # followed into (a campaign) needs no search.
-    affected = affected_keys(all_nodes(), changed_keys)
-    searched: set[Key] = set()
-    while True:
-        keys = {key for key in affected - searched if key in changed_keys or key[0] in _FOLLOWED_INTO}
-        searched |= keys
-        found = holding({ident for _, ident in keys})
-        for file in found:
-            parse(file)
-        if not found:
-            break
-        affected = affected_keys(all_nodes(), changed_keys)
-    # What the affected documents see: the documents their references lead to, transitively. A document is
-    # found by its id field; one that is not is looked for wherever its id appears.
-    needed = set(affected)
-    frontier = [target for node in all_nodes() if node.key in affected for target in node.references]
-    looked: set[Key] = set()
-    while frontier:
-        fresh = [key for key in dict.fromkeys(frontier) if key not in needed]
-        needed.update(fresh)
-        for file in holding({ident for _, ident in fresh if (_, ident) not in looked}, defining=True):
-            parse(file)
-        defined = {node.key: node for node in all_nodes()}
-        missing = {key for key in fresh if key not in defined and key not in looked}
-        looked.update(fresh)
-        for file in holding({ident for _, ident in missing}):
-            parse(file)
-        defined = {node.key: node for node in all_nodes()}
-        frontier = [target for key in fresh if key in defined for target in defined[key].references]
-    wanted.update(file for file, nodes in parsed.items() if any(node.key in needed for node in nodes))
+        changed_keys.update(node.key for node in reader.parse(file) if real[file] in changes.files)
+    sources = {key for key in reader.reach(changed_keys, changes.old_reached) if key[0] == "data_source"}
+    readers = reader.who_sees(changed_keys | sources)  # read, for the sources' dependents
+    judged = affected_keys(reader.nodes(), changed_keys) | sources
+    needed = reader.seen_by(judged)
+    wanted.update(reader.files_of(needed | readers))
     return [file for file in files if file in wanted]
+
+
+class _Reader:
+    """The files of an incremental check as text, parsed (to the keys and references of their documents) only
+    when a search needs them."""
+
+    def __init__(self, files: Sequence[str], texts: dict[str, str]):
+        self._texts = texts
+        self._parsed: dict[str, list[Node]] = {}
+        self._words = _WordIndex(files, texts)
+
+    def parse(self, file: str) -> list[Node]:
+        if file not in self._parsed:
+            nodes = []
+            for item in parse_text(self._texts[file], file, _format_of(file)):
+                if isinstance(item, Document) and item.kind and item.id:
+                    nodes.append(Node(0, file, (item.kind, item.id), _references_of(item)))
+            self._parsed[file] = nodes
+        return self._parsed[file]
+
+    def nodes(self) -> list[Node]:
+        return [node for nodes in self._parsed.values() for node in nodes]
+
+    def files_of(self, keys: set[Key]) -> list[str]:
+        return [file for file, nodes in self._parsed.items() if any(node.key in keys for node in nodes)]
+
+    def _parse_holding(self, ids: Iterable[str], *, defining: bool = False) -> bool:
+        """Parse the files not parsed yet whose text holds one of ``ids`` (as an ``id:`` field, with
+        ``defining``); whether there was any."""
+        found = [file for file in self._words.holding(ids, defining=defining) if file not in self._parsed]
+        for file in found:
+            self.parse(file)
+        return bool(found)
+
+    def reach(self, changed_keys: set[Key], old_reached: Iterable[Key]) -> set[Key]:
+        """What the changed documents reach through data sources, audiences and ads (now, or at the revision:
+        ``old_reached``), their files parsed."""
+        reached: set[Key] = set()
+        while True:
+            now = _dependent_closure(self.nodes(), changed_keys, old_reached)
+            fresh, reached = now - reached, now
+            if not self._parse_holding({ident for _, ident in fresh}, defining=True):
+                return reached
+
+    def who_sees(self, seeds: set[Key]) -> set[Key]:
+        """``seeds`` and the documents that see one (:func:`affected_keys`), their files parsed. Any reference
+        to a seed counts; beyond it only followed ones, so a key of a kind no reference is followed into (a
+        campaign) needs no search."""
+        affected = affected_keys(self.nodes(), seeds)
+        searched: set[Key] = set()
+        while True:
+            keys = {key for key in affected - searched if key in seeds or key[0] in _FOLLOWED_INTO}
+            searched |= keys
+            if not self._parse_holding({ident for _, ident in keys}):
+                return affected
+            affected = affected_keys(self.nodes(), seeds)
+
+    def seen_by(self, judged: set[Key]) -> set[Key]:
+        """``judged`` and what they see: the documents their references lead to, transitively, their files
+        parsed. A document is found by its id field; one that is not is looked for wherever its id appears."""
+        needed = set(judged)
+        frontier = [target for node in self.nodes() if node.key in judged for target in node.references]
+        looked: set[Key] = set()
+        while frontier:
+            fresh = [key for key in dict.fromkeys(frontier) if key not in needed]
+            needed.update(fresh)
+            self._parse_holding({ident for _, ident in fresh if (_, ident) not in looked}, defining=True)
+            defined = {node.key: node for node in self.nodes()}
+            missing = {key for key in fresh if key not in defined and key not in looked}
+            looked.update(fresh)
+            self._parse_holding({ident for _, ident in missing})
+            defined = {node.key: node for node in self.nodes()}
+            frontier = [target for key in fresh if key in defined for target in defined[key].references]
+        return needed
 
 
 def _real_paths(files: Iterable[str]) -> dict[str, str]:
