@@ -183,15 +183,22 @@ def _size(path: Path) -> int:
         return 0
 
 
-def plan_chunks(units: list[tuple[str, int]], target: int) -> list[tuple[str, ...]]:
-    """Consecutive runs of units of about ``target`` bytes each (at least one unit each)."""
+def plan_chunks(units: list[tuple[str, int]], target: int, *, tail: int = 0) -> list[tuple[str, ...]]:
+    """Consecutive runs of units of about ``target`` bytes each (at least one unit each).
+
+    With ``tail`` (bytes), the runs in the last ``tail`` bytes of the input are a quarter of ``target``: the
+    chunks a pool takes last are small, so that no worker is left judging a whole chunk while the others
+    have nothing left to take.
+    """
     chunks: list[tuple[str, ...]] = []
     current: list[str] = []
     size = 0
+    remaining = sum(max(unit_size, 1) for _, unit_size in units)
     for name, unit_size in units:
         current.append(name)
         size += max(unit_size, 1)
-        if size >= target:
+        remaining -= max(unit_size, 1)
+        if size >= (target if remaining >= tail else max(CHUNK_MIN_BYTES, target // 4)):
             chunks.append(tuple(current))
             current, size = [], 0
     if current:
@@ -664,7 +671,8 @@ def run_paths(
     target = chunk_target(total, jobs)
     if progress is not None:
         target = min(target, max(CHUNK_MIN_BYTES, total // PROGRESS_STEPS + 1))
-    chunks = plan_chunks(units, target)
+    # A pool's last chunks are small (the last 1/8 of the input), so that the workers finish together.
+    chunks = plan_chunks(units, target, tail=total // 8 if jobs > 1 else 0)
     # Starting workers costs about half a second: not worth it for a small input.
     workers = min(jobs, len(chunks)) if total >= MIN_POOL_BYTES else 1
     with tempfile.TemporaryDirectory(prefix="ethiq-") as workdir:
