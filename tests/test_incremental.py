@@ -259,10 +259,26 @@ def test_a_change_reaches_the_data_sources_whose_dependents_it_alters() -> None:
 
 def test_a_reference_a_change_removed_still_reaches_its_data_source() -> None:
     # The audience named ds at the revision and names nothing now: ds lost a dependent.
-    graph = [node(1, "data_source", "ds"), node(2, "audience", "aud")]
-    old = Changes("HEAD", frozenset({"/repo/aud.yaml"}), frozenset(), False, frozenset({("data_source", "ds")}))
-    assert affected_slots(graph, old) == {1, 2}
-    assert affected_slots(graph, changes_of("aud")) == {2}
+    graph = [node(1, "data_source", "ds"), Node(2, "/repo/aud.yaml", ("audience", "aud"), (), (False, ()))]
+    named = {("audience", "aud"): (False, (("data_source", "ds", "custom_audience"),))}
+    assert affected_slots(graph, Changes("HEAD", frozenset({"/repo/aud.yaml"}), frozenset(), False, named)) == {1, 2}
+
+
+def test_a_document_that_tells_its_sources_nothing_new_reaches_none() -> None:
+    # Only the text changed (a comment, a creative): the sources it reaches keep their dependents. Its flag
+    # flipped, or its facts unknown: they are judged again.
+    facts = (False, (("data_source", "ds", "custom_audience"),))
+    graph = [
+        node(1, "data_source", "ds"),
+        Node(2, "/repo/aud.yaml", ("audience", "aud"), (("data_source", "ds"),), facts),
+    ]
+    same = Changes("HEAD", frozenset({"/repo/aud.yaml"}), frozenset(), False, {("audience", "aud"): facts})
+    assert affected_slots(graph, same) == {2}
+    flipped = Changes(
+        "HEAD", frozenset({"/repo/aud.yaml"}), frozenset(), False, {("audience", "aud"): (True, facts[1])}
+    )
+    assert affected_slots(graph, flipped) == {1, 2}
+    assert affected_slots(graph, changes_of("aud")) == {1, 2}  # nothing known of the revision: reached
 
 
 def test_a_policy_context_change_judges_everything() -> None:

@@ -767,8 +767,10 @@ class _PathRun:
                 slot = self.ledger.add(intake)
                 if self.select is not None and slot is not None and intake.kind and intake.id:
                     from ..graph.changes import Node  # only an incremental check selects
+                    from ..graph.dependents import dependent_facts
 
-                    self.nodes.append(Node(slot, intake.file, (intake.kind, intake.id), intake.references))
+                    facts = dependent_facts(intake.kind, intake.edges, intake.political)
+                    self.nodes.append(Node(slot, intake.file, (intake.kind, intake.id), intake.references, facts))
                 if slot is not None and location is not None:
                     self.kinds.add(intake.kind or "")
                     slots.append(slot)

@@ -15,23 +15,24 @@ sees), or a changed policy file, context file or configuration file of the run.
 
 A data source also sees what references it: its ``input.dependents`` (:mod:`.dependents`) lists the audiences
 and ads that reach it through references among data sources, audiences and ads, with their political flags.
-So a change also reaches every data source that a changed document reaches that way, as it is now and as it
-was at the revision (an audience that stops naming a source, or whose flag flips, changes that source's
-dependents): those sources are judged again too, and everything that reaches them is read for their
-dependents, though not judged.
+So a changed document whose flag or references among those kinds differ from the revision's (an audience that
+stops naming a source, or whose flag flips) also reaches every data source it reaches that way, as it is now
+and as it was: those sources are judged again too, and everything that reaches them is read for their
+dependents, though not judged. A document that changed in nothing a source learns of reaches no source.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UsageError
 from ..read import Document, parse_text
-from .references import REFERENCES, iter_references
+from .dependents import WALK_KINDS, Facts, dependent_facts, political_flag
+from .references import REFERENCES, reference_edges
 
 Key = tuple[str, str]  # (kind, id)
 
@@ -40,8 +41,6 @@ CONTEXT_KIND = "policy_context"
 #: when a pair had both kinds of reference, which only judges more).
 _FOLLOWED = frozenset((kind, ref.target) for kind, refs in REFERENCES.items() for ref in refs if ref.follow)
 _FOLLOWED_INTO = frozenset(target for _, target in _FOLLOWED)  # kinds some followed reference leads to
-#: The kinds whose references make up a data source's dependents (see .dependents).
-_DEPENDENT_WALK = frozenset({"data_source", "audience", "ad"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +51,9 @@ class Changes:
     files: frozenset[str]
     old_keys: frozenset[Key]
     old_context: bool  # a changed file held a policy_context document at the revision
-    #: What the changed documents referenced at the revision, among data sources, audiences and ads.
-    old_reached: frozenset[Key] = frozenset()
+    #: What the changed documents of the kinds a source's dependents are found through were at the revision:
+    #: their :func:`~.dependents.dependent_facts`.
+    old_facts: Mapping[Key, Facts] = field(default_factory=dict)
 
 
 def _git(arguments: Sequence[str], cwd: Path) -> bytes:
@@ -84,7 +84,7 @@ def changes_since(revision: str, cwd: str | os.PathLike[str]) -> Changes:
     names = sorted({os.fsdecode(name) for name in (*changed, *untracked) if name})
     existed = set(_git(["ls-tree", "-r", "-z", "--name-only", commit], top).split(b"\0"))
     old_keys: set[Key] = set()
-    old_reached: set[Key] = set()
+    old_facts: dict[Key, Facts] = {}
     old_context = False
     earlier = [name for name in names if os.fsencode(name) in existed]  # the others were added since
     for name, text in zip(earlier, _blobs(commit, earlier, top), strict=True):
@@ -92,14 +92,16 @@ def changes_since(revision: str, cwd: str | os.PathLike[str]) -> Changes:
             if isinstance(item, Document) and item.kind and item.id:
                 old_keys.add((item.kind, item.id))
                 old_context = old_context or item.kind == CONTEXT_KIND
-                old_reached.update(_dependent_edges(item.kind, _references_of(item)))
+                facts = _facts_of(item)
+                if facts is not None:
+                    old_facts[(item.kind, item.id)] = facts
     files = frozenset(os.path.realpath(top / name) for name in names)
     return Changes(
         revision=revision,
         files=files,
         old_keys=frozenset(old_keys),
         old_context=old_context,
-        old_reached=frozenset(old_reached),
+        old_facts=old_facts,
     )
 
 
@@ -151,6 +153,7 @@ class Node:
     file: str
     key: Key
     references: tuple[Key, ...]
+    facts: Facts | None = None  # what it tells the data sources it reaches (None: unknown, or another kind)
 
 
 def affected_slots(nodes: Sequence[Node], changes: Changes, context_files: Iterable[str] = ()) -> set[int] | None:
@@ -173,23 +176,34 @@ def affected_slots(nodes: Sequence[Node], changes: Changes, context_files: Itera
         return None
     changed_keys = set(changes.old_keys)
     changed_keys.update(node.key for node in nodes if is_changed(node.file))
-    affected = affected_keys(nodes, changed_keys) | reached_sources(nodes, changed_keys, changes.old_reached)
+    affected = affected_keys(nodes, changed_keys) | reached_sources(nodes, changed_keys, changes.old_facts)
     return {node.slot for node in nodes if node.key in affected}
 
 
-def reached_sources(nodes: Iterable[Node], changed_keys: Iterable[Key], old_reached: Iterable[Key]) -> set[Key]:
-    """The data sources whose ``input.dependents`` a change can alter: those a changed document reaches through
-    references among data sources, audiences and ads, as it is now (``nodes``) or was (``old_reached``: what the
-    changed documents referenced at the revision)."""
-    return {key for key in _dependent_closure(nodes, changed_keys, old_reached) if key[0] == "data_source"}
+def reached_sources(nodes: Iterable[Node], changed_keys: Iterable[Key], old_facts: Mapping[Key, Facts]) -> set[Key]:
+    """The data sources whose ``input.dependents`` a change can alter: those reached, through references among
+    data sources, audiences and ads, from a changed document whose facts for them differ from the revision's
+    (``old_facts``), as it is now (``nodes``) and as it was."""
+    return {key for key in _dependent_closure(nodes, changed_keys, old_facts) if key[0] == "data_source"}
 
 
-def _dependent_closure(nodes: Iterable[Node], changed_keys: Iterable[Key], old_reached: Iterable[Key]) -> set[Key]:
-    """Every key reached from ``changed_keys`` (and from ``old_reached``, itself included) through the
-    references among data sources, audiences and ads of ``nodes``."""
-    forward = {node.key: _dependent_edges(node.key[0], node.references) for node in nodes}
+def _dependent_closure(nodes: Iterable[Node], changed_keys: Iterable[Key], old_facts: Mapping[Key, Facts]) -> set[Key]:
+    """Every key reached through the references among data sources, audiences and ads of ``nodes`` from the
+    changed documents whose :func:`~.dependents.dependent_facts` changed (a document only its text changed
+    in tells every source the same), by their references now and at the revision."""
+    nodes = list(nodes)
+    forward = {node.key: [(kind, ident) for kind, ident in node.references if kind in WALK_KINDS] for node in nodes}
+    facts = {node.key: node.facts for node in nodes}
     reached: set[Key] = set()
-    frontier = [*old_reached, *(target for key in changed_keys for target in forward.get(key, ()))]
+    frontier: list[Key] = []
+    for key in changed_keys:
+        if key[0] not in WALK_KINDS:
+            continue
+        old = old_facts.get(key)
+        if old is not None and key in facts and facts[key] == old:
+            continue
+        frontier.extend(forward.get(key, ()))
+        frontier.extend((kind, ident) for kind, ident, _ in (old[1] if old is not None else ()))
     while frontier:
         key = frontier.pop()
         if key not in reached:
@@ -198,15 +212,15 @@ def _dependent_closure(nodes: Iterable[Node], changed_keys: Iterable[Key], old_r
     return reached
 
 
-def _dependent_edges(kind: str | None, references: Iterable[Key]) -> list[Key]:
-    """The references of a document of ``kind`` that a data source's dependents are found through."""
-    if kind not in _DEPENDENT_WALK:
-        return []
-    return [target for target in references if target[0] in _DEPENDENT_WALK]
+def _facts_of(item: Document) -> Facts | None:
+    return dependent_facts(item.kind, reference_edges(item.data, item.kind or ""), political_flag(item.kind, item.data))
 
 
-def _references_of(item: Document) -> tuple[Key, ...]:
-    return tuple(dict.fromkeys((ref.target, ident) for _, ident, ref in iter_references(item.data, item.kind or "")))
+def _node_of(item: Document, file: str) -> Node:
+    edges = reference_edges(item.data, item.kind or "")
+    references = tuple(dict.fromkeys((kind, ident) for kind, ident, _ in edges))
+    facts = dependent_facts(item.kind, edges, political_flag(item.kind, item.data))
+    return Node(0, file, (item.kind or "", item.id or ""), references, facts)
 
 
 def affected_keys(nodes: Iterable[Node], changed_keys: Iterable[Key]) -> set[Key]:
@@ -265,7 +279,7 @@ def files_to_read(files: Sequence[str], changes: Changes) -> list[str] | None:
     changed_keys = set(changes.old_keys)
     for file in sorted(wanted):
         changed_keys.update(node.key for node in reader.parse(file) if real[file] in changes.files)
-    sources = {key for key in reader.reach(changed_keys, changes.old_reached) if key[0] == "data_source"}
+    sources = {key for key in reader.reach(changed_keys, changes.old_facts) if key[0] == "data_source"}
     readers = reader.who_sees(changed_keys | sources)  # read, for the sources' dependents
     judged = affected_keys(reader.nodes(), changed_keys) | sources
     needed = reader.seen_by(judged)
@@ -287,7 +301,7 @@ class _Reader:
             nodes = []
             for item in parse_text(self._texts[file], file, _format_of(file)):
                 if isinstance(item, Document) and item.kind and item.id:
-                    nodes.append(Node(0, file, (item.kind, item.id), _references_of(item)))
+                    nodes.append(_node_of(item, file))
             self._parsed[file] = nodes
         return self._parsed[file]
 
@@ -305,12 +319,12 @@ class _Reader:
             self.parse(file)
         return bool(found)
 
-    def reach(self, changed_keys: set[Key], old_reached: Iterable[Key]) -> set[Key]:
-        """What the changed documents reach through data sources, audiences and ads (now, or at the revision:
-        ``old_reached``), their files parsed."""
+    def reach(self, changed_keys: set[Key], old_facts: Mapping[Key, Facts]) -> set[Key]:
+        """What the changed documents whose facts changed reach through data sources, audiences and ads (now,
+        or at the revision), their files parsed (:func:`_dependent_closure`)."""
         reached: set[Key] = set()
         while True:
-            now = _dependent_closure(self.nodes(), changed_keys, old_reached)
+            now = _dependent_closure(self.nodes(), changed_keys, old_facts)
             fresh, reached = now - reached, now
             if not self._parse_holding({ident for _, ident in fresh}, defining=True):
                 return reached

@@ -25,7 +25,7 @@ from ..read import Document, ReadProblem
 from ..report import DocumentResult, Finding, Problem, ProblemKind, Verdict, finding_order
 from ..validate import SchemaSet, Stage, duplicate_problem, validate_item
 from .dependents import DependentGraph, political_flag
-from .references import iter_references
+from .references import reference_edges
 
 Key = tuple[str, str]  # (kind, id)
 L = TypeVar("L")
@@ -57,7 +57,7 @@ def intake(item: Document | ReadProblem, schemas: SchemaSet) -> Intake:
         return Intake(stage, kind, item.id, source.file, source.line, problems)
     if stage == Stage.CONTEXT:
         return Intake(stage, kind, item.id, source.file, source.line, context=item)
-    edges = dict.fromkeys((ref.target, ident, ref.relation) for _, ident, ref in iter_references(item.data, kind or ""))
+    edges = reference_edges(item.data, kind or "")
     references = dict.fromkeys((target, ident) for target, ident, _ in edges)
     political = political_flag(kind, item.data)
     return Intake(
@@ -67,7 +67,7 @@ def intake(item: Document | ReadProblem, schemas: SchemaSet) -> Intake:
         source.file,
         source.line,
         references=tuple(references),
-        edges=tuple(edges),
+        edges=edges,
         political=political,
     )
 
