@@ -299,11 +299,11 @@ class Checker:
         from .graph.changes import affected_slots, changes_since, files_to_read, touches_run_inputs
 
         first = Path(paths[0])
-        changes = changes_since(revision, first if first.is_dir() else first.parent)
+        changes = changes_since(revision, first if first.is_dir() else first.parent, config.read_limits)
         run_inputs = [*config.policies, *config.context, *([config.file] if config.file is not None else [])]
         if touches_run_inputs(changes, run_inputs):
             return paths, None
-        files = files_to_read([name for name, _ in list_units(paths, exclude)], changes)
+        files = files_to_read([name for name, _ in list_units(paths, exclude)], changes, config.read_limits)
 
         def select(nodes: list[Node], context_files: list[str]) -> set[int] | None:
             return affected_slots(nodes, changes, context_files)

@@ -19,7 +19,8 @@ from test_parallel import generate  # bench/generate.py, loaded once
 
 from ethiq import Checker
 from ethiq.engine.errors import UsageError
-from ethiq.engine.graph.changes import Changes, Node, _real_paths, _WordIndex, affected_slots
+from ethiq.engine.graph.changes import Changes, Node, _real_paths, _WordIndex, affected_slots, changes_since
+from ethiq.engine.read.limits import ReadLimits
 
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = "2026-11-23"
@@ -170,6 +171,44 @@ def test_an_audience_whose_flag_flips_judges_the_source_it_excludes_again(
     assert set(incremental) == {("audience", "aud_excluding_members"), ("data_source", "ds_member_register")}
     assert incremental == {key: full[key] for key in incremental}
     assert any(f["rule_id"] == "DAT-013" for f in full[("data_source", "ds_member_register")]) == (flipped == "true")
+
+
+def _small_repository(tmp_path: Path) -> Path:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    for file in (ROOT / "fixtures" / "rules" / "AUD-003" / "deny" / "excluded-member-register").iterdir():
+        (repo / file.name).write_text(file.read_text(encoding="utf-8"), encoding="utf-8")
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "fixture")
+    return repo
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_fifo_in_the_tree_is_reported_not_waited_for(checker: Checker, tmp_path: Path) -> None:
+    repo = _small_repository(tmp_path)
+    os.mkfifo(repo / "pipe.yaml")
+    (repo / "audience.yaml").write_text((repo / "audience.yaml").read_text(encoding="utf-8") + "# edited\n")
+    report = checker.check([repo], changed_since="HEAD")  # reading the FIFO's text would block for ever
+    assert [(Path(p.file).name, p.message) for p in report.problems] == [
+        ("pipe.yaml", "not a regular file: a FIFO (named pipe)")
+    ]
+    assert int(report.exit_code) == 2
+
+
+def test_a_file_too_large_to_read_at_the_revision_judges_everything(tmp_path: Path) -> None:
+    repo = _small_repository(tmp_path)
+    big = repo / "member-register.yaml"
+    size = big.stat().st_size
+    big.write_text(big.read_text(encoding="utf-8") + "# padding\n" * 200, encoding="utf-8")
+    git(repo, "commit", "-qam", "padded")
+    big.write_text(big.read_text(encoding="utf-8")[:size], encoding="utf-8")  # back under the limit
+    limits = ReadLimits(max_file_size=size + 100)
+    changes = changes_since("HEAD", repo, limits)
+    assert changes.unread_before  # what it held at HEAD is unknown
+    assert changes.judges_everything
+    assert affected_slots(GRAPH, changes) is None
+    assert not changes_since("HEAD", repo).judges_everything  # read within the default limits
 
 
 def test_nothing_changed_judges_nothing(checker: Checker, repository: Path) -> None:

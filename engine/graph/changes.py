@@ -28,9 +28,11 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from ..errors import UsageError
-from ..read import Document, parse_text
+from ..errors import InputError, UsageError
+from ..read import Document, parse_text, read_text
+from ..read.limits import DEFAULT_LIMITS, ReadLimits
 from .dependents import WALK_KINDS, Facts, dependent_facts, political_flag
 from .references import REFERENCES, reference_edges
 
@@ -54,6 +56,13 @@ class Changes:
     #: What the changed documents of the kinds a source's dependents are found through were at the revision:
     #: their :func:`~.dependents.dependent_facts`.
     old_facts: Mapping[Key, Facts] = field(default_factory=dict)
+    #: A changed file was too large to read at the revision: what it held is unknown, so every document is judged.
+    unread_before: bool = False
+
+    @property
+    def judges_everything(self) -> bool:
+        """Whether the change reaches every document: a policy_context changed, or what changed is unknown."""
+        return self.old_context or self.unread_before
 
 
 def _git(arguments: Sequence[str], cwd: Path) -> bytes:
@@ -69,8 +78,9 @@ def _git(arguments: Sequence[str], cwd: Path) -> bytes:
     return result.stdout
 
 
-def changes_since(revision: str, cwd: str | os.PathLike[str]) -> Changes:
-    """The files changed between ``revision`` and the working tree of the git repository around ``cwd``."""
+def changes_since(revision: str, cwd: str | os.PathLike[str], limits: ReadLimits = DEFAULT_LIMITS) -> Changes:
+    """The files changed between ``revision`` and the working tree of the git repository around ``cwd``; what
+    they held at the revision is read within ``limits``."""
     if not revision or revision.startswith("-"):
         raise UsageError(f"--changed-since takes a git revision, not {revision!r}")
     here = Path(cwd)
@@ -87,8 +97,12 @@ def changes_since(revision: str, cwd: str | os.PathLike[str]) -> Changes:
     old_facts: dict[Key, Facts] = {}
     old_context = False
     earlier = [name for name in names if os.fsencode(name) in existed]  # the others were added since
-    for name, text in zip(earlier, _blobs(commit, earlier, top), strict=True):
-        for item in parse_text(text, name, _format_of(name)):
+    unread = False
+    for name, text in zip(earlier, _blobs(commit, earlier, top, limits.max_file_size), strict=True):
+        if text is None:  # too large to read: what it held is unknown, so every document is judged
+            unread = True
+            continue
+        for item in parse_text(text, name, _format_of(name), limits=limits):
             if isinstance(item, Document) and item.kind and item.id:
                 old_keys.add((item.kind, item.id))
                 old_context = old_context or item.kind == CONTEXT_KIND
@@ -102,32 +116,47 @@ def changes_since(revision: str, cwd: str | os.PathLike[str]) -> Changes:
         old_keys=frozenset(old_keys),
         old_context=old_context,
         old_facts=old_facts,
+        unread_before=unread,
     )
 
 
-def _blobs(commit: str, names: Sequence[str], top: Path) -> list[str]:
-    """The text of each of ``names`` at ``commit``, read by one ``git cat-file --batch``."""
+def _blobs(commit: str, names: Sequence[str], top: Path, max_size: int) -> list[str | None]:
+    """The text of each of ``names`` at ``commit`` (None when it is above ``max_size`` bytes), read by one
+    ``git cat-file --batch-check`` for the sizes and one ``git cat-file --batch`` for the texts."""
     if not names:
         return []
+    sizes = [size for _, size in _cat_file("--batch-check", commit, names, top)]
+    wanted = [name for name, size in zip(names, sizes, strict=True) if size <= max_size]
+    texts = dict(_cat_file("--batch", commit, wanted, top, contents=True)) if wanted else {}
+    return [texts.get(name) for name in names]
+
+
+def _cat_file(
+    mode: str, commit: str, names: Sequence[str], top: Path, *, contents: bool = False
+) -> list[tuple[str, Any]]:
+    """(name, size) of each of ``names`` at ``commit``, or (name, text) with ``contents``."""
     import subprocess
 
     request = b"".join(os.fsencode(f"{commit}:{name}") + b"\n" for name in names)
     try:
-        result = subprocess.run(
-            ["git", "cat-file", "--batch"], cwd=top, input=request, capture_output=True, check=False
-        )
+        result = subprocess.run(["git", "cat-file", mode], cwd=top, input=request, capture_output=True, check=False)
     except OSError as err:
         raise UsageError(f"--changed-since needs git: {err.strerror or err}") from None
-    output, position, texts = result.stdout, 0, []
+    output, position = result.stdout, 0
+    answers: list[tuple[str, Any]] = []
     for name in names:
         end = output.find(b"\n", position)
         header = output[position:end].split() if end >= 0 else []
         if result.returncode != 0 or len(header) != 3 or header[1] != b"blob":
             raise UsageError(f"--changed-since: git cannot read {name} at {commit[:12]}")
         size = int(header[2])
-        texts.append(output[end + 1 : end + 1 + size].decode("utf-8", "replace"))
-        position = end + 1 + size + 1
-    return texts
+        if contents:
+            answers.append((name, output[end + 1 : end + 1 + size].decode("utf-8", "replace")))
+            position = end + 1 + size + 1
+        else:
+            answers.append((name, size))
+            position = end + 1
+    return answers
 
 
 def _format_of(name: str) -> str | None:
@@ -162,7 +191,7 @@ def affected_slots(nodes: Sequence[Node], changes: Changes, context_files: Itera
     ``context_files`` are the files of the run's ``policy_context`` documents: when one changed (or a changed
     file held one at the revision), every document is judged.
     """
-    if changes.old_context:
+    if changes.judges_everything:
         return None
     real: dict[str, str] = {}
 
@@ -249,7 +278,7 @@ def affected_keys(nodes: Iterable[Node], changed_keys: Iterable[Key]) -> set[Key
     return affected
 
 
-def files_to_read(files: Sequence[str], changes: Changes) -> list[str] | None:
+def files_to_read(files: Sequence[str], changes: Changes, limits: ReadLimits = DEFAULT_LIMITS) -> list[str] | None:
     """The files of ``files`` an incremental check must read: None when it must read them all.
 
     Every file is read as text, but only those that can matter are parsed: a document references another by
@@ -262,20 +291,20 @@ def files_to_read(files: Sequence[str], changes: Changes) -> list[str] | None:
     The result keeps the order of ``files``; documents that are read but not judged are left out of the
     report by :func:`affected_slots`.
     """
-    if changes.old_context:
+    if changes.judges_everything:
         return None
     texts: dict[str, str] = {}
     for file in files:
-        try:
-            texts[file] = Path(file).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+        try:  # bounded as the run reads: a FIFO or a device cannot block, a huge file is refused
+            texts[file] = read_text(file, limits)
+        except InputError:
             texts[file] = ""  # read (and reported) by the run itself
     real = _real_paths(files)
     if any(real[file] in changes.files and CONTEXT_KIND in texts[file] for file in files):
         return None  # a changed policy_context document changes what every rule sees
     wanted = {file for file in files if real[file] in changes.files or CONTEXT_KIND in texts[file]}
     wanted.update(file for file in files if not texts[file])
-    reader = _Reader(files, texts)
+    reader = _Reader(files, texts, limits)
     changed_keys = set(changes.old_keys)
     for file in sorted(wanted):
         changed_keys.update(node.key for node in reader.parse(file) if real[file] in changes.files)
@@ -291,15 +320,16 @@ class _Reader:
     """The files of an incremental check as text, parsed (to the keys and references of their documents) only
     when a search needs them."""
 
-    def __init__(self, files: Sequence[str], texts: dict[str, str]):
+    def __init__(self, files: Sequence[str], texts: dict[str, str], limits: ReadLimits):
         self._texts = texts
+        self._limits = limits
         self._parsed: dict[str, list[Node]] = {}
         self._words = _WordIndex(files, texts)
 
     def parse(self, file: str) -> list[Node]:
         if file not in self._parsed:
             nodes = []
-            for item in parse_text(self._texts[file], file, _format_of(file)):
+            for item in parse_text(self._texts[file], file, _format_of(file), limits=self._limits):
                 if isinstance(item, Document) and item.kind and item.id:
                     nodes.append(_node_of(item, file))
             self._parsed[file] = nodes
