@@ -656,14 +656,16 @@ def run_paths(
     limits: ReadLimits = DEFAULT_LIMITS,
     budgets: Budgets | None = None,
     progress: Progress | None = None,
+    notices: Iterable[ReadProblem] = (),
 ) -> RunOutcome:
     """Check the documents of ``paths`` with ``jobs`` processes (this one when ``jobs`` is 1), within ``budgets``.
 
     ``select`` narrows what is judged once every document was read (see :data:`Selector`); the documents it
-    leaves out are left out of the report, their read and schema problems are not.
+    leaves out are left out of the report, their read and schema problems are not. ``notices``: what a walk
+    made before (an incremental check's, whose ``paths`` are the files it chose) skipped, reported first.
     """
     budgets = (budgets or Budgets()).start()
-    notices: list[ReadProblem] = []
+    notices = list(notices)
     units = list_units(paths, exclude, notices)
     if stdin_text is None and any(name == STDIN for name, _ in units):
         stdin_text = read_stdin(limits)
