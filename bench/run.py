@@ -412,16 +412,23 @@ def measure_rules(checker: Any, inputs: list[tuple[str, str]]) -> dict[str, Any]
 
 
 def build_inputs(repo: Path) -> tuple[Any, list[tuple[str, str]]]:
-    """ethiq's checker and, for every document, (kind, the input JSON ethiq hands the engine)."""
-    from ethiq import Checker, load_documents
-    from ethiq.engine.evaluate import build_input_json
-    from ethiq.engine.graph import DocumentIndex
+    """ethiq's checker and, for every judgeable document, (kind, the input JSON ethiq hands the engine).
+
+    The very text a check gives the engine (``Checker.inputs`` builds it the same way): a document with native
+    platform JSON as its adapter derives it, a data source with its ancestry, within the run's index.
+    """
+    from ethiq import Checker
+    from ethiq.engine.evaluate.parallel import intake_items
+    from ethiq.engine.read import iter_documents
 
     checker = Checker(as_of=AS_OF)
-    documents = load_documents([repo])
-    index = DocumentIndex(documents)
-    context = checker.base_context
-    inputs = [(d.kind or "", build_input_json(d, index, context, checker.as_of)) for d in documents]
+    stages = checker.stages
+    run = intake_items(stages, iter_documents([repo]))
+    stages.use_context(run.context)
+    try:
+        inputs = [(d.kind or "", stages.input_json(d, run.index, run.context)) for _, d in run.pending]
+    finally:
+        stages.use_context(stages.base_context)
     return checker, inputs
 
 

@@ -40,6 +40,7 @@ from .formats import (
     DuplicateKeyError,
     Loader,
     RecursiveAliasError,
+    construct_plain,
     distinct_nodes,
     expanded_size,
     json_number,
@@ -47,7 +48,7 @@ from .formats import (
     sniff_format,
 )
 from .limits import DEFAULT_LIMITS, ReadLimits, refusal, surrogate_offset
-from .positions import PathKey, Position, positions
+from .positions import PathKey, Position, json_position, yaml_positions
 
 STDIN = "-"
 #: The file name of documents handed over in memory; their ``line`` is their 1-based place in the run's inputs.
@@ -94,16 +95,20 @@ class Document:
 
     def locate(self, path: PathKey) -> Position | None:
         """Line and column (1-based) of the value at ``path``, or of its nearest existing ancestor."""
-        if self.source.format == MEMORY_FORMAT:
+        source = self.source
+        if source.format == MEMORY_FORMAT:
             return None  # no text to point into
-        found = positions(self.source.file, self.source.format, self._text)
-        prefix: PathKey = (self.source.index,) if self.source.array or self.source.format == "yaml" else ()
+        if source.format == "json":
+            found_json = json_position(source.file, self._text, source.index if source.array else None, tuple(path))
+            return found_json if found_json is not None else (source.line, 1)
+        found = yaml_positions(source.file, self._text)
+        prefix: PathKey = (source.index,)
         key = prefix + tuple(path)
         while True:
             if key in found:
                 return found[key]
             if len(key) <= len(prefix):
-                return (self.source.line, 1)
+                return (source.line, 1)
             key = key[:-1]
 
 
@@ -523,6 +528,8 @@ def _parse_yaml(text: str, file: str, kept: str | None, limits: ReadLimits) -> I
     loader = Loader(text)
     index = 0
     added = 0  # values the file's aliases added so far
+    # An alias is written "*name": a text without "*" has none, and its values need no counting.
+    aliases = "*" in text
     try:
         while loader.check_node():
             node = loader.get_node()
@@ -533,6 +540,9 @@ def _parse_yaml(text: str, file: str, kept: str | None, limits: ReadLimits) -> I
             index += 1
             if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null" and not node.value:
                 continue  # an empty document between separators
+            if not aliases:
+                yield _document_or_problem(construct_plain(loader, node), source, kept, limits)
+                continue
             budget = limits.max_alias_nodes - added
             distinct = distinct_nodes(node)
             try:

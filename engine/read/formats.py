@@ -70,7 +70,13 @@ class Loader(YAML_BASE):  # type: ignore[valid-type,misc]
             if key_node.tag == MERGE_TAG:
                 continue  # a merge key is not a key: flatten_mapping below merges its mapping(s)
             key = self.construct_object(key_node, deep=deep)
-            if key in seen:
+            try:
+                duplicate = key in seen
+            except TypeError:  # a mapping or sequence as a key: no JSON object can hold it
+                raise yaml.constructor.ConstructorError(
+                    "while constructing a mapping", node.start_mark, "found unhashable key", key_node.start_mark
+                ) from None
+            if duplicate:
                 mark = key_node.start_mark
                 raise yaml.constructor.ConstructorError(
                     None, None, f"duplicate key {key!r}: a reader would see only one", mark
@@ -112,6 +118,61 @@ for _name in ("binary", "set", "omap", "pairs"):
     Loader.add_constructor(f"tag:yaml.org,2002:{_name}", Loader.construct_no_json)
 
 MERGE_TAG = "tag:yaml.org,2002:merge"
+
+_STR, _NULL, _BOOL, _INT, _FLOAT, _TIMESTAMP, _MAP, _SEQ = (
+    f"tag:yaml.org,2002:{name}" for name in ("str", "null", "bool", "int", "float", "timestamp", "map", "seq")
+)
+
+
+def construct_plain(loader: Loader, root: yaml.Node) -> Any:
+    """``loader.construct_document(root)``, built by a direct walk of the composed tree when it holds only plain
+    values (mappings, sequences, strings, numbers, booleans, nulls, dates), several times faster than PyYAML's
+    generic constructor; anything else (an alias, a merge key, a duplicate or unhashable key, another tag, a
+    nesting deeper than the stack) is left to the constructor itself, which reads it or raises as it always did.
+
+    Call it only for a tree without aliases: a shared node would be built once per place it is met.
+    """
+    try:
+        return _plain(loader, root)
+    except (_NotPlain, RecursionError):
+        return loader.construct_document(root)
+
+
+class _NotPlain(Exception):
+    """A node the direct walk leaves to PyYAML's constructor."""
+
+
+def _plain(loader: Loader, node: yaml.Node) -> Any:
+    tag = node.tag
+    kind = type(node)
+    if kind is yaml.ScalarNode:
+        if tag in (_STR, _TIMESTAMP):  # dates stay the text written (see the Loader)
+            return node.value
+        if tag == _NULL:
+            return None
+        if tag == _INT:
+            return loader.construct_yaml_int(node)
+        if tag == _FLOAT:
+            return loader.construct_yaml_float(node)
+        if tag == _BOOL:
+            return loader.construct_yaml_bool(node)
+    elif kind is yaml.MappingNode and tag == _MAP:
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == MERGE_TAG:
+                raise _NotPlain
+            key = _plain(loader, key_node)
+            try:
+                duplicate = key in mapping
+            except TypeError:  # unhashable: the constructor says so
+                raise _NotPlain from None
+            if duplicate:
+                raise _NotPlain  # the constructor's error names the key and its line
+            mapping[key] = _plain(loader, value_node)
+        return mapping
+    elif kind is yaml.SequenceNode and tag == _SEQ:
+        return [_plain(loader, item) for item in node.value]
+    raise _NotPlain
 
 
 def expanded_size(root: yaml.Node, budget: int) -> int:

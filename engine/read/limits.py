@@ -105,9 +105,47 @@ def refusal(value: Any, limits: ReadLimits = DEFAULT_LIMITS) -> tuple[PathKey, s
 
     Iterative, so that no nesting, however deep, raises ``RecursionError`` here.
     """
+    if _plainly_fine(value, limits.max_depth):
+        return None
     for path, problem in _problems(value, limits):
         return path, problem
     return None
+
+
+def _plainly_fine(value: Any, max_depth: int) -> bool:
+    """Whether ``value`` is plain JSON the engine holds, found without building a path for every value (most
+    documents are); False when in doubt: :func:`_problems` then looks for the place and the reason."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > max_depth:
+            return False
+        kind = type(node)
+        if kind is dict:
+            if not all(type(key) is str for key in node):
+                return False
+            items = node.values()
+        elif kind is list:
+            items = node
+        else:
+            items = (node,)
+            depth -= 1  # a scalar at the top: checked below at its own depth
+        for item in items:
+            kind = type(item)
+            if kind is str:
+                if not item.isascii() and _SURROGATE.search(item):
+                    return False
+            elif kind is dict or kind is list:
+                stack.append((item, depth + 1))
+            elif kind is int:
+                if not -MAX_NUMBER <= item <= MAX_NUMBER:
+                    return False
+            elif kind is float:
+                if not math.isfinite(item):
+                    return False
+            elif item is not None and kind is not bool:
+                return False
+    return True
 
 
 def _problems(value: Any, limits: ReadLimits) -> Iterator[tuple[PathKey, str]]:
