@@ -102,12 +102,12 @@ def apply_deciders(report: Report, deciders: Sequence[Decider], *, dropped: bool
 
 
 def _through(deciders: Iterable[Decider], finding: Finding) -> Finding | None:
-    decided: Finding | None = finding
     for decider in deciders:
-        decided = decider.decide(decided)
+        decided = decider.decide(finding)
         if decided is None:
             return None
-    return decided
+        finding = decided
+    return finding
 
 
 def _flags(finding: Finding) -> int:
