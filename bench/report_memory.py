@@ -6,16 +6,17 @@ memory does not depend on how the findings were found. This script takes the fin
 small generated repository (``--sample`` documents) as templates, repeats them under new document ids and
 files until there are ``--docs`` documents (about 11 findings each, as in ``bench/generate.py``'s
 repositories), writes them through the ledger's writer as a run would, applies a waiver file (``--waivers``)
-and the report's decisions, and writes the JSON report to /dev/null. It prints the peak RSS of this process
-(``ru_maxrss``) after each step::
+and the report's decisions, and writes the report to /dev/null in each of ``--formats``, each in a child forked
+for it. It prints the peak RSS of this process (``ru_maxrss``) after each step, and of each child::
 
-    python bench/report_memory.py --docs 100000 [--waivers FILE]
+    python bench/report_memory.py --docs 100000 [--waivers FILE] [--formats json,sarif,table]
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import resource
 import sys
 import tempfile
@@ -43,6 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=100_000, help="documents of the report (default 100,000)")
     parser.add_argument("--sample", type=int, default=300, help="documents actually checked for templates")
     parser.add_argument("--waivers", type=Path, help="a waiver file to apply")
+    parser.add_argument(
+        "--formats", default="json", help="formats to write, each in a forked child measured alone (default json)"
+    )
     args = parser.parse_args(argv)
     started = time.process_time()
     with tempfile.TemporaryDirectory() as tmp:
@@ -82,10 +86,28 @@ def main(argv: list[str] | None = None) -> int:
     decided = decide(report, waivers=waivers)
     summary = decided.summary()
     print(f"decided: {summary['blocking']:,} blocking, {summary['waived']:,} waived; peak {peak_mib():.0f} MiB")
-    with open("/dev/null", "w", encoding="utf-8") as out:
-        renderer("json")(decided, out)
-    print(f"JSON written; peak {peak_mib():.0f} MiB; CPU {time.process_time() - started:.0f} s")
+    for fmt in args.formats.split(","):
+        print(f"{fmt}: peak {render_alone(decided, fmt):.0f} MiB")
+    print(f"CPU {time.process_time() - started:.0f} s (this process)")
     return 0
+
+
+def render_alone(report: Report, fmt: str) -> float:
+    """Peak RSS (MiB) of a child forked now that writes ``report`` as ``fmt`` to /dev/null: this process's
+    memory as the child starts, and what the renderer adds."""
+    pid = os.fork()
+    if pid == 0:  # the child: render, and leave without running the parent's cleanup
+        code = 0
+        try:
+            with open(os.devnull, "w", encoding="utf-8") as out:
+                renderer(fmt)(report, out)
+        except BaseException:
+            code = 1
+        os._exit(code)
+    _, status, usage = os.wait4(pid, 0)
+    if status != 0:
+        raise SystemExit(f"writing {fmt} failed")
+    return usage.ru_maxrss / 1024
 
 
 if __name__ == "__main__":

@@ -160,6 +160,16 @@ class FindingSpool(FindingStore):
         assert isinstance(spool, FindingSpool)
         return iter(spool)
 
+    def __eq__(self, other: object) -> bool:
+        """Equal to a tuple or another store holding equal findings in the same order (read, not held)."""
+        if not isinstance(other, tuple | FindingStore):
+            return NotImplemented
+        if len(other) != self._count:
+            return False
+        return all(mine == theirs for mine, theirs in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]  # equal to tuples, which hash by value: not hashable, like a list
+
     def __reduce__(self) -> tuple[Any, ...]:
         return (tuple, (tuple(self),))
 

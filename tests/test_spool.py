@@ -84,6 +84,9 @@ def test_a_spool_reads_its_findings_back_in_report_order_every_time(small_spool:
     assert len(stored._runs) > 1
     assert list(stored) == expected
     assert list(stored) == expected  # iterating again reads the file again
+    assert stored == tuple(expected)
+    assert stored != tuple(expected[:-1])
+    assert stored != tuple(reversed(expected))
     assert len(stored) == 300
     assert stored.tally == tally_of(findings)
     assert stored[0] == expected[0]
@@ -231,7 +234,8 @@ def test_a_spooled_report_renders_what_a_held_report_renders(
     assert spooled.exit_code == held.exit_code
     assert spooled.documents == held.documents
     assert spooled.problems == held.problems
-    assert list(spooled.findings) == list(held.findings)
+    assert spooled.findings == held.findings
+    assert held.findings == spooled.findings  # a tuple compares with a spool by its findings
     for fmt in FORMATS:
         assert _render(fmt, spooled) == _render(fmt, held), fmt
     assert pickle.loads(pickle.dumps(spooled)) == held  # pickles as a held report
