@@ -36,7 +36,7 @@ from .report import Finding, FindingStore, TallyKey, finding_order, tally_key
 #: Fewer findings than this are held in memory as a tuple; more go to a spool file.
 HELD_FINDINGS = 20_000
 #: Findings sorted together in memory before they are written as one run (its memory bounds the sort's).
-RUN_FINDINGS = 32_768
+RUN_FINDINGS = 16_384
 #: Findings per pickled chunk: what a reader holds decoded of each run at a time.
 CHUNK_FINDINGS = 256
 
