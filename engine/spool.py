@@ -78,20 +78,28 @@ class _File:
     def remove(self) -> None:
         self._remove()
 
-    def read(self, chunks: Sequence[Chunk]) -> Iterator[Finding]:
-        """The findings of ``chunks``, one chunk decoded at a time."""
+    def read(self, runs: Sequence[Sequence[Chunk]], order: Key | None) -> Iterator[Finding]:
+        """The findings of ``runs``: merged by ``order``, or one run after the other; one open file, and one
+        chunk of each run decoded at a time."""
         try:
             with open(self.path, "rb") as file:
-                for offset, length in chunks:
-                    file.seek(offset)
-                    blob = file.read(length)
-                    if len(blob) != length:
-                        raise EvaluationError(f"the findings spool {self.path} is truncated")
-                    yield from pickle.loads(blob)
+                streams = [self._chunks(file, run) for run in runs]
+                if order is not None and len(streams) > 1:
+                    yield from heapq.merge(*streams, key=order)
+                else:
+                    yield from itertools.chain.from_iterable(streams)
         except OSError as err:
             raise EvaluationError(f"the findings spool {self.path} could not be read: {err}") from err
         except (pickle.UnpicklingError, EOFError, ValueError) as err:
             raise EvaluationError(f"the findings spool {self.path} is damaged: {err}") from err
+
+    def _chunks(self, file: BinaryIO, chunks: Sequence[Chunk]) -> Iterator[Finding]:
+        for offset, length in chunks:
+            file.seek(offset)
+            blob = file.read(length)
+            if len(blob) != length:
+                raise EvaluationError(f"the findings spool {self.path} is truncated")
+            yield from pickle.loads(blob)
 
 
 def _remove(out: BinaryIO | None, path: str) -> None:
@@ -132,10 +140,7 @@ class FindingSpool(FindingStore):
         return self._count
 
     def __iter__(self) -> Iterator[Finding]:
-        streams = [self._file.read(run) for run in self._runs]
-        if self._order is not None and len(streams) > 1:
-            return heapq.merge(*streams, key=self._order)
-        return itertools.chain.from_iterable(streams)
+        return self._file.read(self._runs, self._order)
 
     @overload
     def __getitem__(self, index: int) -> Finding: ...
