@@ -14,6 +14,8 @@ import hashlib
 import json
 import os
 import platform
+import random
+import re
 import resource
 import statistics
 import subprocess
@@ -22,9 +24,12 @@ import tempfile
 import threading
 import time
 import zipfile
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -172,8 +177,14 @@ def run_process(cmd: Sequence[str], *, env: dict[str, str], stdout: Path | None 
     }
 
 
-def ethiq_cmd(path: Path, jobs: str | int, fmt: str = "json") -> list[str]:
-    return [sys.executable, "-m", "ethiq", "check", str(path), "--format", fmt, "--as-of", AS_OF, "--jobs", str(jobs)]
+#: The whole run's time budget for the runs about size: ethiq's default (an hour) would stop a 100,000-document
+#: check on a busy 2-core machine before it ends, and what is measured here is the whole run.
+SIZE_TIME_BUDGET_S = 24 * 3600
+
+
+def ethiq_cmd(path: Path, jobs: str | int, fmt: str = "json", *, budget: float | None = None) -> list[str]:
+    cmd = [sys.executable, "-m", "ethiq", "check", str(path), "--format", fmt, "--as-of", AS_OF, "--jobs", str(jobs)]
+    return cmd if budget is None else [*cmd, "--time-budget", str(budget)]
 
 
 def measure_ethiq(repo: Path, docs: int, jobs: int, repeat: int, env: dict[str, str], workdir: Path) -> dict[str, Any]:
@@ -295,7 +306,7 @@ def measure_growth(sizes: Sequence[int], seed: int, env: dict[str, str], workdir
     for docs in sizes:
         repo = ensure_repository(workdir, docs, seed)
         step(f"growth: ethiq --jobs 1 on {docs:,} documents")
-        result = time_v(ethiq_cmd(repo, 1), env, workdir / f"growth-{docs}.json")
+        result = time_v(ethiq_cmd(repo, 1, budget=SIZE_TIME_BUDGET_S), env, workdir / f"growth-{docs}.json")
         result["documents"] = docs
         result["ms_per_doc"] = result["wall_s"] * 1000 / docs
         result["cpu_ms_per_doc"] = result["cpu_s"] * 1000 / docs
@@ -303,8 +314,14 @@ def measure_growth(sizes: Sequence[int], seed: int, env: dict[str, str], workdir
     return out
 
 
+#: One document of each kind edited alone, picked by the seed, for the incremental check; and the data source
+#: the most audiences name (the worst single edit there is: everything built on it is judged again).
+INCREMENTAL_KINDS = ("audience", "ad", "data_source", "vendor", "account", "campaign")
+
+
 def measure_incremental(docs: int, seed: int, env: dict[str, str], workdir: Path) -> dict[str, Any]:
-    """A one-document change in a git repository of ``docs`` documents: `--changed-since HEAD`, whole process."""
+    """One-document changes in a git repository of ``docs`` documents: `--changed-since HEAD`, whole process,
+    one edit at a time (a line added, so the document is the same and everything it reaches is judged again)."""
     source = ensure_repository(workdir, docs, seed)
     repo = workdir / f"git-{docs}-s{seed}"
     git_env = {**env, "GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@example.org"}
@@ -314,19 +331,62 @@ def measure_incremental(docs: int, seed: int, env: dict[str, str], workdir: Path
         subprocess.run(["cp", "-r", str(source), str(repo)], check=True)
         for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "generated"]):
             subprocess.run(["git", *args], cwd=repo, env=git_env, check=True)
+    edits = _incremental_edits(repo, seed)
+    env = {**env, "ETHIQ_CACHE_DIR": str(workdir / "cache")}
+    cmd = [*ethiq_cmd(repo, 1), "--changed-since", "HEAD"]
+    runs = []
     subprocess.run(["git", "checkout", "-q", "--", "."], cwd=repo, check=True)
-    changed = sorted((repo / "data-sources").rglob("*.yaml"))[0]
-    changed.write_text(changed.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
-    try:
-        env = {**env, "ETHIQ_CACHE_DIR": str(workdir / "cache")}
-        cmd = [*ethiq_cmd(repo, 1), "--changed-since", "HEAD"]
-        subprocess.run(cmd, env=env, capture_output=True, check=False)  # the proof cached, as on a developer's machine
-        result = time_v(cmd, env, workdir / "incremental.json")
-        judged = json.loads((workdir / "incremental.json").read_text())["documents"]
-    finally:
-        subprocess.run(["git", "checkout", "-q", "--", "."], cwd=repo, check=True)
-    result.update(documents=docs, changed=str(changed.relative_to(repo)), judged=len(judged))
-    return result
+    subprocess.run(cmd, env=env, capture_output=True, check=False)  # the proof cached, as on a developer's machine
+    for label, changed in edits:
+        text = changed.read_text(encoding="utf-8")
+        changed.write_text(text + ("\n" if changed.suffix == ".json" else "# edited\n"), encoding="utf-8")
+        try:
+            result = time_v(cmd, env, workdir / "incremental.json")
+            judged = json.loads((workdir / "incremental.json").read_text())["documents"]
+        finally:
+            subprocess.run(["git", "checkout", "-q", "--", "."], cwd=repo, check=True)
+        result.update(edit=label, changed=str(changed.relative_to(repo)), judged=len(judged))
+        runs.append(result)
+        print(f"   {label:<40} {result['wall_s']:6.2f} s wall {result['cpu_s']:6.2f} s CPU {len(judged):5} judged")
+    typical = [run for run in runs if not run["edit"].startswith("hub")]
+    walls = sorted(run["wall_s"] for run in typical)
+    return {
+        "documents": docs,
+        "runs": runs,
+        "median_wall_s": walls[len(walls) // 2],
+        "max_wall_s": walls[-1],
+        "median_cpu_s": sorted(run["cpu_s"] for run in typical)[len(typical) // 2],
+    }
+
+
+def _incremental_edits(repo: Path, seed: int) -> list[tuple[str, Path]]:
+    """(label, file) of single-document files to edit: one of each kind, and the hub data source."""
+    by_kind: dict[str, list[Path]] = {}
+    sources: dict[str, Path] = {}
+    texts = []
+    for path in sorted(repo.rglob("*")):
+        if ".git" in path.parts or path.suffix not in (".yaml", ".json"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        texts.append(text)
+        loaded = [json.loads(text)] if path.suffix == ".json" else list(yaml.safe_load_all(text))
+        documents = [document for document in loaded if isinstance(document, dict)]
+        if len(documents) == 1 and isinstance(documents[0].get("kind"), str):
+            by_kind.setdefault(documents[0]["kind"], []).append(path)
+            if documents[0]["kind"] == "data_source":
+                sources[str(documents[0].get("id"))] = path
+    pick = random.Random(seed)
+    edits = [
+        (f"{kind} ({len(by_kind[kind]):,} such files)", pick.choice(by_kind[kind]))
+        for kind in INCREMENTAL_KINDS
+        if by_kind.get(kind)
+    ]
+    words = Counter(re.findall(r"[\w.-]+", "\n".join(texts)))  # an id stands alone: a whole word
+    named = sorted((words[ident], ident) for ident in sources)
+    if named:
+        count, ident = named[-1]
+        edits.append((f"hub: the data source named {count:,} times", sources[ident]))
+    return edits
 
 
 def measure_rules(checker: Any, inputs: list[tuple[str, str]]) -> dict[str, Any]:
@@ -576,8 +636,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "memory" in parts and args.memory_docs:
         big = ensure_repository(args.workdir, args.memory_docs, args.seed)
         for jobs in (1, 2):
+            grown = results.get("growth", {}).get(str(args.memory_docs))
+            if jobs == 1 and grown is not None:  # the growth part measured this very run already
+                results["memory_jobs1"] = {**grown, "documents": args.memory_docs}
+                continue
             step(f"memory: ethiq --jobs {jobs} on {args.memory_docs:,} documents (/usr/bin/time -v)")
-            measured = time_v(ethiq_cmd(big, jobs), env, args.workdir / f"memory-j{jobs}.json")
+            command = ethiq_cmd(big, jobs, budget=SIZE_TIME_BUDGET_S)
+            measured = time_v(command, env, args.workdir / f"memory-j{jobs}.json")
             results[f"memory_jobs{jobs}"] = {**measured, "documents": args.memory_docs}
     results["environment"]["load_after"] = os.getloadavg()
     out.write_text(json.dumps(results, indent=2) + "\n")
@@ -714,17 +779,23 @@ def print_table(r: dict[str, Any]) -> None:  # noqa: PLR0915 - one row per figur
     growth = r.get("growth")
     if growth:
         per_doc = {int(docs): g["ms_per_doc"] for docs, g in growth.items()}
+        cpu_per_doc = {int(docs): g["cpu_ms_per_doc"] for docs, g in growth.items()}
         for docs in sorted(per_doc):
             g = growth[str(docs)]
-            rows.append(
-                (f"growth: {docs:,} documents", f"{per_doc[docs]:.2f} ms/doc, {g['max_rss_mib']:.0f} MiB", "", "")
-            )
+            figure = f"{per_doc[docs]:.2f} ms/doc (CPU {cpu_per_doc[docs]:.2f}), {g['max_rss_mib']:.0f} MiB"
+            rows.append((f"growth: {docs:,} documents", figure, "", ""))
         if len(per_doc) > 1:
-            spread = max(per_doc.values()) / min(per_doc.values())
             target = t["growth_per_doc_spread"]
-            rows.append(
-                ("growth: max / min time per document", f"{spread:.2f}x", f"<= {target}x", verdict(spread <= target))
-            )
+            for label, figures in (("wall", per_doc), ("CPU", cpu_per_doc)):
+                spread = max(figures.values()) / min(figures.values())
+                rows.append(
+                    (
+                        f"growth: max / min {label} time per document",
+                        f"{spread:.2f}x",
+                        f"<= {target}x",
+                        verdict(spread <= target),
+                    )
+                )
     for jobs in (1, 2):
         memory = r.get(f"memory_jobs{jobs}")
         if memory:
@@ -738,15 +809,19 @@ def print_table(r: dict[str, Any]) -> None:  # noqa: PLR0915 - one row per figur
                 )
             )
     incremental = r.get("incremental")
-    if incremental:
+    if incremental and "runs" in incremental:
+        typical = [run for run in incremental["runs"] if not run["edit"].startswith("hub")]
         rows.append(
             (
-                f"--changed-since, 1 of {incremental['documents']:,} changed ({incremental['judged']} judged)",
-                f"{incremental['wall_s']:.2f} s",
+                f"--changed-since, 1 of {incremental['documents']:,} changed, median of {len(typical)} kinds",
+                f"{incremental['median_wall_s']:.2f} s (max {incremental['max_wall_s']:.2f} s)",
                 f"< {t['incremental_one_change_s']} s",
-                verdict(incremental["wall_s"] < t["incremental_one_change_s"]),
+                verdict(incremental["median_wall_s"] < t["incremental_one_change_s"]),
             )
         )
+        for run in incremental["runs"]:
+            label = f"  {run['edit']}: {run['judged']} judged"
+            rows.append((label, f"{run['wall_s']:.2f} s, {run['cpu_s']:.2f} s CPU", "", ""))
     if opa and "skipped" in opa:
         rows.append(("OPA", "skipped", "", ""))
     elif opa:

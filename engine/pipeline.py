@@ -272,8 +272,9 @@ class Checker:
         else:
             paths = [item for item in items if isinstance(item, str | os.PathLike)]
             select = None
+            notices: list[ReadProblem] = []
             if changed_since is not None:
-                paths, select = self._incremental(config, paths, changed_since, exclude)
+                paths, select, notices = self._incremental(config, paths, changed_since, exclude)
             jobs = resolve_jobs(config.jobs)
             outcome = run_paths(
                 self.stages,
@@ -285,6 +286,7 @@ class Checker:
                 limits=limits,
                 budgets=budgets,
                 progress=progress,
+                notices=notices,
             )
             if select is not None:  # narrowed to what changed: nothing changed is no failure, and says so
                 return self._report(outcome, changed_since=changed_since, skipped=[*unapplied.values()])
@@ -292,23 +294,28 @@ class Checker:
 
     def _incremental(
         self, config: Config, paths: list[PathArg], revision: str, exclude: Callable[[Path], bool] | None
-    ) -> tuple[list[PathArg], Selector | None]:
-        """The files an incremental check reads and what it judges of them; all of them when a change reaches
-        every document (a changed policy, context or configuration file)."""
+    ) -> tuple[list[PathArg], Selector | None, list[ReadProblem]]:
+        """The files an incremental check reads, what it judges of them, and what its walk skipped (reported
+        as a full check reports it); all of them when a change reaches every document (a changed policy,
+        context or configuration file)."""
         # Imported here: only an incremental check reads git's changes.
         from .graph.changes import affected_slots, changes_since, files_to_read, touches_run_inputs
 
         first = Path(paths[0])
-        changes = changes_since(revision, first if first.is_dir() else first.parent)
+        changes = changes_since(revision, first if first.is_dir() else first.parent, config.read_limits)
         run_inputs = [*config.policies, *config.context, *([config.file] if config.file is not None else [])]
         if touches_run_inputs(changes, run_inputs):
-            return paths, None
-        files = files_to_read([name for name, _ in list_units(paths, exclude)], changes)
+            return paths, None, []
+        notices: list[ReadProblem] = []
+        units = list_units(paths, exclude, notices)
+        files = files_to_read([name for name, _ in units], changes, config.read_limits)
 
         def select(nodes: list[Node], context_files: list[str]) -> set[int] | None:
             return affected_slots(nodes, changes, context_files)
 
-        return (paths if files is None else list(files)), select
+        if files is None:
+            return paths, select, []  # walked again by the run, which reports what the walk skips
+        return list(files), select, notices
 
     @staticmethod
     def _inputs_of(

@@ -20,7 +20,7 @@ import hashlib
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 from typing import Any
@@ -316,6 +316,56 @@ def finding_order(finding: Finding) -> tuple[Any, ...]:
     )
 
 
+#: What the counts of a report need to know of a finding: rule, severity, status, waived, baselined, non-waivable.
+TallyKey = tuple[str, str, str, bool, bool, bool]
+
+
+def tally_key(finding: Finding) -> TallyKey:
+    return (
+        finding.rule_id,
+        finding.severity,
+        str(finding.status),
+        finding.waiver is not None,
+        finding.baselined,
+        finding.non_waivable,
+    )
+
+
+def tally_of(findings: Iterable[Finding]) -> Counter[TallyKey]:
+    """How many findings there are of each :func:`tally_key`: everything a summary and an exit code count."""
+    return Counter(tally_key(finding) for finding in findings)
+
+
+def _blocks(key: TallyKey, fail_on: str) -> bool:
+    """:meth:`Finding.blocks_at` of the findings of ``key``."""
+    _, severity, _, waived, baselined, non_waivable = key
+    if waived or baselined:
+        return False
+    if fail_on == "none":
+        return non_waivable and severity == "block"
+    return SEVERITY_RANK[severity] >= SEVERITY_RANK[fail_on]
+
+
+class FindingStore(Sequence[Finding]):
+    """Findings held outside memory (:class:`ethiq.engine.spool.FindingSpool`): a read-only sequence each
+    iteration reads again, with the counts gathered as it was written. A :class:`Report` keeps it as it is."""
+
+    @property
+    def tally(self) -> Counter[TallyKey]:
+        raise NotImplementedError
+
+    def sorted(self, key: Callable[[Finding], Any]) -> Iterator[Finding]:
+        """The findings in the (stable) order of ``key``, without holding them all."""
+        raise NotImplementedError
+
+
+def sorted_findings(findings: Sequence[Finding], key: Callable[[Finding], Any]) -> Iterator[Finding]:
+    """``findings`` in the stable order of ``key``: sorted in memory, or streamed from a :class:`FindingStore`."""
+    if isinstance(findings, FindingStore):
+        return findings.sorted(key)
+    return iter(sorted(findings, key=key))
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """Input that could not be judged, or a failure of the policy set on a document."""
@@ -530,7 +580,8 @@ class Report:
     """The outcome of one run: every document, finding and problem, and the exit code they give.
 
     Frozen: the judge stage returns a new report when it applies waivers, a baseline or ``fail_on``.
-    Sequences given to the constructor are stored as tuples.
+    Sequences given to the constructor are stored as tuples, but for ``findings`` held in a
+    :class:`FindingStore` (a large run's, on disk), which is kept as it is: read again on each iteration.
     """
 
     as_of: str  # the evaluation date, ISO
@@ -554,7 +605,7 @@ class Report:
     def __post_init__(self) -> None:
         for name in ("documents", "findings", "problems", "policy_files", "context_origins", "context_relaxations"):
             value = getattr(self, name)
-            if not isinstance(value, tuple):
+            if not isinstance(value, tuple | FindingStore):
                 object.__setattr__(self, name, tuple(value))
         if self.fail_on not in FAIL_ON:
             raise ValueError(f"fail_on must be one of {', '.join(FAIL_ON)}, not {self.fail_on!r}")
@@ -570,7 +621,13 @@ class Report:
 
     @property
     def is_blocking(self) -> bool:
-        return any(f.blocks_at(self.fail_on) for f in self.findings)
+        return any(_blocks(key, self.fail_on) for key in self.tally())
+
+    def tally(self) -> Counter[TallyKey]:
+        """How many findings there are of each :data:`TallyKey` (gathered once for findings in a store)."""
+        if isinstance(self.findings, FindingStore):
+            return self.findings.tally
+        return tally_of(self.findings)
 
     @property
     def exit_code(self) -> ExitCode:
@@ -605,15 +662,21 @@ class Report:
 
     def summary(self) -> dict[str, Any]:
         verdicts = Counter(str(d.verdict) for d in self.documents)
+        tally = self.tally()
+        by_severity: Counter[str] = Counter()
+        by_status: Counter[str] = Counter()
+        for (_, severity, status, _, _, _), count in tally.items():
+            by_severity[severity] += count
+            by_status[status] += count
         return {
             "documents": len(self.documents),
             "verdicts": dict(sorted(verdicts.items())),
             "findings": len(self.findings),
-            "blocking": len(self.blocking),
-            "waived": sum(1 for f in self.findings if f.is_waived),
-            "baselined": sum(1 for f in self.findings if f.baselined),
-            "by_severity": dict(sorted(Counter(f.severity for f in self.findings).items())),
-            "by_status": dict(sorted(Counter(str(f.status) for f in self.findings).items())),
+            "blocking": sum(count for key, count in tally.items() if _blocks(key, self.fail_on)),
+            "waived": sum(count for key, count in tally.items() if key[3]),
+            "baselined": sum(count for key, count in tally.items() if key[4]),
+            "by_severity": dict(sorted(by_severity.items())),
+            "by_status": dict(sorted(by_status.items())),
             "problems": len(self.problems),
             "exit_code": int(self.exit_code),
         }
@@ -642,7 +705,7 @@ class Report:
             "baseline": self.baseline.to_dict() if self.baseline is not None else None,
             "rules": [
                 self.rules[rule_id].to_dict(self.lang)
-                for rule_id in sorted({f.rule_id for f in self.findings})
+                for rule_id in sorted({key[0] for key in self.tally()})
                 if rule_id in self.rules
             ],
         }

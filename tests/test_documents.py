@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from ethiq.engine.errors import DocumentReadError
-from ethiq.engine.read.documents import Document, ReadProblem, iter_documents, parse_documents
+from ethiq.engine.read.documents import Document, ReadProblem, _walk, iter_documents, iter_files, parse_documents
 
 
 def test_yaml_multi_document_keeps_each_start_line() -> None:
@@ -69,6 +69,52 @@ def test_directories_are_walked_sorted_and_hidden_folders_skipped(tmp_path: Path
     (tmp_path / "notes.txt").write_text("not a document")
     items = list(iter_documents([tmp_path]))
     assert [i.id for i in items if isinstance(i, Document)] == ["a", "z"]
+
+
+def test_a_walk_lists_what_a_pathlib_walk_lists_in_its_order(tmp_path: Path) -> None:
+    """The walk skips hidden folders without entering them; what it lists, and in which order, is what a
+    sorted ``rglob`` gives with the hidden paths and the directories taken out."""
+    for name in ["a", "a-b", "a/b", "A", "a/.h", ".git/objects", "b/c/d", "ü"]:
+        (tmp_path / name).mkdir(parents=True, exist_ok=True)
+    for name in [
+        "a-b/x.yaml",
+        "a/b/x.yaml",
+        "a/x.json",
+        "A/x.YML",
+        "a/.h/x.yaml",
+        ".git/objects/x.yaml",
+        "b/c/d/x.yaml",
+        "ü/x.yaml",
+        "a/.x.yaml",
+        "a.yaml",
+        "a/notes.txt",
+        "a0.yml",
+    ]:
+        (tmp_path / name).write_text("kind: vendor\nid: x\n")
+    (tmp_path / "b" / "up").symlink_to("..")  # a link to a directory: listed, not entered
+    (tmp_path / "loop.yaml").symlink_to(tmp_path / "loop.yaml")
+    (tmp_path / "dangling.yaml").symlink_to(tmp_path / "nowhere.yaml")
+
+    def reference() -> list[Path]:
+        paths = sorted(tmp_path.rglob("*"))
+        visible = [p for p in paths if not any(part.startswith(".") for part in p.relative_to(tmp_path).parts)]
+        return [p for p in visible if p.is_symlink() or not p.is_dir()]
+
+    assert _walk(tmp_path) == reference()
+    names = [str(item.file) if isinstance(item, ReadProblem) else str(item) for item in iter_files(tmp_path)]
+    assert [Path(n).relative_to(tmp_path).as_posix() for n in names] == [
+        "A/x.YML",
+        "a/b/x.yaml",
+        "a/x.json",
+        "a-b/x.yaml",
+        "a.yaml",
+        "a0.yml",
+        "b/c/d/x.yaml",
+        "b/up",
+        "dangling.yaml",
+        "loop.yaml",
+        "ü/x.yaml",
+    ]
 
 
 def test_problems_do_not_stop_other_files(tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ STAGE_RANK = {
     "ethiq.engine.cache": 0,  # a leaf every stage may keep computed values in
     "ethiq.engine.resources": 0,  # a leaf: where the bundled files are installed
     "ethiq.engine.report": 1,
+    "ethiq.engine.spool": 1,  # the findings of a large run on disk: part of the report model
     "ethiq.engine.read": 2,
     "ethiq.engine.validate": 3,
     "ethiq.engine.platforms": 3,  # pure adapters: platform JSON in, a view out; they import no stage

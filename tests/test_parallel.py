@@ -332,3 +332,28 @@ def _sample_documents(repository: Path) -> list[dict[str, Any]]:
     for document in documents:
         by_kind.setdefault(document.kind or "", []).append(document.data)
     return [data for kind in sorted(by_kind) for data in by_kind[kind][:5]]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    sizes=st.lists(st.integers(min_value=0, max_value=200_000), max_size=60),
+    target=st.integers(min_value=parallel.CHUNK_MIN_BYTES, max_value=400_000),
+    tail_share=st.sampled_from([0, 8, 4, 1]),
+)
+def test_chunks_keep_the_units_in_order_and_the_tail_small(sizes: list[int], target: int, tail_share: int) -> None:
+    units = [(f"f{n}", size) for n, size in enumerate(sizes)]
+    total = sum(max(size, 1) for size in sizes)
+    tail = total // tail_share if tail_share else 0
+    chunks = parallel.plan_chunks(units, target, tail=tail)
+    assert [name for chunk in chunks for name in chunk] == [name for name, _ in units]
+    assert all(chunks)
+    small = max(parallel.CHUNK_MIN_BYTES, target // 4)
+    end = 0
+    for chunk in chunks[:-1]:  # a chunk ends once it holds its share: target, or a quarter of it in the tail
+        size = sum(max(dict(units)[name], 1) for name in chunk)
+        last = max(dict(units)[chunk[-1]], 1)
+        end += size
+        assert size >= small
+        assert size - last < target
+        if total - end + last < tail:  # it was in the tail before its last unit
+            assert size - last < small

@@ -191,3 +191,28 @@ def test_a_document_of_a_kind_not_readied_is_judged_with_every_module() -> None:
     assert checker.stages._kinds == {"vendor"}
     assert checker.check([audience]).to_dict() == expected
     assert checker.stages._kinds is None  # prepared again, with every module
+
+
+def test_a_custom_rule_reaches_its_helpers_through_aliases_and_rule_head_references(tmp_path: Path) -> None:
+    """The engine holds only the modules a run's kinds reach: a custom rule that reads its helpers through an
+    aliased import, and a rule its own package's parent defines with a reference in the head, must find them
+    (an undefined helper would leave the rule silent: a pass)."""
+    from ethiq.engine import Checker
+
+    rule = (
+        "package ethiq.rules.vendor.acme\n\n"
+        "import data.acme.helpers as h\n"
+        "import data.acme.flags\n\n"
+        + META.format(severity="block")
+        + 'deny contains f if {\n\th.named(input.document)\n\tflags.strict\n\tf := {"rule": "X-001"}\n}\n'
+    )
+    directory = write(tmp_path, rule)
+    (directory / "helpers.rego").write_text('package acme.helpers\n\nnamed(document) if document.legal_name != ""\n')
+    (directory / "flags.rego").write_text("package acme\n\nflags.strict := true\n")
+    vendor = FIXTURES / "rules" / "VEN-001" / "allow" / "clean-media-agency"
+    checker = Checker(policies=[directory], as_of="2026-11-23", cache=False)
+    reached = {module.package for module in checker.policy_set.modules_for(["vendor"])}
+    assert {"ethiq.rules.vendor.acme", "acme.helpers", "acme"} <= reached
+    report = checker.check([vendor])
+    assert checker.stages._kinds == {"vendor"}  # judged by the engine holding only what vendors reach
+    assert [finding.rule_id for finding in report.findings] == ["X-001"]

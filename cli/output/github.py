@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ethiq.engine import ExitCode, Finding, Problem, Report
-from ethiq.engine.report import escape_control_characters, is_file_name, json_path
+from ethiq.engine.report import escape_control_characters, is_file_name, json_path, sorted_findings
 
 from .common import escape_markdown, exit_meaning, finding_order, problem_order, problem_rule_id, relative_file
 
@@ -135,7 +135,7 @@ def command_lines(report: Report) -> Iterator[str]:
     """One workflow command per finding, then one per problem, then one per relaxation of the policy context,
     then the run's notices and the configuration and waiver files applied."""
     labels = _labels(report)
-    for finding in sorted(report.findings, key=finding_order):
+    for finding in sorted_findings(report.findings, finding_order):  # a large run's streamed from disk
         yield _finding_command(finding, report, labels)
     for problem in sorted(report.problems, key=problem_order):
         yield _problem_command(problem, labels)

@@ -26,7 +26,7 @@ from typing import Any, TextIO
 from urllib.parse import quote, unquote, urlparse
 
 from ethiq.engine import ExitCode, Finding, Problem, Report, RuleMeta
-from ethiq.engine.report import is_file_name, json_path
+from ethiq.engine.report import is_file_name, json_path, sorted_findings
 
 from ..catalog import rule_anchor
 from .common import (
@@ -87,18 +87,18 @@ def to_sarif(report: Report, *, root: str | os.PathLike[str] | None = None, stre
     ``streamed``: the run's ``results`` as an iterator, made one result at a time."""
     lang = report.lang if report.lang in LABELS else "en"
     base = os.path.abspath(root if root is not None else os.getcwd())
-    findings = sorted(report.findings, key=finding_order)
     problems = sorted(report.problems, key=problem_order)
 
     descriptors = [_rule_descriptor(report.rules[rule_id], lang) for rule_id in sorted(report.rules)]
-    unknown = {f.rule_id: f for f in reversed(findings) if f.rule_id not in report.rules}  # first finding wins
+    unknown = _first_of_unknown_rules(report)
     descriptors += [_bare_descriptor(unknown[rule_id]) for rule_id in sorted(unknown)]
     descriptors += [_problem_descriptor(kind, lang) for kind in PROBLEM_RULES]
     descriptors += [_problem_descriptor(kind, lang) for kind in sorted({p.kind for p in problems} - set(PROBLEM_RULES))]
     index = {d["id"]: i for i, d in enumerate(descriptors)}
 
     made = chain(
-        (_finding_result(f, report, index, base) for f in findings),
+        # Sorted without holding every finding: a large run's come from disk (see Report.findings).
+        (_finding_result(f, report, index, base) for f in sorted_findings(report.findings, finding_order)),
         (_problem_result(p, index, base, lang) for p in problems),
     )
     results = made if streamed else list(made)
@@ -157,6 +157,20 @@ def to_sarif(report: Report, *, root: str | os.PathLike[str] | None = None, stre
 
 
 # --- rules ------------------------------------------------------------------------------------------------
+
+
+def _first_of_unknown_rules(report: Report) -> dict[str, Finding]:
+    """For each rule id a finding names that has no metadata, its first finding in the results' order."""
+    unknown = {key[0] for key in report.tally()} - set(report.rules)
+    first: dict[str, Finding] = {}
+    if not unknown:  # the usual case: no pass over the findings
+        return first
+    for finding in report.findings:
+        if finding.rule_id in unknown:
+            earlier = first.get(finding.rule_id)
+            if earlier is None or finding_order(finding) < finding_order(earlier):
+                first[finding.rule_id] = finding
+    return first
 
 
 def _rule_descriptor(meta: RuleMeta, lang: str) -> dict[str, Any]:

@@ -183,15 +183,22 @@ def _size(path: Path) -> int:
         return 0
 
 
-def plan_chunks(units: list[tuple[str, int]], target: int) -> list[tuple[str, ...]]:
-    """Consecutive runs of units of about ``target`` bytes each (at least one unit each)."""
+def plan_chunks(units: list[tuple[str, int]], target: int, *, tail: int = 0) -> list[tuple[str, ...]]:
+    """Consecutive runs of units of about ``target`` bytes each (at least one unit each).
+
+    With ``tail`` (bytes), the runs in the last ``tail`` bytes of the input are a quarter of ``target``: the
+    chunks a pool takes last are small, so that no worker is left judging a whole chunk while the others
+    have nothing left to take.
+    """
     chunks: list[tuple[str, ...]] = []
     current: list[str] = []
     size = 0
+    remaining = sum(max(unit_size, 1) for _, unit_size in units)
     for name, unit_size in units:
         current.append(name)
         size += max(unit_size, 1)
-        if size >= target:
+        remaining -= max(unit_size, 1)
+        if size >= (target if remaining >= tail else max(CHUNK_MIN_BYTES, target // 4)):
             chunks.append(tuple(current))
             current, size = [], 0
     if current:
@@ -649,14 +656,16 @@ def run_paths(
     limits: ReadLimits = DEFAULT_LIMITS,
     budgets: Budgets | None = None,
     progress: Progress | None = None,
+    notices: Iterable[ReadProblem] = (),
 ) -> RunOutcome:
     """Check the documents of ``paths`` with ``jobs`` processes (this one when ``jobs`` is 1), within ``budgets``.
 
     ``select`` narrows what is judged once every document was read (see :data:`Selector`); the documents it
-    leaves out are left out of the report, their read and schema problems are not.
+    leaves out are left out of the report, their read and schema problems are not. ``notices``: what a walk
+    made before (an incremental check's, whose ``paths`` are the files it chose) skipped, reported first.
     """
     budgets = (budgets or Budgets()).start()
-    notices: list[ReadProblem] = []
+    notices = list(notices)
     units = list_units(paths, exclude, notices)
     if stdin_text is None and any(name == STDIN for name, _ in units):
         stdin_text = read_stdin(limits)
@@ -664,7 +673,8 @@ def run_paths(
     target = chunk_target(total, jobs)
     if progress is not None:
         target = min(target, max(CHUNK_MIN_BYTES, total // PROGRESS_STEPS + 1))
-    chunks = plan_chunks(units, target)
+    # A pool's last chunks are small (the last 1/8 of the input), so that the workers finish together.
+    chunks = plan_chunks(units, target, tail=total // 8 if jobs > 1 else 0)
     # Starting workers costs about half a second: not worth it for a small input.
     workers = min(jobs, len(chunks)) if total >= MIN_POOL_BYTES else 1
     with tempfile.TemporaryDirectory(prefix="ethiq-") as workdir:
@@ -759,8 +769,10 @@ class _PathRun:
                 slot = self.ledger.add(intake)
                 if self.select is not None and slot is not None and intake.kind and intake.id:
                     from ..graph.changes import Node  # only an incremental check selects
+                    from ..graph.dependents import dependent_facts
 
-                    self.nodes.append(Node(slot, intake.file, (intake.kind, intake.id), intake.references))
+                    facts = dependent_facts(intake.kind, intake.edges, intake.political)
+                    self.nodes.append(Node(slot, intake.file, (intake.kind, intake.id), intake.references, facts))
                 if slot is not None and location is not None:
                     self.kinds.add(intake.kind or "")
                     slots.append(slot)

@@ -18,12 +18,17 @@ campaign has no political flag of its own, and what it targets with is in its au
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 Key = tuple[str, str]
 
 DEPENDENT_KINDS = ("audience", "ad")
+#: The kinds whose references make up a data source's dependents: what :class:`DependentGraph` records.
+WALK_KINDS = frozenset({"data_source", *DEPENDENT_KINDS})
+#: What a document tells the data sources it reaches: its political flag and its references among
+#: :data:`WALK_KINDS`, in order (see :func:`dependent_facts`).
+Facts = tuple[bool | str, tuple[tuple[str, str, str], ...]]
 _FLAGS = {"audience": "is_political_advertising", "ad": "is_political_advertisement"}
 
 
@@ -35,6 +40,14 @@ def political_flag(kind: str | None, data: Mapping[str, Any]) -> bool | str:
     return value if isinstance(value, bool) else "unknown"
 
 
+def dependent_facts(kind: str | None, edges: Iterable[tuple[str, str, str]], political: bool | str) -> Facts | None:
+    """All that :class:`DependentGraph` records of a document of ``kind`` (None: nothing, another kind): two
+    versions of a document with the same facts give every data source the same dependents."""
+    if kind not in WALK_KINDS:
+        return None
+    return (political, tuple(edge for edge in edges if edge[0] in WALK_KINDS))
+
+
 class DependentGraph:
     """The reverse references of a run, for the documents a data source's dependents can be."""
 
@@ -44,11 +57,11 @@ class DependentGraph:
 
     def add(self, key: Key, edges: tuple[tuple[str, str, str], ...], political: bool | str) -> None:
         """Record a document ``key``'s references ``(target kind, target id, relation)`` and its flag."""
-        if key[0] not in ("data_source", *DEPENDENT_KINDS):
+        if key[0] not in WALK_KINDS:
             return
         self._political[key] = political
         for kind, ident, relation in edges:
-            if kind in ("data_source", "audience", "ad"):
+            if kind in WALK_KINDS:
                 self._reverse.setdefault((kind, ident), []).append((key, relation))
 
     def dependents(self, key: Key, leads: set[Key] | None = None) -> list[dict[str, Any]]:

@@ -17,15 +17,16 @@ work finishes. The intake records are the nodes and edges of the run's document 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from ..read import Document, ReadProblem
-from ..report import DocumentResult, Finding, Problem, ProblemKind, Verdict, finding_order
+from ..report import DocumentResult, Finding, Problem, ProblemKind, Verdict
+from ..spool import FindingWriter
 from ..validate import SchemaSet, Stage, duplicate_problem, validate_item
 from .dependents import DependentGraph, political_flag
-from .references import iter_references
+from .references import reference_edges
 
 Key = tuple[str, str]  # (kind, id)
 L = TypeVar("L")
@@ -57,7 +58,7 @@ def intake(item: Document | ReadProblem, schemas: SchemaSet) -> Intake:
         return Intake(stage, kind, item.id, source.file, source.line, problems)
     if stage == Stage.CONTEXT:
         return Intake(stage, kind, item.id, source.file, source.line, context=item)
-    edges = dict.fromkeys((ref.target, ident, ref.relation) for _, ident, ref in iter_references(item.data, kind or ""))
+    edges = reference_edges(item.data, kind or "")
     references = dict.fromkeys((target, ident) for target, ident, _ in edges)
     political = political_flag(kind, item.data)
     return Intake(
@@ -67,7 +68,7 @@ def intake(item: Document | ReadProblem, schemas: SchemaSet) -> Intake:
         source.file,
         source.line,
         references=tuple(references),
-        edges=tuple(edges),
+        edges=edges,
         political=political,
     )
 
@@ -87,7 +88,7 @@ class Ledgered:
     """What a finished ledger holds, in report order."""
 
     documents: tuple[DocumentResult, ...]
-    findings: tuple[Finding, ...]
+    findings: Sequence[Finding]  # in report order: a tuple, or a spool on disk for a large run (see ..spool)
     problems: tuple[Problem, ...]
     context_documents: tuple[Document, ...]
     judged: int = 0  # documents evaluated against the rules
@@ -106,18 +107,19 @@ class Ledger:
     """Records the items of one run in input order. Intakes must be added in input order.
 
     Only small records are kept per document (100,000s of them): its result, and until the index is built
-    the slot of the first document of each (kind, id).
+    the slot of the first document of each (kind, id). Findings go to a :class:`~ethiq.engine.spool.FindingWriter`
+    as they come, which holds a large run's on disk.
     """
 
     def __init__(self) -> None:
         self._documents: list[DocumentResult] = []
         self._verdicts: dict[int, str] = {}  # judged slots whose verdict is not the default
         self._problems: list[Problem] = []
-        self._findings: list[Finding] = []
+        self._findings = FindingWriter(on_spill=self._forget_shared)
         self._first: dict[Key, int] = {}  # the slot of the first valid document of each (kind, id)
         self._referenced: set[Key] = set()
         self._strings: dict[str, str] = {}  # one copy of each file name and kind, shared by their documents
-        self._shared: dict[Any, Any] = {}  # one copy of each value findings repeat (see _shared_finding)
+        self._shared: dict[Any, Any] = {}  # one copy of each value held findings repeat (see _shared_finding)
         self._context_documents: list[Document] = []
         self._late_problems: list[tuple[int, Problem]] = []
         self._left_out: set[int] = set()  # slots an incremental check does not judge
@@ -192,7 +194,8 @@ class Ledger:
     def judged(self, slot: int, judgement: Judgement) -> None:
         if judgement.verdict != Verdict.PASS:
             self._verdicts[slot] = judgement.verdict
-        self._findings.extend(self._shared_finding(finding) for finding in judgement.findings)
+        for finding in judgement.findings:
+            self._findings.add(self._shared_finding(finding))
         self._judged += 1
         self._out_of_force += not judgement.in_force
         if judgement.problem is not None:
@@ -213,6 +216,10 @@ class Ledger:
             if kept is not value:
                 values[name] = kept
         return replace(finding, **values) if values else finding
+
+    def _forget_shared(self) -> None:
+        """The findings held so far went to the spool: what they shared need not be kept for them."""
+        self._shared = {}
 
     def leave_out(self, slot: int) -> None:
         """The document of ``slot`` is not judged in this run (an incremental check): the report leaves it out."""
@@ -241,10 +248,9 @@ class Ledger:
         ]
         self._late_problems.sort(key=lambda pair: pair[0])
         problems = [*self._problems, *(problem for _, problem in self._late_problems)]
-        findings = sorted(self._findings, key=finding_order)
         return Ledgered(
             tuple(documents),
-            tuple(findings),
+            self._findings.finish(),
             tuple(problems),
             tuple(self._context_documents),
             self._judged,

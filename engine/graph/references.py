@@ -104,6 +104,14 @@ def iter_references(data: Mapping[str, Any], kind: str) -> Iterator[tuple[tuple[
                 yield path, value, reference
 
 
+Edge = tuple[str, str, str]  # (target kind, target id, relation)
+
+
+def reference_edges(data: Mapping[str, Any], kind: str) -> tuple[Edge, ...]:
+    """The distinct references of ``data`` as (target kind, target id, relation), in the order they are met."""
+    return tuple(dict.fromkeys((ref.target, ident, ref.relation) for _, ident, ref in iter_references(data, kind)))
+
+
 def _walk(value: Any, pattern: PathPattern, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], Any]]:
     if not pattern:
         yield path, value

@@ -37,7 +37,7 @@ from ..errors import DocumentReadError, InputError
 from ..read import DEFAULT_LIMITS, ReadLimits, parse_documents, read_text
 from ..read.formats import JSON_SUFFIXES
 from ..report import BaselineEntry, BaselineOutcome, Finding, Problem, ProblemKind, Report
-from .findings import reverdict
+from .passes import apply_deciders
 
 VERSION = 1
 ENTRY_KEYS = ("fingerprint", "rule", "kind", "document", "path")
@@ -186,26 +186,41 @@ def _entry(item: Any, index: int, fail: Any) -> BaselineEntry:
 
 def apply_baseline(report: Report, baseline: Baseline) -> Report:
     """A new report in which findings the baseline holds are ``baselined``, with the baseline's outcome."""
-    refused = {e.fingerprint: e for e in baseline.entries if _non_waivable(e.rule, report)}
-    accepted = baseline.fingerprints - refused.keys()
-    matched: set[str] = set()
-    findings = []
-    for finding in report.findings:
-        if finding.fingerprint in accepted and not finding.is_accepted and not finding.non_waivable:
-            matched.add(finding.fingerprint)
-            findings.append(dataclasses.replace(finding, baselined=True))
-        else:
-            findings.append(finding)
-    problems = [_refusal(entry, baseline) for entry in baseline.entries if entry.fingerprint in refused]
-    disappeared = tuple(e for e in baseline.entries if e.fingerprint in accepted and e.fingerprint not in matched)
-    outcome = BaselineOutcome(baseline.file, len(baseline.entries), len(matched), disappeared)
-    return dataclasses.replace(
-        report,
-        documents=reverdict(report.documents, findings),
-        findings=findings,
-        problems=[*report.problems, *problems],
-        baseline=outcome,
-    )
+    return apply_deciders(report, [BaselineDecider(report, baseline)])
+
+
+class BaselineDecider:
+    """A baseline applied to findings one at a time (a :class:`~.passes.Decider`): a finding nobody accepted
+    whose fingerprint the baseline holds is ``baselined``; only the fingerprints matched are remembered."""
+
+    accepts = True
+
+    def __init__(self, report: Report, baseline: Baseline):
+        self._baseline = baseline
+        self._refused = {e.fingerprint for e in baseline.entries if _non_waivable(e.rule, report)}
+        self._accepted = baseline.fingerprints - self._refused
+        self._matched: set[str] = set()
+
+    def decide(self, finding: Finding) -> Finding:
+        if finding.is_accepted or finding.non_waivable or not self._accepted:
+            return finding
+        fingerprint = finding.fingerprint
+        if fingerprint not in self._accepted:
+            return finding
+        self._matched.add(fingerprint)
+        return dataclasses.replace(finding, baselined=True)
+
+    def added(self) -> list[Finding]:
+        return []
+
+    def problems(self) -> list[Problem]:
+        baseline = self._baseline
+        return [_refusal(entry, baseline) for entry in baseline.entries if entry.fingerprint in self._refused]
+
+    def fields(self) -> dict[str, Any]:
+        baseline, accepted, matched = self._baseline, self._accepted, self._matched
+        disappeared = tuple(e for e in baseline.entries if e.fingerprint in accepted and e.fingerprint not in matched)
+        return {"baseline": BaselineOutcome(baseline.file, len(baseline.entries), len(matched), disappeared)}
 
 
 def _refusal(entry: BaselineEntry, baseline: Baseline) -> Problem:

@@ -13,9 +13,10 @@ import dataclasses
 from collections.abc import Iterable
 
 from ..report import FAIL_ON, Report
-from .baseline import Baseline, apply_baseline
-from .selection import apply_selection
-from .waivers import WaiverSet, apply_waivers
+from .baseline import Baseline, BaselineDecider
+from .passes import Decider, apply_deciders
+from .selection import selection_decider
+from .waivers import WaiverDecider, WaiverSet
 
 
 def decide(
@@ -27,12 +28,16 @@ def decide(
     selected: Iterable[str] | None = None,
 ) -> Report:
     """``report`` with the rule selection (ids; None: every rule), the waivers and the baseline applied and
-    ``fail_on`` set (a new report)."""
+    ``fail_on`` set (a new report): in one pass over its findings (see :mod:`.passes`)."""
     if fail_on not in FAIL_ON:
         raise ValueError(f"fail_on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
-    report = apply_selection(report, selected)
+    deciders: list[Decider] = []
+    selection = selection_decider(report, selected)
+    if selection is not None:
+        deciders.append(selection)
     if waivers is not None:
-        report = apply_waivers(report, waivers)
+        deciders.append(WaiverDecider(report, waivers))
     if baseline is not None:
-        report = apply_baseline(report, baseline)
+        deciders.append(BaselineDecider(report, baseline))
+    report = apply_deciders(report, deciders, dropped=selection is not None)
     return dataclasses.replace(report, fail_on=fail_on)

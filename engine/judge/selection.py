@@ -17,10 +17,11 @@ import dataclasses
 import difflib
 import fnmatch
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from ..errors import UsageError
-from ..report import DocumentResult, Finding, Report, RuleMeta, Verdict
-from .findings import verdict_of
+from ..report import Finding, Problem, Report, RuleMeta
+from .passes import Decider, apply_deciders
 
 
 def _matches(pattern: str, rule: RuleMeta) -> bool:
@@ -68,24 +69,35 @@ def select_rules(
 
 def apply_selection(report: Report, selected: Iterable[str] | None) -> Report:
     """``report`` without the findings of unselected rules, its document verdicts recomputed."""
+    decider = selection_decider(report, selected)
+    return report if decider is None else apply_deciders(report, [decider], dropped=True)
+
+
+def selection_decider(report: Report, selected: Iterable[str] | None) -> Decider | None:
+    """What drops the findings of rules a run left out; None when no finding of the report is dropped."""
     if selected is None:
-        return report
+        return None
     keep = frozenset(selected)
-    findings = [f for f in report.findings if f.rule_id in keep or f.rule_id not in report.rules]
-    if len(findings) == len(report.findings):
-        return report
-    return dataclasses.replace(report, findings=findings, documents=_reverdict(report.documents, findings))
+    rules = report.rules
+    if all(key[0] in keep or key[0] not in rules for key in report.tally()):
+        return None
+    return _Selection(keep, frozenset(rules))
 
 
-def _reverdict(results: Iterable[DocumentResult], findings: Sequence[Finding]) -> list[DocumentResult]:
-    own: dict[tuple[str | None, str | None, str], list[Finding]] = {}
-    for finding in findings:
-        own.setdefault((finding.document_id, finding.kind, finding.file), []).append(finding)
-    out = []
-    for result in results:
-        if result.verdict not in (Verdict.FAIL, Verdict.NEEDS_REVIEW, Verdict.WARN):
-            out.append(result)  # passed, invalid or errored: nothing a selection changes
-            continue
-        verdict = verdict_of(own.get((result.id, result.kind, result.file), []))
-        out.append(dataclasses.replace(result, verdict=verdict))
-    return out
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Selection:
+    keep: frozenset[str]
+    known: frozenset[str]  # the rules of the policy set: a finding of another (a notice) is never dropped
+    accepts: bool = False
+
+    def decide(self, finding: Finding) -> Finding | None:
+        return finding if finding.rule_id in self.keep or finding.rule_id not in self.known else None
+
+    def added(self) -> list[Finding]:
+        return []
+
+    def problems(self) -> list[Problem]:
+        return []
+
+    def fields(self) -> dict[str, Any]:
+        return {}

@@ -39,7 +39,7 @@ from ..resources import package_dir
 
 # The documents' error model, so a waiver file's violations read like a document's.
 from ..validate.schema import format_checker, path_sort_key, violations_of
-from .findings import reverdict
+from .passes import apply_deciders
 
 if TYPE_CHECKING:
     import pathspec
@@ -320,36 +320,68 @@ def _relative_to_waivers(finding_file: str, waiver_file: str) -> str:
 
 def apply_waivers(report: Report, waivers: WaiverSet) -> Report:
     """A new report with the waivers applied: waived findings, notices and refusals (see the module doc)."""
-    findings = list(report.findings)
-    notices: list[Finding] = []
-    problems: list[Problem] = []
-    for waiver in waivers:
-        refusal = _refusal(waiver, report)
-        if refusal is not None:
-            problems.append(refusal)
-            continue
-        if waiver.is_expired(report.as_of):
-            notices.append(_notice(waiver, EXPIRED_RULE, "warn", report))
-            continue
-        matched = [i for i, finding in enumerate(findings) if waiver.matches(finding)]
-        if not matched:
-            notices.append(_notice(waiver, UNUSED_RULE, "info", report))
-            continue
-        forbidden = [i for i in matched if findings[i].non_waivable]
-        if forbidden:  # the rule is waivable but this finding says otherwise: the finding wins
-            problems.append(
-                _problem(waiver, f"finding {findings[forbidden[0]].json_path} of {waiver.rule} is non-waivable")
-            )
-        for i in matched:
-            if not findings[i].non_waivable and findings[i].waiver is None:  # the first waiver in the file wins
-                findings[i] = dataclasses.replace(findings[i], waiver=waiver.record())
-    return dataclasses.replace(
-        report,
-        documents=reverdict(report.documents, findings),
-        findings=findings + notices,
-        problems=[*report.problems, *problems],
-        waivers_file=waivers.file,
-    )
+    return apply_deciders(report, [WaiverDecider(report, waivers)])
+
+
+class WaiverDecider:
+    """The waivers of one file, applied to findings one at a time (a :class:`~.passes.Decider`).
+
+    A waiver that is refused or expired applies to nothing; of the others, the first in the file that
+    matches a finding waives it, unless the finding is non-waivable. Every matching waiver counts as used;
+    one that matched a non-waivable finding is a problem (the first such finding is named).
+    """
+
+    accepts = True
+
+    def __init__(self, report: Report, waivers: WaiverSet):
+        self._report = report
+        self._waivers = waivers
+        self._refusals = [_refusal(waiver, report) for waiver in waivers]
+        self._active = [
+            (position, waiver)
+            for position, waiver in enumerate(waivers)
+            if self._refusals[position] is None and not waiver.is_expired(report.as_of)
+        ]
+        self._used: set[int] = set()
+        self._forbidden: dict[int, str] = {}  # waiver position -> path of the first non-waivable finding it matched
+
+    def decide(self, finding: Finding) -> Finding:
+        chosen = None
+        for position, waiver in self._active:
+            if not waiver.matches(finding):
+                continue
+            self._used.add(position)
+            if finding.non_waivable:  # the rule is waivable but this finding says otherwise: the finding wins
+                self._forbidden.setdefault(position, finding.json_path)
+            elif chosen is None and finding.waiver is None:  # the first waiver in the file wins
+                chosen = waiver
+        return finding if chosen is None else dataclasses.replace(finding, waiver=chosen.record())
+
+    def added(self) -> list[Finding]:
+        notices = []
+        for position, waiver in enumerate(self._waivers):
+            if self._refusals[position] is not None:
+                continue
+            if waiver.is_expired(self._report.as_of):
+                notices.append(_notice(waiver, EXPIRED_RULE, "warn", self._report))
+            elif position not in self._used:
+                notices.append(_notice(waiver, UNUSED_RULE, "info", self._report))
+        return notices
+
+    def problems(self) -> list[Problem]:
+        problems = []
+        for position, waiver in enumerate(self._waivers):
+            refusal = self._refusals[position]
+            if refusal is not None:
+                problems.append(refusal)
+            elif position in self._forbidden:
+                problems.append(
+                    _problem(waiver, f"finding {self._forbidden[position]} of {waiver.rule} is non-waivable")
+                )
+        return problems
+
+    def fields(self) -> dict[str, Any]:
+        return {"waivers_file": self._waivers.file}
 
 
 def _refusal(waiver: Waiver, report: Report) -> Problem | None:

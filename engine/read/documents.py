@@ -166,10 +166,7 @@ def iter_files(directory: Path) -> Iterator[Path | ReadProblem]:
     yielded, whatever it is (a FIFO, a device, a dangling link), so that reading it reports why it cannot be
     read.
     """
-    for path in sorted(directory.rglob("*")):
-        relative = path.relative_to(directory)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
+    for path in _walk(directory):
         if path.is_symlink():
             try:
                 target_is_dir = stat.S_ISDIR(path.stat().st_mode)
@@ -191,10 +188,36 @@ def iter_files(directory: Path) -> Iterator[Path | ReadProblem]:
                     notice=True,
                 )
                 continue
-        elif path.is_dir():
-            continue
         if path.suffix.lower() in JSON_SUFFIXES | YAML_SUFFIXES:
             yield path
+
+
+def _walk(directory: Path) -> list[Path]:
+    """Every entry below ``directory`` but directories (links included), in path order, without entering a
+    hidden folder (such as ``.git``, whose thousands of objects a walk used to list only to skip them) or a
+    link to a directory; hidden files are left out too."""
+    found: list[tuple[tuple[str, ...], Path]] = []
+    pending: list[tuple[Path, tuple[str, ...]]] = [(directory, ())]
+    while pending:
+        folder, parts = pending.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue  # unreadable, or gone since it was listed: as a walk by pathlib skips it
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = folder / entry.name
+            try:
+                is_folder = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_folder = False
+            if is_folder:
+                pending.append((path, (*parts, entry.name)))
+            else:
+                found.append(((*parts, entry.name), path))
+    found.sort(key=lambda item: item[0])
+    return [path for _, path in found]
 
 
 def read_file(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Iterator[Document | ReadProblem]:

@@ -566,7 +566,7 @@ warn contains finding if {
 #   Personal data used to target political ads needs the data subject's explicit consent, given separately
 #   for political advertising: legal_basis.consent.explicit and .separate_for_political_advertising must both
 #   be true; false fails, missing or "unknown" needs a human check. It applies to a source declared for
-#   political advertising (purposes), or reached by a political audience, ad or campaign (input.dependents).
+#   political advertising (purposes), or reached by a political audience or ad (input.dependents).
 #   A source reached only by documents whose political status is unknown needs one human check, and only
 #   when its consent would not pass. Only personal data is in scope: an aggregate or anonymous source is not,
 #   unless it is bound to an ad platform (a list, a pixel, engagement, a seed, the platform's taxonomy), which
@@ -581,7 +581,7 @@ warn contains finding if {
 #     samtycke, lämnat separat för politisk reklam: legal_basis.consent.explicit och
 #     .separate_for_political_advertising måste båda vara true; false underkänns, saknas värdet eller är det
 #     "unknown" krävs en manuell kontroll. Regeln gäller en källa som är avsedd för politisk reklam
-#     (purposes), eller som nås av en politisk målgrupp, annons eller kampanj (input.dependents). En källa
+#     (purposes), eller som nås av en politisk målgrupp eller annons (input.dependents). En källa
 #     som bara nås av dokument där det är okänt om de är politiska kräver en manuell kontroll, och bara när
 #     dess samtycke inte skulle räcka. Bara personuppgifter omfattas: en aggregerad eller anonym källa gör det
 #     inte, om den inte är kopplad till en annonsplattform (en lista, en pixel, engagemang, ett urval för
