@@ -121,7 +121,7 @@ def _encode(value: Any, newline: str, out: list[str]) -> None:
         raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
-_string = json.encoder.encode_basestring  # type: ignore[attr-defined]  # C, as json.dumps(ensure_ascii=False)
+_string = json.encoder.encode_basestring  # C, as json.dumps(ensure_ascii=False) encodes text
 
 
 def _float(value: float) -> str:

@@ -10,7 +10,7 @@ supported, bounded like aliases; keys written beside a merge override the merged
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 import yaml
 
@@ -151,9 +151,9 @@ def _plain(loader: Loader, node: yaml.Node) -> Any:
         if tag == _NULL:
             return None
         if tag == _INT:
-            return loader.construct_yaml_int(node)
+            return loader.construct_yaml_int(cast(yaml.ScalarNode, node))
         if tag == _FLOAT:
-            return loader.construct_yaml_float(node)
+            return loader.construct_yaml_float(cast(yaml.ScalarNode, node))
         if tag == _BOOL:
             return loader.construct_yaml_bool(node)
     elif kind is yaml.MappingNode and tag == _MAP:
