@@ -58,7 +58,6 @@ DECISION_NAMES = {
     "load_baseline",
     "parse_waivers",
     "resolve_config",
-    "reverdict",
 }
 
 

@@ -8,15 +8,14 @@ effective window does not hold the document's relevant date (an ad's start, else
 
 from __future__ import annotations
 
-import dataclasses
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from ..errors import EvaluationError
 from ..evaluate import SETS, PolicySet
 from ..read import Document
-from ..report import DocumentResult, Finding, RuleMeta, RuleSource, Status, Verdict
+from ..report import Finding, RuleMeta, RuleSource, Status, Verdict
 
 
 def relevant_date_of(data: Mapping[str, Any], as_of: str) -> str:
@@ -63,22 +62,6 @@ def verdict_of(findings: Iterable[Finding]) -> Verdict:
     if ("block", Status.NEEDS_REVIEW) in statuses:
         return Verdict.NEEDS_REVIEW
     return Verdict.WARN if statuses else Verdict.PASS
-
-
-def reverdict(results: Iterable[DocumentResult], findings: Sequence[Finding]) -> list[DocumentResult]:
-    """Verdicts once findings were accepted: a judged document whose blocking findings are all waived or
-    baselined now passes with findings (``warn``); any other document keeps the verdict it was judged."""
-    accepted = {(f.document_id, f.kind, f.file) for f in findings if f.is_accepted}
-    out = []
-    for result in results:
-        key = (result.id, result.kind, result.file)
-        if result.verdict not in (Verdict.FAIL, Verdict.NEEDS_REVIEW) or key not in accepted:
-            out.append(result)
-            continue
-        own = [f for f in findings if (f.document_id, f.kind, f.file) == key and not f.is_accepted]
-        verdict = verdict_of(f for f in own if f.severity == "block")
-        out.append(dataclasses.replace(result, verdict=verdict if verdict != Verdict.PASS else Verdict.WARN))
-    return out
 
 
 def finding_of(
