@@ -15,7 +15,6 @@ import json
 import os
 import platform
 import random
-import re
 import resource
 import statistics
 import subprocess
@@ -24,13 +23,13 @@ import tempfile
 import threading
 import time
 import zipfile
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
@@ -361,32 +360,58 @@ def measure_incremental(docs: int, seed: int, env: dict[str, str], workdir: Path
 
 
 def _incremental_edits(repo: Path, seed: int) -> list[tuple[str, Path]]:
-    """(label, file) of single-document files to edit: one of each kind, and the hub data source."""
+    """(label, file) of single-document files to edit: one of each kind, and the hub data source (the one the
+    most documents see, whose edit judges the most documents again)."""
+    from ethiq.engine.graph.changes import _FOLLOWED as FOLLOWED
+    from ethiq.engine.graph.changes import Node
+    from ethiq.engine.graph.references import reference_edges
+
     by_kind: dict[str, list[Path]] = {}
-    sources: dict[str, Path] = {}
-    texts = []
+    sources: dict[tuple[str, str], Path] = {}
+    nodes = []
     for path in sorted(repo.rglob("*")):
         if ".git" in path.parts or path.suffix not in (".yaml", ".json"):
             continue
         text = path.read_text(encoding="utf-8")
-        texts.append(text)
-        loaded = [json.loads(text)] if path.suffix == ".json" else list(yaml.safe_load_all(text))
-        documents = [document for document in loaded if isinstance(document, dict)]
-        if len(documents) == 1 and isinstance(documents[0].get("kind"), str):
+        loaded = [json.loads(text)] if path.suffix == ".json" else list(yaml.load_all(text, Loader=YAML_LOADER))
+        documents = [d for d in loaded if isinstance(d, dict) and isinstance(d.get("kind"), str) and d.get("id")]
+        for document in documents:
+            edges = reference_edges(document, document["kind"])
+            key = (document["kind"], str(document["id"]))
+            nodes.append(Node(0, str(path), key, tuple(dict.fromkeys((kind, ident) for kind, ident, _ in edges))))
+        if len(documents) == 1:
             by_kind.setdefault(documents[0]["kind"], []).append(path)
             if documents[0]["kind"] == "data_source":
-                sources[str(documents[0].get("id"))] = path
+                sources[(documents[0]["kind"], str(documents[0]["id"]))] = path
     pick = random.Random(seed)
     edits = [
         (f"{kind} ({len(by_kind[kind]):,} such files)", pick.choice(by_kind[kind]))
         for kind in INCREMENTAL_KINDS
         if by_kind.get(kind)
     ]
-    words = Counter(re.findall(r"[\w.-]+", "\n".join(texts)))  # an id stands alone: a whole word
-    named = sorted((words[ident], ident) for ident in sources)
-    if named:
-        count, ident = named[-1]
-        edits.append((f"hub: the data source named {count:,} times", sources[ident]))
+    if sources:
+        # The source the most documents see (as the incremental check counts them: one step back along any
+        # reference, then back along followed ones), whose edit judges the most documents again.
+        referrers: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        followers: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for node in nodes:
+            for target in node.references:
+                referrers.setdefault(target, []).append(node.key)
+                if (node.key[0], target[0]) in FOLLOWED:
+                    followers.setdefault(target, []).append(node.key)
+
+        def seeing(key: tuple[str, str]) -> int:
+            seen = {key}
+            frontier = list(referrers.get(key, ()))
+            while frontier:
+                referrer = frontier.pop()
+                if referrer not in seen:
+                    seen.add(referrer)
+                    frontier.extend(followers.get(referrer, ()))
+            return len(seen)
+
+        count, key = max((seeing(source), source) for source in sources)
+        edits.append((f"hub: the data source {count:,} documents see", sources[key]))
     return edits
 
 
