@@ -344,6 +344,12 @@ def _held_by_pattern(ident: str, text: str, *, defining: bool) -> bool:
 @example(texts=["xid: a1", "éid: a1", "id: a1"], ids={"a1"}, defining=True, indexed=True)
 @example(texts=["id: a1.b", "[a1]", "a1-"], ids={"a1"}, defining=False, indexed=False)
 @example(texts=["x: aB1", "ab1", "“aB1”"], ids={"aB1"}, defining=False, indexed=True)
+@example(
+    texts=['"id" : "a1"', "id:\n  'a1'", "id\t:a1", "id: :a1", "id a1", "idx a1", "_id: a1", "id: a11"],
+    ids={"a1"},
+    defining=True,
+    indexed=False,
+)
 @given(
     texts=st.lists(st.lists(st.one_of(_FILLER, _ID_TEXT), max_size=12).map("".join), min_size=1, max_size=4),
     ids=st.sets(_ID_TEXT, min_size=1, max_size=3),

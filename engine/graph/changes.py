@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -460,16 +460,54 @@ class _WordIndex:
         ids = set(ids)
         self._asked += len(ids)
         found: set[str] = set()
+        holds = _defines if defining else _holds
         for ident in ids:
-            pattern = _pattern(ident, defining=defining)
-            found.update(file for file in self._candidates(ident) if pattern.search(self._texts[file]))
+            found.update(file for file in self._candidates(ident) if holds(self._texts[file], ident))
         return sorted(found, key=self._order.__getitem__)
 
 
-def _pattern(ident: str, *, defining: bool) -> re.Pattern[str]:
-    """The id standing alone (and as an ``id`` field's value, with ``defining``), written to start with text
-    (``(?<!\\wid)`` is ``\\b`` before ``id``): the engine then finds it far faster than from a boundary."""
-    escaped = re.escape(ident)
-    if defining:
-        return re.compile(rf"id(?<!\wid)[\"']?\s*:\s*[\"']?(?<![\w.-]){escaped}(?![\w.-])")
-    return re.compile(rf"{escaped}(?<![\w.-]{escaped})(?![\w.-])")
+def _holds(text: str, ident: str) -> bool:
+    """Whether ``ident`` stands alone somewhere in ``text``: no word character, ``.`` or ``-`` on either side
+    (what ``(?<![\\w.-])ident(?![\\w.-])`` finds; looked for as text, without compiling a pattern per id)."""
+    return any(_alone(text, start, len(ident)) for start in _occurrences(text, ident))
+
+
+def _defines(text: str, ident: str) -> bool:
+    """Whether ``ident`` stands alone as the value of an ``id`` field somewhere in ``text``: what
+    ``\\bid["']?\\s*:\\s*["']?`` before it finds, read backwards from each occurrence."""
+    for start in _occurrences(text, ident):
+        if not _alone(text, start, len(ident)):
+            continue
+        at = start - (start > 0 and text[start - 1] in "\"'")
+        while at > 0 and text[at - 1].isspace():
+            at -= 1
+        if at == 0 or text[at - 1] != ":":
+            continue
+        at -= 1
+        while at > 0 and text[at - 1].isspace():
+            at -= 1
+        at -= at > 0 and text[at - 1] in "\"'"
+        if at >= 2 and text[at - 2 : at] == "id" and (at == 2 or not _is_word_character(text[at - 3])):
+            return True
+    return False
+
+
+def _occurrences(text: str, ident: str) -> Iterator[int]:
+    start = text.find(ident)
+    while start >= 0:
+        yield start
+        start = text.find(ident, start + 1)
+
+
+def _alone(text: str, start: int, length: int) -> bool:
+    before = text[start - 1] if start > 0 else ""
+    after = text[start + length] if start + length < len(text) else ""
+    return not (_in_word(before) or _in_word(after))
+
+
+def _in_word(character: str) -> bool:
+    return bool(character) and (_is_word_character(character) or character in ".-")
+
+
+def _is_word_character(character: str) -> bool:
+    return character.isalnum() or character == "_"  # what ``\w`` matches in a str pattern
