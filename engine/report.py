@@ -502,10 +502,12 @@ NOTICE_TEXTS = {
         "bedömdes mot ingen regel.",
     },
     "incremental": {
-        "en": "Incremental check: only the {judged} documents changed since {changed_since}, and those whose "
-        "references lead to one of them, were judged; the others were not read or judged in this run.",
-        "sv": "Inkrementell kontroll: bara de {judged} dokument som ändrats sedan {changed_since}, och de vars "
-        "referenser leder till något av dem, bedömdes; övriga lästes inte och bedömdes inte i den här körningen.",
+        "en": "Incremental check: {judged} documents were judged, those changed since {changed_since}, those whose "
+        "references lead to one of them and the data sources a changed audience or ad reaches; the others were "
+        "not judged in this run.",
+        "sv": "Inkrementell kontroll: {judged} dokument bedömdes, de som ändrats sedan {changed_since}, de vars "
+        "referenser leder till något av dem och de datakällor som en ändrad målgrupp eller annons når; övriga "
+        "bedömdes inte i den här körningen.",
     },
 }
 """Notice code -> language -> text: what a report says about the run as a whole, beside its findings."""
