@@ -569,15 +569,21 @@ class _Pool(_Executor[T, R]):
             for position, (task, done, future) in enumerate(futures):
                 if future is None:
                     assert done is not None
+                    futures[position] = (task, None, None)  # a result handed on is not kept here
                     yield task, done
                     continue
                 try:
-                    yield task, future.result()
+                    result = future.result()
                 except BrokenProcessPool:
                     broken_at = position
                     break
                 except Exception as err:  # raised inside the task: deterministic, so isolate it like a crash
+                    futures[position] = (task, None, None)
                     yield from self._isolate(function, task, split, f"internal error: {type(err).__name__}: {err}")
+                    continue
+                # The list would otherwise keep every chunk's result (its findings) until the run ends.
+                futures[position] = (task, None, None)
+                yield task, result
             if broken_at is None:
                 return
             # Tasks that finished before the pool broke keep their results; the others are rerun.
