@@ -47,9 +47,7 @@ def screen(vendor: dict[str, Any], data_sources: list[str], as_of: dt.date | Non
         print(f"cannot judge {problem.location}: {problem.message}")
     for finding in report.findings:
         trace = f" (via {' → '.join(finding.trace)})" if finding.trace else ""
-        print(
-            f"{finding.rule_id} {finding.status} {finding.document_id} {finding.json_path}{trace}: {finding.message}"
-        )
+        print(f"{finding.rule_id} {finding.status} {finding.document_id} {finding.json_path}{trace}: {finding.message}")
     print(f"{vendor['id']}: {OUTCOMES[report.exit_code]} (as of {report.as_of})")
     return int(report.exit_code)
 

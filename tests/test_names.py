@@ -72,9 +72,7 @@ def test_t11_variants_are_blocked_names(name: str, entry_id: str) -> None:
     assert TABLES["blocked_names"][normalize_name(name)] == entry_id
 
 
-@pytest.mark.parametrize(
-    "name", ["SCL Health", "Cambridge University Press", "Cambridge Analytics Nordic AB"]
-)
+@pytest.mark.parametrize("name", ["SCL Health", "Cambridge University Press", "Cambridge Analytics Nordic AB"])
 def test_t11_lookalike_names_are_not_blocklisted(name: str) -> None:
     assert exact_vendor(name) is None
 

@@ -33,8 +33,9 @@ def test_every_policy_line_is_covered() -> None:
 
 
 def ethiq_test(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "ethiq", "test", *args], capture_output=True, text=True, cwd=ROOT,
-                          check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "ethiq", "test", *args], capture_output=True, text=True, cwd=ROOT, check=False
+    )
 
 
 def test_ethiq_test_exit_codes(tmp_path: Path) -> None:

@@ -31,8 +31,19 @@ def test_the_installed_package_passes_mypy_strict() -> None:
     egg_info = ROOT / "ethiq.egg-info"  # what the build leaves in the checkout, unless it was there already
     left_before = egg_info.exists()
     install = run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "--no-build-isolation", "--no-compile", "--quiet",
-         "--target", str(SITE), str(ROOT)]
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-compile",
+            "--quiet",
+            "--target",
+            str(SITE),
+            str(ROOT),
+        ]
     )
     if not left_before:
         shutil.rmtree(egg_info, ignore_errors=True)
@@ -42,8 +53,17 @@ def test_the_installed_package_passes_mypy_strict() -> None:
     assert (installed / "py.typed").is_file()
     assert not [p for p in installed.rglob("*") if p.is_symlink()]  # a real install, not links to the checkout
     result = run(
-        [sys.executable, "-m", "mypy", "--config-file", str(ROOT / "pyproject.toml"),
-         "--cache-dir", str(BUILD / "mypy-cache"), "-p", "ethiq"],
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--config-file",
+            str(ROOT / "pyproject.toml"),
+            "--cache-dir",
+            str(BUILD / "mypy-cache"),
+            "-p",
+            "ethiq",
+        ],
         cwd=SITE,
     )
     assert result.returncode == 0, result.stdout + result.stderr
