@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from abc import abstractmethod
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -351,12 +352,13 @@ class FindingStore(Sequence[Finding]):
     iteration reads again, with the counts gathered as it was written. A :class:`Report` keeps it as it is."""
 
     @property
+    @abstractmethod
     def tally(self) -> Counter[TallyKey]:
-        raise NotImplementedError
+        """How many findings there are of each :func:`tally_key`, counted while they were written."""
 
+    @abstractmethod
     def sorted(self, key: Callable[[Finding], Any]) -> Iterator[Finding]:
         """The findings in the (stable) order of ``key``, without holding them all."""
-        raise NotImplementedError
 
 
 def sorted_findings(findings: Sequence[Finding], key: Callable[[Finding], Any]) -> Iterator[Finding]:
